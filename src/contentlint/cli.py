@@ -1,0 +1,161 @@
+"""The command line: ``contentlint check | rules | explain | schema``.
+
+Imports are deferred into each command so ``contentlint --version`` and a
+pre-commit run pay only for what they use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("text", "json")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    from contentlint import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="contentlint",
+        description="Check a bilingual (English/Spanish) library of parent guides.",
+    )
+    parser.add_argument("--version", action="version", version=f"contentlint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check content files (default: the content folder)")
+    check.add_argument("paths", nargs="*", type=Path, help="files or folders to check")
+    check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails")
+    check.add_argument("--select", action="append", default=None, help="only these codes/prefixes/names")
+    check.add_argument("--ignore", action="append", default=None, help="skip these codes/prefixes/names")
+    check.add_argument("--config", type=Path, help="a pyproject.toml or .contentlint.toml to use")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--output", "-o", type=Path, help="write the report to this file")
+
+    commands.add_parser("rules", help="list every rule")
+    explain = commands.add_parser("explain", help="show a rule's documentation")
+    explain.add_argument("rule", help="a code (SC005) or name (unknown-field)")
+
+    schema = commands.add_parser("schema", help="print or write the JSON Schema files")
+    schema.add_argument("--write", action="store_true", help="write schema/*.schema.json")
+    schema.add_argument("--check", action="store_true", help="exit 1 if schema/ is out of date")
+    schema.add_argument("--dir", type=Path, help="schema folder (default: <project>/schema)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    handler = {"check": _check, "rules": _rules, "explain": _explain, "schema": _schema}[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+
+
+def _error(message: str) -> int:
+    sys.stderr.write(f"contentlint: error: {message}\n")
+    return EXIT_ERROR
+
+
+def _check(args: argparse.Namespace) -> int:
+    from contentlint.config import ConfigError, load_config
+    from contentlint.engine import UsageError, run_check
+    from contentlint.findings import Severity
+
+    overrides: dict[str, Any] = {}
+    if args.select:
+        overrides["select"] = [c for item in args.select for c in item.split(",") if c]
+    if args.ignore:
+        overrides["ignore"] = [c for item in args.ignore for c in item.split(",") if c]
+    try:
+        config = load_config(Path.cwd(), args.config, overrides)
+        report = run_check(args.paths, config)
+    except ConfigError as exc:
+        return _error(str(exc))
+    except UsageError as exc:
+        return _error(str(exc))
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else config.fail_on
+    _emit(report, args)
+    if report.internal_errors:
+        return EXIT_ERROR
+    worst = report.worst()
+    return EXIT_FINDINGS if worst is not None and worst >= fail_on else EXIT_CLEAN
+
+
+def _emit(report: Any, args: argparse.Namespace) -> None:
+    from contentlint.reporters import get_reporter
+
+    render = get_reporter(args.format)
+    if args.output:
+        from contentlint.fileio import atomic_write_text
+        import io
+
+        buffer = io.StringIO()
+        render(report, buffer, {"color": False})
+        atomic_write_text(args.output, buffer.getvalue())
+        return
+    render(report, sys.stdout, {"color": _use_color(args.color)})
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from contentlint.rules import registry
+
+    rows = [(r.code, r.name, r.default_severity.label, r.summary()) for r in registry().rules]
+    width = max(len(name) for _, name, _, _ in rows)
+    for code, name, severity, summary in rows:
+        sys.stdout.write(f"{code}  {name:<{width}}  {severity:<7}  {summary}\n")
+    return EXIT_CLEAN
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from contentlint.rules import registry
+
+    rule = registry().get(args.rule)
+    if rule is None:
+        return _error(f"no rule {args.rule!r}; `contentlint rules` lists them")
+    sys.stdout.write(f"{rule.code} {rule.name} (default severity: {rule.default_severity.label})\n\n")
+    sys.stdout.write(rule.documentation() + "\n")
+    return EXIT_CLEAN
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from contentlint.config import find_project_root
+    from contentlint.schema.export import render_schemas, stale_files, write_schemas
+
+    folder = args.dir or find_project_root(Path.cwd())[0] / "schema"
+    if args.write:
+        for path in write_schemas(folder):
+            sys.stdout.write(f"wrote {path}\n")
+        return EXIT_CLEAN
+    if args.check:
+        stale = stale_files(folder)
+        for name in stale:
+            sys.stderr.write(f"{folder / name}: out of date; run `contentlint schema --write`\n")
+        return EXIT_FINDINGS if stale else EXIT_CLEAN
+    for name, text in render_schemas().items():
+        sys.stdout.write(f"# {name}\n{text}")
+    return EXIT_CLEAN

@@ -1,0 +1,259 @@
+"""The pipeline: discover, load, validate, run rules, filter, sort.
+
+Pure stages with typed hand-offs; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from contentlint.config import Config
+from contentlint.documents import DATA_SUFFIXES, GUIDE_SUFFIXES, Document, load_document
+from contentlint.findings import Finding, Location, Severity
+from contentlint.library import Library
+from contentlint.rules.base import Rule, Scope
+from contentlint.sources import display_path
+
+log = logging.getLogger(__name__)
+CONTENT_SUFFIXES = GUIDE_SUFFIXES | DATA_SUFFIXES
+# Folders that hold tool state or drafts for other tools, never content.
+SKIPPED_DIRS = frozenset({".git", "node_modules", "__pycache__", ".contentlint_cache"})
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What reporters may know about a rule (never the rule object itself)."""
+
+    code: str
+    name: str
+    summary: str
+    severity: Severity
+    documentation: str
+
+
+@dataclass
+class Report:
+    """The result of one run."""
+
+    findings: list[Finding]
+    checked: list[str]
+    rules: list[RuleInfo]
+    library: Library | None = None
+    internal_errors: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def count(self, severity: Severity) -> int:
+        """How many findings have exactly this severity."""
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def worst(self) -> Severity | None:
+        """The most severe finding's severity."""
+        return max((f.severity for f in self.findings), default=None)
+
+
+class UsageError(Exception):
+    """A path or argument the user gave cannot be used (exit 2)."""
+
+
+def discover(paths: Sequence[Path], config: Config) -> tuple[list[Path], list[Path], Path]:
+    """Files of the library, the files to report on, and the library root."""
+    content_root = config.content_root
+    if not paths:
+        if not content_root.is_dir():
+            raise UsageError(f"content folder {content_root} does not exist (set content = ... in [tool.contentlint])")
+        files = list(_walk(content_root))
+        return files, files, content_root
+    resolved = []
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"{path}: no such file or folder")
+        resolved.append(path)
+    targets: list[Path] = []
+    for path in resolved:
+        targets.extend(_walk(path) if path.is_dir() else [path])
+    if all(_inside(p, content_root) for p in resolved):
+        return list(_walk(content_root)), targets, content_root
+    if len(resolved) == 1 and resolved[0].is_dir():
+        return targets, targets, resolved[0].resolve()
+    return targets, targets, Path(os.path.commonpath([p.resolve().parent for p in resolved]))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def _walk(root: Path) -> Iterable[Path]:
+    """Content files under ``root``, sorted; symlinks are never followed out of it."""
+    real_root = root.resolve()
+    stack = [root]
+    found: list[Path] = []
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name in SKIPPED_DIRS or entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                if folder == root and entry.name == "sync":
+                    continue  # tool-owned sync marks; read by the sync rules
+                stack.append(path)
+            elif Path(entry.name).suffix.lower() in CONTENT_SUFFIXES:
+                if entry.is_symlink() and not _inside(path, real_root):
+                    found.append(path)  # reported by load as outside the root
+                    continue
+                found.append(path)
+    return sorted(found)
+
+
+def load_library(files: Sequence[Path], config: Config) -> list[Document]:
+    """Load and validate every file."""
+    from contentlint.schema.validate import validate_document
+    from contentlint.sources import LoadProblem
+
+    content_root = config.content_root
+    docs = []
+    for path in files:
+        shown = display_path(path.absolute(), config.root)
+        if config.excluded(shown):
+            continue
+        if path.is_symlink() and not _inside(path, content_root) and _inside(path.parent, content_root):
+            doc = Document(path, shown, "guide", None)
+            doc.problems.append(
+                LoadProblem("CL001", "symbolic link points outside the content folder; not read",
+                            hint="Copy the file into content/ instead of linking to it.")
+            )
+            docs.append(doc)
+            continue
+        doc = load_document(path, shown, config.settings.max_file_bytes)
+        validate_document(doc)
+        docs.append(doc)
+    return docs
+
+
+def run_check(paths: Sequence[Path], config: Config) -> Report:
+    """Check ``paths`` (default: the content folder) and return the report."""
+    from contentlint.rules import registry
+
+    files, targets, _root = discover(paths, config)
+    documents = load_library(files, config)
+    library = Library(documents, config)
+    target_set = {p.absolute() for p in targets}
+    selected = [d for d in documents if d.path.absolute() in target_set]
+    selected = _with_counterparts(selected, library)
+    rules = _instantiate(config)
+    findings, internal = _run_rules(rules, selected, library)
+    findings = _finalize(findings, selected, config)
+    return Report(
+        findings=findings,
+        checked=[d.display for d in selected],
+        rules=[_info(rule, config) for rule in rules],
+        library=library,
+        internal_errors=internal,
+    )
+
+
+def _with_counterparts(selected: list[Document], library: Library) -> list[Document]:
+    """A file's translation is always checked with it: pair findings need both."""
+    chosen = {id(d): d for d in selected}
+    for doc in selected:
+        other = library.counterpart(doc)
+        if other is not None:
+            chosen.setdefault(id(other), other)
+    return sorted(chosen.values(), key=lambda d: d.display)
+
+
+def _instantiate(config: Config) -> list[Rule]:
+    from contentlint.rules import registry
+
+    out = []
+    for rule_class in registry().rules:
+        if rule_class.code in config.enabled:
+            out.append(rule_class(config.options.get(rule_class.code)))
+    return out
+
+
+def _info(rule: Rule, config: Config) -> RuleInfo:
+    cls = type(rule)
+    severity = config.severities.get(cls.code, cls.default_severity)
+    return RuleInfo(cls.code, cls.name, cls.summary(), severity, cls.documentation())
+
+
+def _run_rules(rules: list[Rule], selected: list[Document], library: Library) -> tuple[list[Finding], int]:
+    findings: list[Finding] = []
+    internal = 0
+    selected_ids = {id(d) for d in selected}
+    pairs = [p for p in library.pairs if id(p.en) in selected_ids or id(p.es) in selected_ids]
+    for rule in rules:
+        if rule.scope is Scope.FILE:
+            targets: list[object] = list(selected)
+        elif rule.scope is Scope.PAIR:
+            targets = list(pairs)
+        else:
+            targets = [library]
+        for target in targets:
+            try:
+                findings.extend(rule.check(target, library))
+            except Exception as exc:  # a rule bug must not hide other findings
+                internal += 1
+                findings.append(_internal_error(rule, target, exc))
+    shown = {d.display for d in selected}
+    findings = [f for f in findings if f.location.path in shown or f.code == "CL900"]
+    return findings, internal
+
+
+def _internal_error(rule: Rule, target: object, exc: Exception) -> Finding:
+    log.exception("rule %s failed", rule.code)
+    path = getattr(target, "display", None) or getattr(getattr(target, "en", None), "display", "(library)")
+    return Finding(
+        "CL900",
+        "internal-error",
+        Severity.ERROR,
+        f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}",
+        Location(path, 1, 1),
+        "This is a contentlint bug; please report it with the file. Other checks still ran.",
+    )
+
+
+def _finalize(findings: list[Finding], selected: list[Document], config: Config) -> list[Finding]:
+    from contentlint.rules import registry
+    from contentlint.suppressions import apply_suppressions, parse_directives, unused_findings
+
+    reg = registry()
+    out = []
+    for finding in findings:
+        severity = config.severities.get(finding.code)
+        if severity is not None and severity != finding.severity:
+            finding = dataclasses.replace(finding, severity=severity)
+        ignored = config.ignored_for(finding.location.path)
+        if finding.code != "CL900" and any(_matches(i, finding) for i in ignored):
+            continue
+        out.append(finding)
+    directives = {}
+    for doc in selected:
+        found, invalid = parse_directives(doc, reg)
+        if found:
+            directives[doc.display] = found
+        if "CL010" in config.enabled:
+            out.extend(invalid)
+    out = apply_suppressions(out, directives, reg)
+    if "CL011" in config.enabled:
+        out.extend(unused_findings(directives))
+    unique = {(*f.sort_key, f.severity): f for f in out}
+    return sorted(unique.values(), key=lambda f: f.sort_key)
+
+
+def _matches(pattern: str, finding: Finding) -> bool:
+    return pattern.lower() == finding.name or finding.code.startswith(pattern.upper())

@@ -1,0 +1,91 @@
+"""The library: every loaded document, indexed by id and language, and the EN/ES pairs."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from contentlint.documents import Document
+
+if TYPE_CHECKING:
+    from contentlint.config import Config
+
+
+@dataclass(frozen=True)
+class Pair:
+    """An English guide and its Spanish translation (both present)."""
+
+    doc_id: str
+    en: Document
+    es: Document
+
+
+class Library:
+    """All documents of one run, with lookups the rules share."""
+
+    def __init__(self, documents: list[Document], config: Config) -> None:
+        self.documents = documents
+        self.config = config
+        # Per-run memo for expensive derived data shared by several rules
+        # (alignments, readability scores); keyed by the producer's name.
+        self.memo: dict[Any, Any] = {}
+
+    @cached_property
+    def guides(self) -> list[Document]:
+        """Guides whose front matter was readable, valid or not."""
+        return [d for d in self.documents if d.kind == "guide" and d.usable]
+
+    @cached_property
+    def by_id(self) -> dict[tuple[str, str], list[Document]]:
+        """(id, lang) -> guides declaring it (more than one is a duplicate)."""
+        index: dict[tuple[str, str], list[Document]] = defaultdict(list)
+        for doc in self.guides:
+            if doc.doc_id and doc.lang:
+                index[(doc.doc_id, doc.lang)].append(doc)
+        return dict(index)
+
+    @cached_property
+    def by_path(self) -> dict[Path, Document]:
+        """Resolved absolute path -> document."""
+        return {d.path.resolve(): d for d in self.documents}
+
+    @cached_property
+    def pairs(self) -> list[Pair]:
+        """Every id with exactly one English and one Spanish guide, in id order."""
+        out = []
+        ids = sorted({key[0] for key in self.by_id})
+        for doc_id in ids:
+            en = self.by_id.get((doc_id, "en"), [])
+            es = self.by_id.get((doc_id, "es"), [])
+            if len(en) == 1 and len(es) == 1:
+                out.append(Pair(doc_id, en[0], es[0]))
+        return out
+
+    def counterpart(self, doc: Document) -> Document | None:
+        """The guide with the same id in the other language, if exactly one."""
+        if not doc.doc_id or doc.lang not in ("en", "es"):
+            return None
+        other = "es" if doc.lang == "en" else "en"
+        found = self.by_id.get((doc.doc_id, other), [])
+        return found[0] if len(found) == 1 else None
+
+    def data(self, data_type: str) -> Document | None:
+        """The data file of a type (glossary, acronyms, timelines) with a valid model."""
+        for doc in self.documents:
+            if doc.kind == "data" and doc.model is not None and doc.front.get("type") == data_type:
+                return doc
+        return None
+
+    def resolve_href(self, doc: Document, href: str) -> Document | None:
+        """The guide a relative ``.md`` path or ``guide:<id>`` link points at, if any."""
+        target = href.split("#", 1)[0]
+        if target.startswith("guide:"):
+            found = self.by_id.get((target[len("guide:") :], doc.lang or ""), [])
+            return found[0] if found else None
+        if not target or "://" in target or target.startswith(("mailto:", "tel:", "/")):
+            return None
+        path = (doc.path.parent / PurePosixPath(target)).resolve()
+        return self.by_path.get(path)

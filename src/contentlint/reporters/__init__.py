@@ -1,0 +1,31 @@
+"""Reporters turn a Report into text for people and machines.
+
+They see findings and RuleInfo only, never rule classes. Each is a function
+``render(report, stream, options)``; ``REPORTERS`` maps format names to the
+module that holds it, imported only when that format is asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Protocol, TextIO
+
+from contentlint.engine import Report
+
+REPORTERS: dict[str, str] = {
+    "text": "contentlint.reporters.text",
+    "json": "contentlint.reporters.json_format",
+}
+
+
+class Render(Protocol):
+    """The reporter interface."""
+
+    def __call__(self, report: Report, stream: TextIO, options: dict[str, Any]) -> None: ...
+
+
+def get_reporter(name: str) -> Render:
+    """The render function of a format."""
+    module = importlib.import_module(REPORTERS[name])
+    render: Render = module.render
+    return render

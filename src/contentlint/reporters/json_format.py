@@ -1,0 +1,38 @@
+"""JSON output: a versioned, documented envelope (docs/json-format.md).
+
+Keys are sorted and findings ordered by path, line, column and code, so the
+same input always gives byte-identical output.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from contentlint import __version__
+from contentlint.engine import Report
+from contentlint.findings import Severity
+
+FORMAT_VERSION = 1
+
+
+def as_document(report: Report) -> dict[str, Any]:
+    """The JSON document as Python data."""
+    return {
+        "version": FORMAT_VERSION,
+        "tool": {"name": "contentlint", "version": __version__},
+        "summary": {
+            "errors": report.count(Severity.ERROR),
+            "warnings": report.count(Severity.WARNING),
+            "infos": report.count(Severity.INFO),
+            "files_checked": len(report.checked),
+            "files_with_findings": len({f.location.path for f in report.findings}),
+        },
+        "findings": [finding.as_dict() for finding in report.findings],
+    }
+
+
+def render(report: Report, stream: TextIO, options: dict[str, Any]) -> None:
+    """Write the JSON document."""
+    json.dump(as_document(report), stream, ensure_ascii=False, indent=2, sort_keys=True)
+    stream.write("\n")

@@ -1,0 +1,6 @@
+"""ST rules: the shape of a guide's body."""
+
+from contentlint.rules.structure.st001_missing_steps import MissingSteps
+from contentlint.rules.structure.st002_missing_questions import MissingQuestions
+
+RULES = (MissingSteps, MissingQuestions)

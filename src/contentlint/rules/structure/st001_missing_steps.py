@@ -1,0 +1,56 @@
+"""ST001 missing-steps: a how-to guide without ordered steps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from contentlint.findings import Finding, Severity
+from contentlint.rules.base import FileRule, NoOptions
+
+if TYPE_CHECKING:
+    from contentlint.documents import Document
+    from contentlint.library import Library
+
+
+class MissingSteps(FileRule):
+    """A how-to guide whose body has no ordered list of steps.
+
+    ## What it does
+    Requires at least one ordered list (`1.`, `2.`, ...) in a guide of `type: how-to`.
+
+    ## Why is this bad?
+    Parents use how-to guides under deadlines; the steps, in order, are the point
+    of the page, and the site renders them as a numbered step list.
+
+    ## Example
+    A `type: how-to` guide written only as paragraphs is reported at its front matter.
+
+    ## Options
+    - `min-steps` (default 2): the fewest steps a how-to guide may have.
+    """
+
+    code = "ST001"
+    name = "missing-steps"
+    default_severity = Severity.ERROR
+    groups = ("structure",)
+
+    class Options(NoOptions):
+        """Options of ST001."""
+
+        min_steps: int = 2
+
+    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+        """Count top-level ordered items in a how-to guide."""
+        if target.model is None or target.model.type != "how-to":
+            return
+        steps = [b for b in target.blocks if b.is_step and b.level == 1]
+        if len(steps) < self.options.min_steps:
+            line, column = target.value_position(("type",))
+            yield self.finding(
+                target,
+                line,
+                column,
+                f"how-to guide has {len(steps)} ordered step(s); at least {self.options.min_steps} expected",
+                "Write the steps as an ordered list (1. ..., 2. ...), or change type to topic.",
+            )

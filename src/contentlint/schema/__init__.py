@@ -1,0 +1,1 @@
+"""The content schema: pydantic models (the source of truth) and their validation."""

@@ -1,0 +1,175 @@
+"""Pydantic models of every content file: the one source of truth for the schema.
+
+``contentlint schema --write`` exports these to schema/*.schema.json for editors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+GuideId = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=80),
+    Field(description="Lower-case words joined by hyphens; shared by a guide and its translation."),
+]
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=100),
+    Field(description="The file name without .md: lower-case ASCII words joined by hyphens."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+Language = Literal["en", "es"]
+GuideType = Literal["how-to", "topic", "faq", "checklist", "index"]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors everywhere: a typo must never pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LanguageSwitch(Strict):
+    """The link to the same guide in the other language ("¿Prefieres español?")."""
+
+    label: Text
+    href: Text = Field(description="Relative path of the counterpart guide, e.g. ../es/guia.md")
+
+
+class Card(Strict):
+    """A promotional card at the foot of a guide."""
+
+    icon: str | None = None
+    title: Text
+    text: Text
+    label: Text = Field(description="The call to action, e.g. 'Read the guide'.")
+    href: Text = Field(description="A guide path (same language) or an https:// URL.")
+
+
+class GuideFrontMatter(Strict):
+    """Front matter of a guide (Markdown file under content/en or content/es)."""
+
+    id: GuideId
+    lang: Language
+    type: GuideType
+    title: Annotated[str, StringConstraints(min_length=3, max_length=120)]
+    description: Annotated[str, StringConstraints(min_length=10, max_length=400)]
+    slug: Slug
+    updated: dt.date
+    last_reviewed: dt.date
+    related: list[GuideId] = Field(default_factory=list)
+    language_switch: LanguageSwitch | None = None
+    cards: list[Card] = Field(default_factory=list)
+    awaiting_translation: bool = Field(
+        default=False, description="English only: true when no Spanish guide exists yet, on purpose."
+    )
+
+
+class BilingualText(Strict):
+    """The same short text in both languages."""
+
+    en: Text
+    es: Text
+
+
+class EnglishTerm(Strict):
+    """A glossary term in English."""
+
+    term: Text
+    definition: Text
+
+
+class SpanishTerm(Strict):
+    """A glossary term in Spanish, with what the terminology check accepts and flags."""
+
+    term: Text = Field(description="The preferred Spanish term (OSEP glossary where it has one).")
+    variants: list[Text] = Field(default_factory=list, description="Accepted alternatives.")
+    mistranslations: list[Text] = Field(
+        default_factory=list, description="Known wrong translations; flagged wherever they appear."
+    )
+    definition: Text
+
+
+class GlossaryTerm(Strict):
+    """One bilingual glossary entry."""
+
+    id: GuideId
+    en: EnglishTerm
+    es: SpanishTerm
+    cite: str | None = Field(default=None, description="The regulation, e.g. 34 CFR 300.503.")
+
+
+class Glossary(Strict):
+    """content/data/glossary.yaml."""
+
+    type: Literal["glossary"]
+    id: GuideId
+    updated: dt.date
+    title: BilingualText
+    terms: list[GlossaryTerm] = Field(min_length=1)
+
+
+class Acronym(Strict):
+    """One acronym of the decoder."""
+
+    acronym: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Za-z0-9&/.-]{0,11}$")]
+    en: Text
+    es: Text
+    es_acronym: str | None = None
+    term: GuideId | None = Field(default=None, description="The glossary id, when the glossary has it.")
+    note: BilingualText | None = None
+
+
+class AcronymList(Strict):
+    """content/data/acronyms.yaml."""
+
+    type: Literal["acronyms"]
+    id: GuideId
+    updated: dt.date
+    title: BilingualText
+    acronyms: list[Acronym] = Field(min_length=1)
+
+
+class TimelineKeywords(Strict):
+    """Phrases that name the process in each language (lower case)."""
+
+    en: list[Text] = Field(min_length=1)
+    es: list[Text] = Field(min_length=1)
+
+
+class TimelineFact(Strict):
+    """One legal timeline: a number, its unit and its regulation."""
+
+    id: GuideId
+    value: Annotated[int, Field(gt=0)]
+    unit: Literal["days", "business-days", "school-days", "years"]
+    cite: Text
+    keywords: TimelineKeywords
+
+
+class Timelines(Strict):
+    """content/data/timelines.yaml."""
+
+    type: Literal["timelines"]
+    id: GuideId
+    updated: dt.date
+    facts: list[TimelineFact] = Field(min_length=1)
+
+
+DATA_MODELS: dict[str, type[Strict]] = {
+    "glossary": Glossary,
+    "acronyms": AcronymList,
+    "timelines": Timelines,
+}
+
+# Name of each exported schema file -> model.
+SCHEMA_FILES: dict[str, type[Strict]] = {
+    "guide-front-matter.schema.json": GuideFrontMatter,
+    "glossary.schema.json": Glossary,
+    "acronyms.schema.json": AcronymList,
+    "timelines.schema.json": Timelines,
+}

@@ -1,0 +1,229 @@
+"""Safe YAML loading with a line and column for every key and value.
+
+ruamel.yaml composes the node tree (libyaml's C parser when available); this
+module builds plain Python data from the nodes itself, so that:
+
+- no tag is ever constructed into an object (``!!python/object`` is a finding);
+- anchors and aliases are refused, which also defuses alias bombs;
+- duplicate keys are findings at the second key, not exceptions;
+- dates stay strings, so pydantic reports impossible dates (2026-02-30) at the
+  value instead of the YAML library crashing on them;
+- YAML 1.1 booleans (``no``, ``yes``, ``on``) are kept as text but reported,
+  because site generators that read YAML 1.1 turn them into booleans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from contentlint.sources import LoadProblem
+
+Loc = tuple[str | int, ...]
+
+# Libyaml recurses in C: a few thousand nested brackets crash the process
+# (measured: segfault at 100,000). Suspiciously deep input goes to the
+# pure-Python parser, whose recursion limit raises RecursionError instead.
+C_PARSER_MAX_DEPTH = 64
+MAX_NESTING = 32
+
+_YAML11_BOOLEANS = frozenset(
+    "y Y yes Yes YES n N no No NO on On ON off Off OFF".split()
+)
+_INT_RE = re.compile(r"[-+]?(0|[1-9][0-9_]*)$")
+_FLOAT_RE = re.compile(r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
+_STR_TAG = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+
+
+@dataclass(slots=True)
+class YamlData:
+    """Loaded data with positions (1-based line and column in the file)."""
+
+    data: Any = None
+    key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    value_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    yaml11_booleans: dict[Loc, str] = field(default_factory=dict)
+    problems: list[LoadProblem] = field(default_factory=list)
+
+    def position(self, loc: Loc) -> tuple[int, int]:
+        """Where to point for ``loc``: its key, else the nearest parent that exists."""
+        probe = tuple(loc)
+        while probe:
+            if probe in self.key_positions:
+                return self.key_positions[probe]
+            if probe in self.value_positions:
+                return self.value_positions[probe]
+            probe = probe[:-1]
+        return self.value_positions.get((), (1, 1))
+
+
+def _structure_depth_estimate(text: str) -> int:
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    leading = max((len(line) - len(line.lstrip(" -?:")) for line in text.split("\n")), default=0)
+    return deepest + leading
+
+
+def load_yaml(text: str, line_offset: int = 0) -> YamlData:
+    """Load one YAML document; ``line_offset`` is the file line before ``text``."""
+    from ruamel.yaml import YAML
+
+    result = YamlData()
+    pure = _structure_depth_estimate(text) > C_PARSER_MAX_DEPTH
+    yaml = YAML(typ="safe", pure=pure)
+    try:
+        node = yaml.compose(text)
+    except RecursionError:
+        result.problems.append(_too_deep(1 + line_offset, 1))
+        return result
+    except Exception as exc:  # every YAML error class, reader and composer included
+        result.problems.append(_syntax_problem(exc, text, line_offset))
+        return result
+    if node is None:
+        result.data = None
+        return result
+    builder = _Builder(result, line_offset)
+    result.data = builder.build(node, (), 0)
+    return result
+
+
+class _Builder:
+    def __init__(self, result: YamlData, line_offset: int) -> None:
+        self.result = result
+        self.line_offset = line_offset
+        self.seen: set[int] = set()
+
+    def where(self, node: Any) -> tuple[int, int]:
+        mark = node.start_mark
+        return mark.line + 1 + self.line_offset, mark.column + 1
+
+    def problem(self, code: str, node: Any, message: str, hint: str, loc: Loc) -> None:
+        line, column = self.where(node)
+        self.result.problems.append(LoadProblem(code, message, line, column, hint, loc))
+
+    def build(self, node: Any, loc: Loc, depth: int) -> Any:
+        self.result.value_positions.setdefault(loc, self.where(node))
+        if id(node) in self.seen:
+            self.problem(
+                "SC011",
+                node,
+                "YAML aliases (*name) are not allowed in content",
+                "Write the value out in full; anchors and aliases are refused for safety.",
+                loc,
+            )
+            return None
+        self.seen.add(id(node))
+        if getattr(node, "anchor", None):
+            self.problem(
+                "SC011",
+                node,
+                f"YAML anchors (&{node.anchor}) are not allowed in content",
+                "Remove the anchor and write values out in full.",
+                loc,
+            )
+        if node.tag not in _PLAIN_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
+            return self._refuse_tag(node, loc)
+        if node.tag not in _PLAIN_TAGS:
+            return self._refuse_tag(node, loc)
+        if depth > MAX_NESTING:
+            self.problem("SC011", node, "YAML is nested too deeply", "Flatten the data.", loc)
+            return None
+        kind = node.id
+        if kind == "mapping":
+            return self._mapping(node, loc, depth)
+        if kind == "sequence":
+            return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node, loc)
+
+    def _refuse_tag(self, node: Any, loc: Loc) -> None:
+        self.problem(
+            "SC011",
+            node,
+            f"YAML tag {node.tag!r} is not allowed in content",
+            "Remove the tag; content files hold plain text, numbers, lists and mappings.",
+            loc,
+        )
+        return None
+
+    def _mapping(self, node: Any, loc: Loc, depth: int) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.id != "scalar":
+                self.problem("SC003", key_node, "mapping keys must be plain text", "Use a plain key.", loc)
+                continue
+            key = key_node.value
+            child = (*loc, key)
+            if key in out:
+                first = self.result.key_positions.get(child, (0, 0))
+                self.problem(
+                    "SC004",
+                    key_node,
+                    f"duplicate key {key!r} (first defined at line {first[0]})",
+                    "Keep one of the two entries; YAML would silently keep only the last.",
+                    child,
+                )
+                continue
+            self.result.key_positions[child] = self.where(key_node)
+            out[key] = self.build(value_node, child, depth + 1)
+        return out
+
+    def _scalar(self, node: Any, loc: Loc) -> Any:
+        value: str = node.value
+        if node.style:  # quoted or block scalar: always text
+            return value
+        tag = node.tag
+        if tag == "tag:yaml.org,2002:null":
+            return None
+        if tag == "tag:yaml.org,2002:bool":
+            return value.lower() == "true"
+        if tag == "tag:yaml.org,2002:int" and _INT_RE.match(value):
+            return int(value.replace("_", ""))
+        if tag == "tag:yaml.org,2002:float" and _FLOAT_RE.match(value):
+            return float(value.replace("_", ""))
+        if tag == _STR_TAG and value in _YAML11_BOOLEANS:
+            self.result.yaml11_booleans[loc] = value
+        return value
+
+
+def _syntax_problem(exc: Exception, text: str, line_offset: int) -> LoadProblem:
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None:
+        line, column = mark.line + 1, mark.column + 1
+    elif isinstance(getattr(exc, "position", None), int):
+        position = exc.position  # type: ignore[attr-defined]
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+    else:
+        line, column = 1, 1
+    problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
+    context = getattr(exc, "context", None)
+    message = f"YAML syntax error: {problem}"
+    if context:
+        message += f" ({context})"
+    return LoadProblem(
+        "SC003",
+        message,
+        line + line_offset,
+        column,
+        hint="Fix the YAML at this position; quote text that contains ': ' or starts with a special character.",
+    )
+
+
+def _too_deep(line: int, column: int) -> LoadProblem:
+    return LoadProblem(
+        "SC011",
+        "YAML is nested too deeply to read safely",
+        line,
+        column,
+        hint="Content front matter needs only a few levels; flatten the data.",
+    )
