@@ -207,8 +207,12 @@ def _syntax_problem(exc: Exception, text: str, line_offset: int) -> LoadProblem:
         line, column = 1, 1
     problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
     context = getattr(exc, "context", None)
+    context_mark = getattr(exc, "context_mark", None)
     message = f"YAML syntax error: {problem}"
-    if context:
+    if context and context_mark is not None:
+        started = f"line {context_mark.line + 1 + line_offset}, column {context_mark.column + 1}"
+        message += f" ({context} that started at {started})"
+    elif context:
         message += f" ({context})"
     return LoadProblem(
         "SC003",

@@ -27,6 +27,7 @@ The guard never connects anywhere itself.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import ipaddress
 import socket
 from collections.abc import Callable, Iterable
@@ -286,23 +287,30 @@ class GuardedResolver(AbstractResolver):
     """An aiohttp resolver that refuses a name if any of its addresses is refused.
 
     aiohttp connects only to the addresses returned here, so the address that
-    was checked is the address that is connected to.
+    was checked is the address that is connected to.  ``getaddrinfo`` runs on
+    ``executor`` (the loop's default pool when ``None``).
     """
 
     def __init__(
         self,
         guard: AddressGuard,
         getaddrinfo: Callable[[str, int, int], list[Any]] | None = None,
+        executor: concurrent.futures.Executor | None = None,
     ) -> None:
         self._guard = guard
         self._getaddrinfo = getaddrinfo
+        self._executor = executor
 
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
     ) -> list[ResolveResult]:
         loop = asyncio.get_running_loop()
         lookup = self._getaddrinfo or _system_getaddrinfo
-        infos = await loop.run_in_executor(None, lookup, host, port, family)
+        infos = await loop.run_in_executor(self._executor, lookup, host, port, family)
+        return self.check_infos(host, port, infos)
+
+    def check_infos(self, host: str, port: int, infos: Iterable[Any]) -> list[ResolveResult]:
+        """Check every address of a ``getaddrinfo`` answer; all must pass."""
         results: list[ResolveResult] = []
         seen: set[tuple[str, int]] = set()
         for fam, _type, proto, _canon, sockaddr in infos:

@@ -17,11 +17,9 @@ Order of a look-up (lower-cased word, curly apostrophe folded to ``'``):
 
 from __future__ import annotations
 
-import gzip
 import re
 import threading
 from functools import lru_cache
-from importlib import resources
 
 __all__ = ["count_syllables", "heuristic_syllables", "lookup", "is_loaded", "in_dictionary"]
 
@@ -41,6 +39,9 @@ def _load() -> dict[str, int]:
         return _CMU
     with _LOCK:
         if _CMU is None:
+            import gzip  # deferred: importing the package stays cheap
+            from importlib import resources
+
             raw = resources.files(__package__).joinpath("data").joinpath(_DATA_NAME).read_bytes()
             table: dict[str, int] = {}
             for line in gzip.decompress(raw).decode("utf-8").splitlines():

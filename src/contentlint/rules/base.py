@@ -43,6 +43,7 @@ class NoOptions(BaseModel):
         frozen=True,
         populate_by_name=True,
         alias_generator=lambda field: field.replace("_", "-"),
+        defer_build=True,
     )
 
 

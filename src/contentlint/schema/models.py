@@ -30,7 +30,9 @@ GuideType = Literal["how-to", "topic", "faq", "checklist", "index"]
 class Strict(BaseModel):
     """Unknown keys are errors everywhere: a typo must never pass silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built on first use, so a run that
+    # never reads a glossary never pays for the glossary's schema.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class LanguageSwitch(Strict):

@@ -70,7 +70,13 @@ def validate_document(doc: Document) -> None:
     try:
         doc.model = model_class.model_validate(data)
     except ValidationError as exc:
+        # A value the loader refused (a tag, an alias) is already reported;
+        # don't report its emptiness again as a wrong type.
+        refused = [p.loc for p in doc.problems if p.code == "SC011"]
         for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            if any(loc[: len(r)] == r for r in refused):
+                continue
             doc.schema_problems.append(_problem_from_error(doc, model_class, error))
 
 

@@ -1,0 +1,1019 @@
+"""External link checking: an asyncio engine on aiohttp.
+
+``check_urls(urls, settings)`` checks every unique ``http``/``https`` URL and
+returns a :class:`LinkResult` per input string.  How it checks:
+
+* **Concurrency**: a global semaphore (``max_concurrency``) and one semaphore
+  per ``host:port`` (``per_host_concurrency``, or ``HostSettings.concurrency``).
+  The host slot is taken before the global one, so URLs queued behind a busy
+  host do not hold global slots.
+* **Method**: ``HEAD`` first, then ``GET`` when ``HEAD`` fails in a way typical
+  of servers that mishandle it (any 4xx but 429, any 5xx, a dropped
+  connection).  A host that answers ``HEAD`` with 405/501 gets ``GET`` directly
+  from then on.  ``GET`` reads at most ``max_bytes`` of the body, then drops the
+  connection; a body that stalls after the status line does not turn a known
+  status into a timeout.
+* **Redirects** are followed by hand (``allow_redirects=False``), so every hop
+  passes the address guard; loops and chains longer than ``max_redirects`` are
+  errors.  A chain whose *first* hop is 301/308 is reported as outcome
+  ``"redirect"`` (a warning), with ``final_url`` and a hint naming the address
+  the link permanently moved to; a chain of temporary redirects (302/303/307)
+  that ends well is ``"ok"`` with ``final_url`` set.
+* **Retries**: at most ``max_retries`` more attempts on 408, 429, 5xx (except
+  501/505), timeouts and connection failures, waiting ``Retry-After`` (seconds
+  or an HTTP date) or an exponential backoff from ``retry_backoff``, both
+  capped at ``max_retry_wait``.  Waits happen outside the concurrency slots; a
+  429 or 503 with ``Retry-After`` pauses the whole host for that long.
+* **Timeouts**: ``timeout_connect`` for the TCP/TLS connect, ``timeout_read``
+  for each read, and ``timeout_connect + timeout_read`` for the whole exchange
+  up to the status line (DNS included).
+* **Classification**: 2xx (and per-host ``accept_statuses``) are ok;
+  ``warn_statuses`` (401, 403, 429 by default) and timeouts are warnings, since
+  bot protection and slow servers are not broken links; every other status,
+  DNS failures, refused connections, TLS errors, redirect loops and blocked
+  addresses are errors.
+* **Address guard**: see :mod:`contentlint.links.guard`.  The session never
+  reads proxy settings from the environment (``trust_env=False``): a proxy
+  would connect on our behalf to addresses the guard never saw.
+* **Cache**: see :mod:`contentlint.links.cache`; hits send no request.
+* ``mailto:`` and ``tel:`` links are checked for syntax only; other schemes are
+  ``"excluded"``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import email.utils
+import random
+import re
+import ssl
+import time
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, unquote
+
+import aiohttp
+from yarl import URL
+
+from .cache import LinkCache
+from .guard import AddressGuard, BlockedAddressError, GuardedResolver
+
+try:  # pragma: no cover - trivial
+    from contentlint import __version__ as _VERSION
+except ImportError:  # pragma: no cover
+    _VERSION = "0"
+
+__all__ = [
+    "BROWSER_USER_AGENT",
+    "DEFAULT_USER_AGENT",
+    "OUTCOMES",
+    "ExternalLinkSettings",
+    "HostSettings",
+    "LinkResult",
+    "RunStats",
+    "check_urls",
+    "check_urls_async",
+    "summarize",
+    "validate_mailto",
+    "validate_tel",
+]
+
+#: Sent by default: honest, so that site owners can tell what the traffic is.
+DEFAULT_USER_AGENT = f"contentlint-linkcheck/{_VERSION} (external link checker)"
+#: A current desktop browser's User-Agent, for sites that turn away non-browsers.
+BROWSER_USER_AGENT = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+)
+_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+_ACCEPT_LANGUAGE = "en-US,en;q=0.9,es;q=0.8"
+
+OUTCOMES = ("ok", "redirect", "warning", "error", "excluded")
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+_PERMANENT_STATUSES = frozenset({301, 308})
+_NO_RETRY_5XX = frozenset({501, 505})
+
+
+# ---------------------------------------------------------------------------
+# Settings and results
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class HostSettings:
+    """Overrides for one host (key ``"host"``, ``"host:port"`` or ``"*.domain"``).
+
+    ``None`` means "use the global setting".  ``headers`` are added to (and
+    override) the default headers; ``accept_statuses`` are treated as ok.
+    """
+
+    concurrency: int | None = None
+    timeout_connect: float | None = None
+    timeout_read: float | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+    accept_statuses: frozenset[int] = frozenset()
+    user_agent: str | None = None
+    head_first: bool | None = None
+
+    def __post_init__(self) -> None:
+        if self.concurrency is not None and self.concurrency < 1:
+            raise ValueError("HostSettings.concurrency must be at least 1")
+        for name in ("timeout_connect", "timeout_read"):
+            value = getattr(self, name)
+            if value is not None and value <= 0:
+                raise ValueError(f"HostSettings.{name} must be positive")
+        object.__setattr__(self, "accept_statuses", frozenset(self.accept_statuses))
+        object.__setattr__(self, "headers", dict(self.headers))
+
+
+@dataclass(frozen=True, slots=True)
+class ExternalLinkSettings:
+    """Everything the external-link engine can be told.
+
+    Beyond the core fields: ``retry_backoff`` (first backoff in seconds,
+    doubled per retry), ``head_first`` (try HEAD before GET), ``headers`` (extra
+    request headers), ``accept_statuses`` (statuses treated as ok everywhere),
+    ``allow_hosts`` (``host:port`` pairs the address guard lets through, e.g. a
+    local test server), ``timeouts_are_warnings`` (False makes a timeout an
+    error).  ``cache_path=None`` disables the persistent cache; the CLI passes
+    :func:`contentlint.links.cache.default_cache_path`.
+    """
+
+    timeout_connect: float = 5.0
+    timeout_read: float = 10.0
+    max_concurrency: int = 64
+    per_host_concurrency: int = 8
+    max_redirects: int = 10
+    max_retries: int = 2
+    max_retry_wait: float = 10.0
+    max_bytes: int = 1_000_000
+    user_agent: str = DEFAULT_USER_AGENT
+    exclude: tuple[str, ...] = ()
+    hosts: Mapping[str, HostSettings] = field(default_factory=dict)
+    allow_loopback: bool = False
+    allow_private: bool = False
+    cache_path: Path | None = None
+    cache_ttl_ok: float = 86400.0
+    cache_ttl_error: float = 0.0
+    warn_statuses: frozenset[int] = frozenset({401, 403, 429})
+    accept_statuses: frozenset[int] = frozenset()
+    retry_backoff: float = 0.5
+    head_first: bool = True
+    headers: Mapping[str, str] = field(default_factory=dict)
+    allow_hosts: frozenset[str] = frozenset()
+    timeouts_are_warnings: bool = True
+
+    def __post_init__(self) -> None:
+        positive = ("timeout_connect", "timeout_read", "max_concurrency", "per_host_concurrency", "max_bytes")
+        for name in positive:
+            if getattr(self, name) <= 0:
+                raise ValueError(f"ExternalLinkSettings.{name} must be positive")
+        for name in ("max_redirects", "max_retries", "max_retry_wait", "retry_backoff", "cache_ttl_ok", "cache_ttl_error"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"ExternalLinkSettings.{name} must not be negative")
+        for pattern in self.exclude:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"bad exclude pattern {pattern!r}: {exc}") from None
+        object.__setattr__(self, "exclude", tuple(self.exclude))
+        object.__setattr__(self, "warn_statuses", frozenset(self.warn_statuses))
+        object.__setattr__(self, "accept_statuses", frozenset(self.accept_statuses))
+        object.__setattr__(self, "allow_hosts", frozenset(self.allow_hosts))
+        object.__setattr__(self, "headers", dict(self.headers))
+        hosts = {}
+        for key, value in dict(self.hosts).items():
+            if not isinstance(value, HostSettings):
+                raise TypeError(f"hosts[{key!r}] must be a HostSettings")
+            hosts[key.strip().lower().rstrip(".")] = value
+        object.__setattr__(self, "hosts", hosts)
+        if self.cache_path is not None:
+            object.__setattr__(self, "cache_path", Path(self.cache_path))
+        # Fail early on a malformed allow_hosts entry.
+        AddressGuard.create(allow_hosts=self.allow_hosts)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkResult:
+    """The verdict on one URL.
+
+    ``outcome``: ``"ok"``, ``"redirect"`` (permanent redirect: a warning),
+    ``"warning"``, ``"error"`` or ``"excluded"``.  ``status`` is the last HTTP
+    status (``None`` without one).  ``final_url`` is set when the URL
+    redirected.  ``reason`` is a short machine code (``ok``,
+    ``redirect-permanent``, ``redirect-temporary``, ``http-404``, ``timeout``,
+    ``dns``, ``refused``, ``tls``, ``connection``, ``redirect-loop``,
+    ``too-many-redirects``, ``blocked-address``, ``too-large``,
+    ``invalid-url``, ``excluded``, ``unsupported-scheme``, ``mailto``,
+    ``invalid-mailto``, ``tel``, ``invalid-tel``, ...).
+    """
+
+    url: str
+    outcome: str
+    status: int | None
+    final_url: str | None
+    permanent: bool
+    reason: str
+    message: str
+    hint: str
+    from_cache: bool = False
+
+    @property
+    def severity(self) -> str:
+        """``"error"``, ``"warning"`` or ``"ok"`` (``ok`` also for excluded links)."""
+        if self.outcome == "error":
+            return "error"
+        if self.outcome in ("warning", "redirect"):
+            return "warning"
+        return "ok"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict (JSON-friendly)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(slots=True)
+class RunStats:
+    """Counters for one run (optional out-parameter of :func:`check_urls`)."""
+
+    urls: int = 0
+    checked: int = 0
+    from_cache: int = 0
+    requests: int = 0
+    elapsed: float = 0.0
+    cache_error: str | None = None
+
+
+# ---------------------------------------------------------------------------
+# mailto: and tel: (syntax only)
+# ---------------------------------------------------------------------------
+_LOCAL_RE = re.compile(r"^[^\s@\"(),:;<>\[\\\]]+$")
+_LABEL_RE = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+
+
+def _valid_domain(domain: str) -> bool:
+    if not domain or len(domain) > 253:
+        return False
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return False
+    labels = ascii_domain.rstrip(".").split(".")
+    if len(labels) < 2:
+        return False
+    if not all(_LABEL_RE.match(label) for label in labels):
+        return False
+    return not labels[-1].isdigit()
+
+
+def validate_mailto(url: str) -> tuple[bool, str]:
+    """Check a ``mailto:`` URL's syntax (RFC 6068, pragmatically).  Returns (ok, message)."""
+    body = url.split(":", 1)[1] if ":" in url else ""
+    to_part, _, query = body.partition("?")
+    addresses = [unquote(a).strip() for a in to_part.split(",") if a.strip()]
+    if query:
+        try:
+            pairs = parse_qsl(query, keep_blank_values=True, strict_parsing=True)
+        except ValueError:
+            return False, "the part after '?' is not a valid query (use ?subject=...&body=...)"
+        for key, value in pairs:
+            if key.lower() in ("to", "cc", "bcc"):
+                addresses.extend(a.strip() for a in value.split(",") if a.strip())
+    if not addresses:
+        return False, "mailto: link without an address"
+    for address in addresses:
+        local, sep, domain = address.rpartition("@")
+        if not sep or not local or not domain:
+            return False, f"{address!r} is not an e-mail address (name@domain)"
+        if len(local) > 64 or not _LOCAL_RE.match(local) or local.startswith(".") or local.endswith(".") or ".." in local:
+            return False, f"{address!r} has an invalid part before '@'"
+        if not _valid_domain(domain):
+            return False, f"{address!r} has an invalid domain"
+    return True, f"e-mail address syntax ok ({', '.join(addresses)})"
+
+
+_TEL_PARAM_RE = re.compile(r"^(ext=[0-9\-.()]+|isub=[^;]*|phone-context=[^;]+|[a-z0-9-]+(=[^;]*)?)$", re.I)
+
+
+def validate_tel(url: str) -> tuple[str, str]:
+    """Check a ``tel:`` URL (RFC 3966).  Returns (outcome, message), outcome ok/warning/error.
+
+    Short codes (``tel:211``, ``tel:911``) and national numbers are fine; a
+    number with spaces works on most phones but is not a valid URL (warning);
+    letters (``1-800-FLOWERS``) or too few/many digits are errors.
+    """
+    body = unquote(url.split(":", 1)[1] if ":" in url else "").strip()
+    number, *params = body.split(";")
+    for param in params:
+        if not _TEL_PARAM_RE.match(param):
+            return "error", f"bad tel: parameter {param!r}"
+    spaced = " " in number
+    compact = number.replace(" ", "")
+    if not compact:
+        return "error", "tel: link without a number"
+    if re.search(r"[A-Za-z]", compact):
+        return "error", f"{number!r} contains letters; write the digits"
+    if not re.fullmatch(r"\+?[0-9\-.()]+", compact):
+        return "error", f"{number!r} contains characters not allowed in a phone number"
+    digits = re.sub(r"\D", "", compact)
+    if not 3 <= len(digits) <= 15:
+        return "error", f"{number!r} has {len(digits)} digits (3 to 15 expected)"
+    if spaced:
+        return "warning", f"{number!r} contains spaces; use hyphens (tel:{compact.replace(' ', '')})"
+    return "ok", f"phone number syntax ok ({number})"
+
+
+# ---------------------------------------------------------------------------
+# Engine internals
+# ---------------------------------------------------------------------------
+@dataclass(slots=True)
+class _HostCfg:
+    concurrency: int
+    timeout_connect: float
+    timeout_read: float
+    headers: dict[str, str]
+    accept_statuses: frozenset[int]
+    head_first: bool
+
+
+@dataclass(slots=True)
+class _Reply:
+    status: int
+    location: str | None
+    retry_after: float | None
+    set_cookie: bool
+    method: str
+    truncated: bool
+    attempts: int = 1
+
+
+class _Failure(Exception):
+    """A network-level failure, already classified."""
+
+    def __init__(
+        self,
+        reason: str,
+        message: str,
+        hint: str,
+        *,
+        retryable: bool = False,
+        outcome: str = "error",
+    ) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+        self.hint = hint
+        self.retryable = retryable
+        self.outcome = outcome
+        self.attempts = 1
+
+
+def _chain(exc: BaseException) -> Iterable[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        nxt = current.__cause__ or current.__context__
+        if nxt is None and isinstance(current, aiohttp.ClientConnectorError):
+            nxt = current.os_error
+        current = nxt
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (delta-seconds or HTTP date)."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    current = datetime.now(timezone.utc).timestamp() if now is None else now
+    return max(0.0, when.timestamp() - current)
+
+
+_STATUS_TEXT = {
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    408: "Request Timeout",
+    410: "Gone",
+    429: "Too Many Requests",
+    451: "Unavailable For Legal Reasons",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+    504: "Gateway Timeout",
+}
+
+
+def _status_label(status: int) -> str:
+    text = _STATUS_TEXT.get(status)
+    return f"HTTP {status} {text}" if text else f"HTTP {status}"
+
+
+def _status_hint(status: int, settings: ExternalLinkSettings) -> str:
+    if status in (404, 410):
+        return "The page is gone: find its new address (search the site, or a web archive) or remove the link."
+    if status in (401, 403):
+        browser = "" if "Mozilla" in settings.user_agent else " or set user_agent=BROWSER_USER_AGENT"
+        return (
+            "The server turned the checker away (often bot protection, not a dead page). Open the link in a "
+            f"browser; if it works, add the status to this host's accept_statuses{browser}."
+        )
+    if status == 429:
+        return "The server is rate limiting the checker; re-run later or lower this host's concurrency."
+    if status >= 500:
+        return "The server failed on every attempt; check again later, and replace the link if it persists."
+    return "Open the link in a browser; fix or remove it if it does not work."
+
+
+class _Engine:
+    def __init__(
+        self,
+        settings: ExternalLinkSettings,
+        stats: RunStats,
+        getaddrinfo: Callable[[str, int, int], list[Any]] | None = None,
+    ) -> None:
+        self.s = settings
+        self.stats = stats
+        self.guard = AddressGuard.create(
+            allow_loopback=settings.allow_loopback,
+            allow_private=settings.allow_private,
+            allow_hosts=settings.allow_hosts,
+        )
+        self._getaddrinfo = getaddrinfo
+        self.global_sem = asyncio.Semaphore(settings.max_concurrency)
+        self.host_sems: dict[str, asyncio.Semaphore] = {}
+        self.host_cfgs: dict[str, _HostCfg] = {}
+        self.no_head: set[str] = set()
+        self.paused_until: dict[str, float] = {}
+        self.session: aiohttp.ClientSession | None = None
+        self.executor: concurrent.futures.ThreadPoolExecutor | None = None
+        self.base_headers = {
+            "User-Agent": settings.user_agent,
+            "Accept": _ACCEPT,
+            "Accept-Language": _ACCEPT_LANGUAGE,
+            **settings.headers,
+        }
+        wildcard = [(k[1:], v) for k, v in settings.hosts.items() if k.startswith("*.")]
+        self._wildcards = sorted(wildcard, key=lambda kv: -len(kv[0]))
+
+    # -- session -----------------------------------------------------------
+    async def open(self) -> None:
+        # getaddrinfo runs on a pool of our own: the loop's default pool has few
+        # workers, and a hanging lookup must not stall every other host.
+        self.executor = concurrent.futures.ThreadPoolExecutor(
+            max_workers=min(32, self.s.max_concurrency), thread_name_prefix="contentlint-dns"
+        )
+        resolver = GuardedResolver(self.guard, getaddrinfo=self._getaddrinfo, executor=self.executor)
+        connector = aiohttp.TCPConnector(
+            limit=self.s.max_concurrency,
+            limit_per_host=0,
+            resolver=resolver,
+            ttl_dns_cache=300,
+        )
+        self.session = aiohttp.ClientSession(
+            connector=connector,
+            trust_env=False,
+            auto_decompress=True,
+            timeout=aiohttp.ClientTimeout(total=None),
+        )
+
+    async def close(self) -> None:
+        if self.session is not None:
+            await self.session.close()
+            self.session = None
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = None
+
+    # -- per-host configuration -------------------------------------------
+    @staticmethod
+    def host_key(url: URL) -> str:
+        host = (url.host or "").lower().rstrip(".")
+        return f"{host}:{url.port}"
+
+    def host_cfg(self, url: URL) -> tuple[str, _HostCfg]:
+        key = self.host_key(url)
+        cfg = self.host_cfgs.get(key)
+        if cfg is not None:
+            return key, cfg
+        host = (url.host or "").lower().rstrip(".")
+        hs = self.s.hosts.get(key) or self.s.hosts.get(host)
+        if hs is None:
+            for suffix, value in self._wildcards:
+                if host.endswith(suffix) or host == suffix[1:]:
+                    hs = value
+                    break
+        hs = hs or HostSettings()
+        headers = dict(self.base_headers)
+        if hs.user_agent:
+            headers["User-Agent"] = hs.user_agent
+        headers.update(hs.headers)
+        cfg = _HostCfg(
+            concurrency=hs.concurrency or self.s.per_host_concurrency,
+            timeout_connect=hs.timeout_connect or self.s.timeout_connect,
+            timeout_read=hs.timeout_read or self.s.timeout_read,
+            headers=headers,
+            accept_statuses=self.s.accept_statuses | hs.accept_statuses,
+            head_first=self.s.head_first if hs.head_first is None else hs.head_first,
+        )
+        self.host_cfgs[key] = cfg
+        return key, cfg
+
+    def host_sem(self, key: str, cfg: _HostCfg) -> asyncio.Semaphore:
+        sem = self.host_sems.get(key)
+        if sem is None:
+            sem = self.host_sems[key] = asyncio.Semaphore(cfg.concurrency)
+        return sem
+
+    # -- classification of exceptions --------------------------------------
+    def classify(self, exc: BaseException, url: URL, cfg: _HostCfg) -> _Failure:
+        where = f"{url.host}:{url.port}"
+        for item in _chain(exc):
+            if isinstance(item, BlockedAddressError):
+                return _Failure("blocked-address", f"Not checked: {item}.", item.hint)
+        if isinstance(exc, (asyncio.TimeoutError, TimeoutError)):
+            phase = "connect to" if isinstance(exc, aiohttp.ConnectionTimeoutError) else "answer from"
+            limit = cfg.timeout_connect if phase == "connect to" else cfg.timeout_read
+            return _Failure(
+                "timeout",
+                f"No {phase} {where} within {limit:g} s.",
+                "The server was too slow; re-run later, or raise this host's timeout.",
+                retryable=True,
+                outcome="warning" if self.s.timeouts_are_warnings else "error",
+            )
+        if isinstance(exc, aiohttp.ClientConnectorDNSError):
+            return _Failure(
+                "dns",
+                f"The host name {url.host} does not resolve.",
+                "Check the address for typos; the domain may have expired.",
+            )
+        is_tls = isinstance(
+            exc, (aiohttp.ClientConnectorCertificateError, aiohttp.ClientConnectorSSLError, aiohttp.ClientSSLError)
+        ) or any(isinstance(item, ssl.SSLError) for item in _chain(exc))
+        if is_tls:
+            detail = str(exc).split("[", 1)[-1].rstrip("]") if "[" in str(exc) else str(exc)
+            return _Failure(
+                "tls",
+                f"TLS handshake with {where} failed: {detail}",
+                "The site's certificate or TLS setup is broken (expired, wrong name, or no TLS); "
+                "try it in a browser, and link to a working address.",
+            )
+        if any(isinstance(item, ConnectionRefusedError) for item in _chain(exc)):
+            return _Failure(
+                "refused",
+                f"Connection to {where} refused.",
+                "Nothing is listening there: the site is down or the address is wrong.",
+                retryable=True,
+            )
+        if isinstance(exc, aiohttp.ClientConnectorError):
+            return _Failure(
+                "connection",
+                f"Cannot connect to {where}: {exc.os_error.strerror or exc.os_error}.",
+                "The host is unreachable; check the address and try again later.",
+                retryable=True,
+            )
+        if isinstance(exc, aiohttp.InvalidURL):
+            return _Failure("invalid-url", f"Invalid URL: {exc}.", "Fix the address.")
+        if isinstance(exc, aiohttp.ClientResponseError):
+            text = str(exc.message)
+            if "Got more than" in text or "too long" in text.lower() or "too large" in text.lower():
+                return _Failure(
+                    "too-large",
+                    f"The response from {where} has oversized headers ({text}).",
+                    "The server sends a malformed response; check the link in a browser.",
+                    outcome="warning",
+                )
+            return _Failure(
+                "bad-response",
+                f"Malformed HTTP response from {where}: {text}.",
+                "The server sends a malformed response; check the link in a browser.",
+                retryable=True,
+            )
+        if isinstance(exc, (aiohttp.ClientError, OSError)):
+            name = type(exc).__name__
+            return _Failure(
+                "connection",
+                f"Connection to {where} failed ({name}: {exc}).",
+                "The server dropped the connection; check again later.",
+                retryable=True,
+            )
+        raise exc
+
+    # -- one HTTP exchange ----------------------------------------------------
+    async def request(self, method: str, url: URL, cfg: _HostCfg) -> _Reply:
+        assert self.session is not None
+        self.stats.requests += 1
+        timeout = aiohttp.ClientTimeout(
+            total=None, connect=None, sock_connect=cfg.timeout_connect, sock_read=cfg.timeout_read
+        )
+        try:
+            async with asyncio.timeout(cfg.timeout_connect + cfg.timeout_read):
+                resp = await self.session.request(
+                    method,
+                    url,
+                    headers=cfg.headers,
+                    allow_redirects=False,
+                    timeout=timeout,
+                )
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            raise self.classify(exc, url, cfg) from exc
+        truncated = False
+        try:
+            status = resp.status
+            location = resp.headers.get("Location")
+            retry_after = parse_retry_after(resp.headers.get("Retry-After"))
+            set_cookie = "Set-Cookie" in resp.headers
+            if method == "GET":
+                truncated = await self.read_some(resp, cfg)
+        finally:
+            if truncated:
+                resp.close()
+            else:
+                resp.release()
+        return _Reply(status, location, retry_after, set_cookie, method, truncated)
+
+    async def read_some(self, resp: aiohttp.ClientResponse, cfg: _HostCfg) -> bool:
+        """Read at most ``max_bytes``; returns True if the body was not read to the end."""
+        remaining = self.s.max_bytes
+        try:
+            async with asyncio.timeout(cfg.timeout_read):
+                while remaining > 0:
+                    chunk = await resp.content.read(min(65536, remaining))
+                    if not chunk:
+                        return False
+                    remaining -= len(chunk)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            return True  # the status is known; a stalled or broken body does not change it
+        return not resp.content.at_eof()
+
+    async def exchange(self, url: URL, key: str, cfg: _HostCfg, use_get: bool) -> tuple[_Reply, bool]:
+        """HEAD (with GET fallback) or GET, inside the host and global slots."""
+        async with self.host_sem(key, cfg), self.global_sem:
+            if not use_get and key not in self.no_head:
+                try:
+                    reply = await self.request("HEAD", url, cfg)
+                except _Failure as failure:
+                    if failure.reason not in ("connection", "bad-response"):
+                        raise
+                else:
+                    if reply.status < 400 or reply.status == 429 or reply.status in cfg.accept_statuses:
+                        return reply, False
+                    if reply.status in (405, 501):
+                        self.no_head.add(key)
+            return await self.request("GET", url, cfg), True
+
+    async def wait_host(self, key: str) -> None:
+        while True:
+            until = self.paused_until.get(key, 0.0)
+            delay = until - time.monotonic()
+            if delay <= 0:
+                return
+            await asyncio.sleep(delay)
+
+    def backoff(self, attempt: int) -> float:
+        base = self.s.retry_backoff * (2**attempt)
+        return min(self.s.max_retry_wait, base * (1.0 + random.uniform(0.0, 0.1)))
+
+    @staticmethod
+    def retryable_status(status: int) -> bool:
+        return status in (408, 429) or (status >= 500 and status not in _NO_RETRY_5XX)
+
+    async def fetch(self, url: URL) -> _Reply:
+        """One hop, with retries."""
+        host = url.host or ""
+        if self.guard.is_ip_literal(host):
+            try:
+                self.guard.check_literal(host, url.port)
+            except BlockedAddressError as exc:
+                raise _Failure("blocked-address", f"Not checked: {exc}.", exc.hint) from None
+        key, cfg = self.host_cfg(url)
+        use_get = not cfg.head_first
+        attempt = 0
+        while True:
+            await self.wait_host(key)
+            try:
+                reply, use_get = await self.exchange(url, key, cfg, use_get)
+            except _Failure as failure:
+                if failure.retryable and attempt < self.s.max_retries:
+                    await asyncio.sleep(self.backoff(attempt))
+                    attempt += 1
+                    continue
+                failure.attempts = attempt + 1
+                raise
+            if (
+                self.retryable_status(reply.status)
+                and reply.status not in cfg.accept_statuses
+                and attempt < self.s.max_retries
+            ):
+                if reply.retry_after is not None:
+                    delay = min(reply.retry_after, self.s.max_retry_wait)
+                    if reply.status in (429, 503):
+                        until = time.monotonic() + delay
+                        self.paused_until[key] = max(self.paused_until.get(key, 0.0), until)
+                else:
+                    delay = self.backoff(attempt)
+                await asyncio.sleep(delay)
+                attempt += 1
+                continue
+            reply.attempts = attempt + 1
+            return reply
+
+    # -- one URL -----------------------------------------------------------
+    async def check(self, url: URL) -> LinkResult:
+        original = str(url)
+        current = url
+        chain: list[tuple[int, str]] = []
+        visits: dict[str, int] = {original: 1}
+        while True:
+            try:
+                reply = await self.fetch(current)
+            except _Failure as failure:
+                return self.failure_result(original, failure, chain, current)
+            if reply.status in _REDIRECT_STATUSES and reply.location:
+                try:
+                    nxt = current.join(URL(reply.location.strip())).with_fragment(None)
+                except (ValueError, TypeError):
+                    return self.result(
+                        original, "error", reply.status, str(current) if chain else None, chain, "bad-redirect",
+                        f"HTTP {reply.status} with an invalid Location header {reply.location!r}.",
+                        "The server's redirect is broken; link to the target page directly.",
+                    )
+                chain.append((reply.status, str(current)))
+                if nxt.scheme not in ("http", "https"):
+                    return self.result(
+                        original, "warning", reply.status, str(nxt), chain, "redirect-unsupported-scheme",
+                        f"Redirects to {nxt}, which is not an http(s) URL and was not checked.",
+                        f"Link to {nxt} directly if that is intended.",
+                    )
+                if len(chain) > self.s.max_redirects:
+                    return self.result(
+                        original, "error", reply.status, str(nxt), chain, "too-many-redirects",
+                        f"More than {self.s.max_redirects} redirects (last to {nxt}).",
+                        "The redirect chain does not end; link to the final page, or remove the link.",
+                    )
+                nxt_key = str(nxt)
+                seen = visits.get(nxt_key, 0)
+                if seen and not (reply.set_cookie and seen < 2):
+                    hops = " -> ".join([u for _, u in chain] + [nxt_key])
+                    return self.result(
+                        original, "error", reply.status, nxt_key, chain, "redirect-loop",
+                        f"Redirect loop: {hops}.",
+                        "The site redirects in a circle; the link cannot work as written.",
+                    )
+                visits[nxt_key] = seen + 1
+                current = nxt
+                continue
+            return self.final_result(original, reply, chain, current)
+
+    def result(
+        self,
+        url: str,
+        outcome: str,
+        status: int | None,
+        final_url: str | None,
+        chain: list[tuple[int, str]],
+        reason: str,
+        message: str,
+        hint: str,
+        permanent: bool | None = None,
+    ) -> LinkResult:
+        if permanent is None:
+            permanent = bool(chain) and chain[0][0] in _PERMANENT_STATUSES
+        return LinkResult(url, outcome, status, final_url, permanent, reason, message, hint)
+
+    def failure_result(self, url: str, failure: _Failure, chain: list[tuple[int, str]], current: URL) -> LinkResult:
+        message = failure.message
+        if failure.attempts > 1:
+            message = f"{message.rstrip('.')} ({failure.attempts} attempts)."
+        if chain:
+            message = f"After {len(chain)} redirect(s) to {current}: {message}"
+        return self.result(
+            url, failure.outcome, None, str(current) if chain else None, chain, failure.reason, message, failure.hint
+        )
+
+    def final_result(self, url: str, reply: _Reply, chain: list[tuple[int, str]], current: URL) -> LinkResult:
+        status = reply.status
+        final = str(current) if chain else None
+        _key, cfg = self.host_cfg(current)
+        attempts = f" after {reply.attempts} attempts" if reply.attempts > 1 else ""
+        codes = ", ".join(str(code) for code, _ in chain)
+        if 200 <= status < 300 or status in cfg.accept_statuses:
+            label = _status_label(status) + attempts
+            if not chain:
+                return self.result(url, "ok", status, None, chain, "ok", label, "")
+            if chain[0][0] in _PERMANENT_STATUSES:
+                # The address the link permanently moved to: the end of the leading permanent run.
+                target = str(current)
+                for index, (code, _src) in enumerate(chain):
+                    if code not in _PERMANENT_STATUSES:
+                        target = chain[index][1]
+                        break
+                return self.result(
+                    url, "redirect", status, final, chain, "redirect-permanent",
+                    f"Permanently redirected ({codes}) to {final} ({label}).",
+                    f"Update the link to {target}",
+                )
+            return self.result(
+                url, "ok", status, final, chain, "redirect-temporary",
+                f"Temporarily redirected ({codes}) to {final} ({label}).", "",
+            )
+        if 300 <= status < 400:
+            return self.result(
+                url, "warning", status, final, chain, f"http-{status}",
+                f"HTTP {status} without a usable Location header.",
+                "Open the link in a browser and link to the page it shows.",
+            )
+        where = f" (redirected via {codes} to {final})" if chain else ""
+        message = f"{_status_label(status)}{attempts}{where}."
+        outcome = "warning" if status in self.s.warn_statuses else "error"
+        return self.result(url, outcome, status, final, chain, f"http-{status}", message, _status_hint(status, self.s))
+
+
+# ---------------------------------------------------------------------------
+# Public entry points
+# ---------------------------------------------------------------------------
+def _precheck(raw: str, settings: ExternalLinkSettings, patterns: list[re.Pattern[str]]) -> LinkResult | URL:
+    """Decide without the network where possible; else return the URL to fetch."""
+    text = raw.strip()
+    for pattern in patterns:
+        if pattern.search(text):
+            return LinkResult(raw, "excluded", None, None, False, "excluded", f"Excluded by pattern {pattern.pattern!r}.", "")
+    scheme = text.split(":", 1)[0].lower() if ":" in text else ""
+    if scheme == "mailto":
+        ok, message = validate_mailto(text)
+        if ok:
+            return LinkResult(raw, "ok", None, None, False, "mailto", message, "")
+        return LinkResult(raw, "error", None, None, False, "invalid-mailto", message, "Write it as mailto:name@example.org.")
+    if scheme == "tel":
+        outcome, message = validate_tel(text)
+        if outcome == "ok":
+            return LinkResult(raw, "ok", None, None, False, "tel", message, "")
+        return LinkResult(
+            raw, outcome, None, None, False, "invalid-tel", message,
+            "Write it as tel:+1-800-555-0199 (digits, '+', '-', '.', parentheses).",
+        )
+    if scheme not in ("http", "https"):
+        if not scheme or not re.fullmatch(r"[a-z][a-z0-9+.\-]*", scheme):
+            return LinkResult(
+                raw, "error", None, None, False, "invalid-url", f"{raw!r} is not an absolute URL.",
+                "External links need a scheme: https://...",
+            )
+        return LinkResult(
+            raw, "excluded", None, None, False, "unsupported-scheme",
+            f"{scheme}: links are not checked (only http and https).", "",
+        )
+    try:
+        url = URL(text)
+    except (ValueError, TypeError) as exc:
+        return LinkResult(raw, "error", None, None, False, "invalid-url", f"Invalid URL: {exc}.", "Fix the address.")
+    if not url.host:
+        return LinkResult(raw, "error", None, None, False, "invalid-url", f"{raw!r} has no host.", "Fix the address.")
+    try:
+        url.port  # noqa: B018 - raises on a bad port
+    except ValueError as exc:
+        return LinkResult(raw, "error", None, None, False, "invalid-url", f"Invalid port: {exc}.", "Fix the address.")
+    return url.with_fragment(None)
+
+
+async def check_urls_async(
+    urls: Iterable[str],
+    settings: ExternalLinkSettings,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    stats: RunStats | None = None,
+    _getaddrinfo: Callable[[str, int, int], list[Any]] | None = None,
+) -> dict[str, LinkResult]:
+    """Async form of :func:`check_urls` (for callers already in an event loop)."""
+    started = time.perf_counter()
+    stats = stats if stats is not None else RunStats()
+    ordered = list(dict.fromkeys(urls))
+    total = len(ordered)
+    stats.urls = total
+    results: dict[str, LinkResult] = {}
+    done = 0
+
+    def tick(count: int = 1) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done, total)
+
+    if progress is not None:
+        progress(0, total)
+
+    cache: LinkCache | None = None
+    if settings.cache_path is not None:
+        cache = LinkCache(settings.cache_path, ttl_ok=settings.cache_ttl_ok, ttl_error=settings.cache_ttl_error)
+        cache.load()
+        stats.cache_error = cache.load_error
+
+    patterns = [re.compile(p) for p in settings.exclude]
+    to_fetch: dict[str, tuple[URL, list[str]]] = {}
+    for raw in ordered:
+        pre = _precheck(raw, settings, patterns)
+        if isinstance(pre, LinkResult):
+            results[raw] = pre
+            tick()
+            continue
+        key = str(pre)
+        if cache is not None:
+            hit = cache.get(key)
+            if hit is not None:
+                results[raw] = LinkResult(url=raw, from_cache=True, **hit)
+                stats.from_cache += 1
+                tick()
+                continue
+        entry = to_fetch.get(key)
+        if entry is None:
+            to_fetch[key] = (pre, [raw])
+        else:
+            entry[1].append(raw)
+
+    if to_fetch:
+        engine = _Engine(settings, stats, getaddrinfo=_getaddrinfo)
+        await engine.open()
+        try:
+
+            async def run_one(key: str, url: URL, raws: list[str]) -> None:
+                result = await engine.check(url)
+                if cache is not None:
+                    cache.put(key, result.to_dict())
+                for raw in raws:
+                    results[raw] = replace(result, url=raw)
+                stats.checked += len(raws)
+                tick(len(raws))
+
+            tasks: list[Awaitable[None]] = [run_one(k, u, r) for k, (u, r) in to_fetch.items()]
+            await asyncio.gather(*tasks)
+        finally:
+            await engine.close()
+
+    if cache is not None and cache.dirty:
+        cache.save()
+        if cache.save_error:
+            stats.cache_error = cache.save_error
+    stats.elapsed = time.perf_counter() - started
+    return {raw: results[raw] for raw in ordered}
+
+
+def check_urls(
+    urls: Iterable[str],
+    settings: ExternalLinkSettings,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    stats: RunStats | None = None,
+) -> dict[str, LinkResult]:
+    """Check external URLs; returns one :class:`LinkResult` per unique input string.
+
+    Runs its own event loop (``asyncio.run``); inside a running loop, await
+    :func:`check_urls_async` instead.  ``progress(done, total)`` is called once
+    with ``done=0`` and then after each URL.  Nothing is printed.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        pass
+    else:
+        raise RuntimeError("check_urls() cannot run inside an event loop; await check_urls_async() instead")
+    return asyncio.run(check_urls_async(urls, settings, progress, stats=stats))
+
+
+def summarize(results: Mapping[str, LinkResult] | Iterable[LinkResult]) -> str:
+    """One line such as ``"12 links: 9 ok, 1 redirect, 1 warning, 1 error (9 from cache)"``."""
+    items = list(results.values()) if isinstance(results, Mapping) else list(results)
+    counts = {name: 0 for name in OUTCOMES}
+    for item in items:
+        counts[item.outcome] = counts.get(item.outcome, 0) + 1
+    cached = sum(1 for item in items if item.from_cache)
+
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+    parts = [f"{counts['ok']} ok", plural(counts["redirect"], "redirect"), plural(counts["warning"], "warning"),
+             plural(counts["error"], "error")]
+    if counts["excluded"]:
+        parts.append(f"{counts['excluded']} excluded")
+    line = f"{plural(len(items), 'link')}: " + ", ".join(parts)
+    if cached:
+        line += f" ({cached} from cache)"
+    return line

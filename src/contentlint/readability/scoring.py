@@ -1,0 +1,138 @@
+"""``score_units``: segment, count and score a sequence of prose units."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from . import metrics
+from .model import UNIT_KINDS, DocumentScore, ProseUnit, SentenceScore
+from .segment import split_sentences
+from .tokens import token_counter, tokenizer
+
+__all__ = ["score_units", "normalize_lang"]
+
+_LANG_TAG = re.compile(r"^(en|es)(?:-[A-Za-z0-9]{1,8})*$", re.IGNORECASE)
+
+
+def normalize_lang(lang: str) -> str:
+    """``"en"``/``"es"`` from a BCP 47 tag (``es-US``, ``es-MX``, ``en-US``, ``EN``).
+
+    Anything else (``fr``, ``spanish``, ``en_US``, ``""``) raises ValueError: the
+    engine never falls back to English coefficients for an unknown language.
+    """
+    if not isinstance(lang, str):
+        raise ValueError(f"unsupported language {lang!r}: expected 'en' or 'es'")
+    m = _LANG_TAG.match(lang)
+    if m is None:
+        raise ValueError(
+            f"unsupported language {lang!r}: expected 'en' or 'es' (or a tag such as "
+            "'en-US', 'es-US', 'es-MX')"
+        )
+    return m.group(1).lower()
+
+
+def _prepare(text: str) -> str:
+    if not text.isascii():
+        if "\u00a0" in text or "\u202f" in text:
+            text = text.replace("\u00a0", " ").replace("\u202f", " ")
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def score_units(
+    units: Sequence[ProseUnit], lang: str, *, include_headings: bool = False
+) -> DocumentScore:
+    """Count words, sentences and syllables of ``units`` and compute the scores.
+
+    * ``lang``: ``"en"`` or ``"es"`` (or a BCP 47 tag with that primary subtag);
+      anything else raises ValueError.
+    * Headings are left out unless ``include_headings``; every other kind is scored.
+      Each unit ends a sentence (list items and table cells need no final period).
+    * Sentences of any length count; pieces with no word (``"—"``) are skipped.
+    * English: Flesch Reading Ease and Flesch-Kincaid grade; Spanish: Fernández Huerta
+      (corrected), Szigriszt-Pazos with its INFLESZ band, Crawford grade. ``grade`` is
+      FK (en) or Crawford (es). With no words, every metric is None.
+
+    Pure: no I/O, no printing; the English syllable table is read on first use.
+    """
+    code = normalize_lang(lang)
+    tok_re = tokenizer(code)
+    findall = tok_re.findall
+    count_tok = token_counter(code)
+    count_caps = token_counter(code, all_caps=True)
+    english = code == "en"
+
+    details: list[SentenceScore] = []
+    total_w = total_y = total_p = 0
+    for unit in units:
+        kind = unit.kind
+        if kind not in UNIT_KINDS:
+            raise ValueError(
+                f"unknown prose unit kind {kind!r} (line {unit.line}); expected one of "
+                + ", ".join(sorted(UNIT_KINDS))
+            )
+        if kind == "heading" and not include_headings:
+            continue
+        text = _prepare(unit.text)
+        if not text or text.isspace():
+            continue
+        multiline = "\n" in text
+        for offset, sentence in split_sentences(text, code):
+            toks = findall(sentence)
+            if not toks:
+                continue
+            w = len(toks)
+            counter = count_caps if (w >= 3 and sentence.isupper()) else count_tok
+            syl = list(map(counter, toks))
+            y = sum(syl)
+            p = sum(1 for s in syl if s >= 3)
+            if english:
+                grade = 0.39 * w + 11.8 * (y / w) - 15.59
+            else:
+                grade = -0.205 * (100.0 / w) + 0.049 * (100.0 * y / w) - 3.407
+            line = unit.line + text.count("\n", 0, offset) if multiline else unit.line
+            if "\n" in sentence or "  " in sentence or "\t" in sentence:
+                sentence = " ".join(sentence.split())
+            details.append(SentenceScore(sentence, line, w, y, grade, p, kind))
+            total_w += w
+            total_y += y
+            total_p += p
+
+    n_sent = len(details)
+    detail_tuple = tuple(details)
+    if total_w == 0:
+        return DocumentScore(
+            lang=code, words=0, sentences=0, syllables=0, polysyllables=0, grade=None,
+            sentences_detail=detail_tuple,
+        )
+    if english:
+        fk = metrics.flesch_kincaid_grade(total_w, n_sent, total_y)
+        return DocumentScore(
+            lang=code,
+            words=total_w,
+            sentences=n_sent,
+            syllables=total_y,
+            polysyllables=total_p,
+            grade=fk,
+            flesch_reading_ease=metrics.flesch_reading_ease(total_w, n_sent, total_y),
+            flesch_kincaid_grade=fk,
+            sentences_detail=detail_tuple,
+        )
+    sp = metrics.szigriszt_pazos(total_w, n_sent, total_y)
+    cr = metrics.crawford_grade(total_w, n_sent, total_y)
+    return DocumentScore(
+        lang=code,
+        words=total_w,
+        sentences=n_sent,
+        syllables=total_y,
+        polysyllables=total_p,
+        grade=cr,
+        fernandez_huerta=metrics.fernandez_huerta(total_w, n_sent, total_y),
+        szigriszt_pazos=sp,
+        inflesz_band=metrics.inflesz_band(sp),
+        crawford_grade=cr,
+        sentences_detail=detail_tuple,
+    )

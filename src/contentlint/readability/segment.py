@@ -1,0 +1,103 @@
+"""Rule-based sentence segmentation for English and Spanish prose units.
+
+A boundary is a run of ``. ! ? …`` (closing quotes and brackets may follow) that is
+followed by white space, the end of the unit, or an opening ``¿``/``¡``; and then
+only if the next character can start a sentence (a capital, a digit, ``¿ ¡``, an
+opening quote or bracket, a dash). So ``1.5``, ``300.503(b)`` and ``example.org``
+never split, a lower-case continuation (``etc. and``, ``¿vienes?, dijo``) does not
+split, and ``... Then`` does.
+
+A period is not a boundary after
+* a known abbreviation that does not end sentences (``Dr.``, ``Sra.``, ``e.g.``,
+  ``U.S.``, ``EE. UU.``, ``p. ej.``; see ``NEVER_SPLIT``),
+* ``No.``/``núm.``/``art.``/``p.`` before a figure (``No. 5``), while ``No. The`` splits,
+* a single letter (an initial: ``John F. Kennedy``, the ``p.`` of ``p. ej.``),
+* a dotted acronym (``U.S.A.``, ``D.C.``) other than ``a.m.``/``p.m.``.
+
+``etc.`` and ``a.m.``/``p.m.`` end a sentence only when a capital follows.
+The end of a unit always ends a sentence. Sentences are never dropped for being
+short; empty pieces (no letters or digits) are dropped by the scorer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["split_sentences", "NEVER_SPLIT", "BEFORE_DIGIT"]
+
+NEVER_SPLIT: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        """dr. drs. mr. mrs. ms. mx. prof. sr. jr. st. mt. ft. dept. depts. vs. v. e.g. i.e.
+        u.s. u.k. cf. approx. gov. sen. rep. gen. col. capt. lt. sgt. rev. hon. esp. viz.
+        al. fig. figs. ee. uu. ej.""".split()
+    ),
+    "es": frozenset(
+        """sr. sra. srta. sres. sras. dr. dra. drs. dras. lic. lcdo. lcda. ing. prof. profa.
+        ud. uds. vd. vds. ee. uu. ej. p. pág. págs. núm. núms. art. arts. aprox. tel.
+        depto. dpto. av. avda. cía. vs. e.g. i.e. u.s. sto. sta. pbro. mons. fig. cap.
+        admón. atte. ref.""".split()
+    ),
+}
+BEFORE_DIGIT: frozenset[str] = frozenset(
+    "no. nos. núm. nº. n.º art. sec. secs. pág. p. pp. vol. cap. ch. pt. tel. ext.".split()
+)
+_MAY_END = frozenset({"a.m.", "p.m.", "etc."})
+
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$|[¿¡])")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
+_OPENERS = "\"'“‘«([¿¡—–"
+_LEAD_STRIP = "\"'“‘«([{¿¡*_—–-"
+
+
+def _can_start(ch: str) -> bool:
+    return ch.isupper() or ch.isdigit() or ch in _OPENERS
+
+
+def _period_is_abbreviation(text: str, dot: int, nxt: str, lang: str) -> bool:
+    """``text[dot]`` is a period; is the word it ends an abbreviation here?"""
+    start = dot
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start : dot + 1].lstrip(_LEAD_STRIP)
+    if len(word) < 2:
+        return False
+    low = word.lower()
+    if low in BEFORE_DIGIT and nxt.isdigit():
+        return True
+    if low in NEVER_SPLIT[lang]:
+        return True
+    if low in _MAY_END:
+        return False
+    if len(word) == 2 and word[0].isalpha():
+        return True  # an initial, or the p. of p. ej.
+    return bool(_DOTTED.fullmatch(word))
+
+
+def split_sentences(text: str, lang: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, sentence)`` pairs for one prose unit (``lang`` = en/es)."""
+    n = len(text)
+    begin = 0
+    for m in _CANDIDATE.finditer(text):
+        end = m.end()
+        j = end
+        while j < n and text[j].isspace():
+            j += 1
+        if j >= n:
+            break  # the unit's end closes the last sentence
+        nxt = text[j]
+        if not _can_start(nxt):
+            continue
+        punct = m.group(0)
+        if punct[0] == "." and punct.rstrip("\"'”’»)]") == ".":
+            if _period_is_abbreviation(text, m.start(), nxt, lang):
+                continue
+        piece = text[begin:end]
+        stripped = piece.strip()
+        if stripped:
+            yield begin + (len(piece) - len(piece.lstrip())), stripped
+        begin = j
+    piece = text[begin:]
+    stripped = piece.strip()
+    if stripped:
+        yield begin + (len(piece) - len(piece.lstrip())), stripped

@@ -1,0 +1,3 @@
+"""PR rules: an English guide and its Spanish translation stay in sync."""
+
+RULES: tuple[type, ...] = ()

@@ -1,0 +1,1 @@
+"""English/Spanish sync: block alignment, fingerprints and sync marks."""

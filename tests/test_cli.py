@@ -1,0 +1,124 @@
+"""The CLI as a user meets it: exit codes, config, selection, suppressions."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import ROOT, guide_text, run_process, write_project
+
+BAD_DATE = guide_text(updated="2026-02-30")
+
+
+def test_exit_codes_clean_findings_usage(cli, tmp_path):
+    write_project(tmp_path, {"content/en/sample-guide.md": guide_text()})
+    assert cli("check", "--select", "SC", cwd=tmp_path).code == 0
+    (tmp_path / "content/en/sample-guide.md").write_text(BAD_DATE)
+    assert cli("check", "--select", "SC", cwd=tmp_path).code == 1
+    missing = cli("check", "content/en/nope.md", cwd=tmp_path)
+    assert missing.code == 2
+    assert "no such file" in missing.err
+    assert cli("check", "--format", "xml", cwd=tmp_path).code == 2
+
+
+def test_config_errors_exit_2_with_the_bad_key(cli, tmp_path):
+    write_project(tmp_path, {"content/en/sample-guide.md": guide_text()}, "fail-onn = 'error'\n")
+    result = cli("check", cwd=tmp_path)
+    assert result.code == 2
+    assert "tool.contentlint.fail-onn" in result.err
+    write_project(tmp_path, {}, "[tool.contentlint.rules.ZZ999]\nseverity = 'error'\n")
+    result = cli("check", cwd=tmp_path)
+    assert result.code == 2 and "ZZ999: no such rule" in result.err
+    write_project(tmp_path, {}, "[tool.contentlint.rules.missing-steps]\nmin-stepz = 3\n")
+    result = cli("check", cwd=tmp_path)
+    assert result.code == 2 and "min-stepz" in result.err
+
+
+def test_rule_options_and_severity_from_config(cli, tmp_path):
+    config = "[tool.contentlint.rules.ST001]\nmin-steps = 3\nseverity = 'warning'\n"
+    write_project(tmp_path, {"content/en/sample-guide.md": guide_text()}, config)
+    result = cli("check", "--select", "ST", "--format", "json", cwd=tmp_path)
+    assert result.code == 0  # a warning does not fail at the default fail-on
+    [finding] = result.findings()
+    assert finding["code"] == "ST001" and finding["severity"] == "warning"
+    assert "2 ordered step(s); at least 3" in finding["message"]
+    assert cli("check", "--select", "ST", "--fail-on", "warning", cwd=tmp_path).code == 1
+
+
+def test_select_ignore_longest_prefix_wins(cli, tmp_path):
+    write_project(tmp_path, {"content/en/sample-guide.md": BAD_DATE})
+    assert cli("check", "--select", "SC", "--ignore", "SC008", cwd=tmp_path).code == 0
+    assert cli("check", "--select", "SC008", "--ignore", "SC", cwd=tmp_path).code == 1
+    assert cli("check", "--select", "invalid-value", cwd=tmp_path).code == 1
+
+
+def test_per_file_ignores(cli, tmp_path):
+    config = '[tool.contentlint.per-file-ignores]\n"content/en/*.md" = ["SC008"]\n'
+    write_project(tmp_path, {"content/en/sample-guide.md": BAD_DATE}, config)
+    assert cli("check", "--select", "SC", cwd=tmp_path).code == 0
+
+
+def test_suppression_with_reason_hides_the_finding(cli, tmp_path):
+    text = BAD_DATE.replace("updated: 2026-02-30", "updated: 2026-02-30  # contentlint-disable-line SC008 -- test")
+    write_project(tmp_path, {"content/en/sample-guide.md": text})
+    result = cli("check", "--select", "SC", "--select", "CL", "--format", "json", cwd=tmp_path)
+    assert result.findings() == [] and result.code == 0
+
+
+def test_suppression_without_reason_is_invalid_and_unused_is_reported(cli, tmp_path):
+    body = guide_text() + "\n<!-- contentlint-disable-next-line SC008 -->\nText.\n"
+    body += "<!-- contentlint-disable-next-line ST001 -- nothing here -->\nMore text.\n"
+    body += "<!-- contentlint-disable-next-line QQ1 -- typo -->\n"
+    write_project(tmp_path, {"content/en/sample-guide.md": body})
+    result = cli("check", "--select", "SC", "--select", "CL", "--select", "ST", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["line"]) for f in result.findings()]
+    assert ("CL010", 19) in found  # no reason
+    assert ("CL011", 21) in found  # hides nothing
+    assert ("CL010", 23) in found  # unknown rule
+    messages = " ".join(f["message"] for f in result.findings())
+    assert "gives no reason" in messages and "unknown rule(s): QQ1" in messages
+
+
+def test_json_is_versioned_sorted_and_stable(cli, tmp_path):
+    write_project(
+        tmp_path,
+        {"content/en/sample-guide.md": BAD_DATE, "content/en/b.md": guide_text(slug="b", id="b")},
+    )
+    first = cli("check", "--select", "SC", "--format", "json", cwd=tmp_path).out
+    second = cli("check", "--select", "SC", "--format", "json", cwd=tmp_path).out
+    assert first == second
+    data = json.loads(first)
+    assert data["version"] == 1
+    assert data["summary"]["errors"] == 1 and data["summary"]["files_checked"] == 2
+    assert set(data["findings"][0]) >= {"code", "name", "severity", "path", "line", "column", "message", "hint"}
+
+
+def test_rules_and_explain(cli):
+    listing = cli("rules", cwd=ROOT)
+    assert listing.code == 0 and "SC005  unknown-field" in listing.out
+    explained = cli("explain", "unknown-field", cwd=ROOT)
+    assert explained.code == 0
+    for section in ("## What it does", "## Why is this bad?", "## Example"):
+        assert section in explained.out
+    assert cli("explain", "XX123", cwd=ROOT).code == 2
+
+
+def test_schema_folder_is_up_to_date(cli):
+    result = cli("schema", "--check", cwd=ROOT)
+    assert result.code == 0, "schema/ is stale: run `contentlint schema --write`\n" + result.err
+
+
+def test_schema_check_notices_a_stale_file(cli, tmp_path):
+    assert cli("schema", "--write", "--dir", str(tmp_path), cwd=ROOT).code == 0
+    target = tmp_path / "guide-front-matter.schema.json"
+    target.write_text(target.read_text().replace('"slug"', '"slogan"'))
+    result = cli("schema", "--check", "--dir", str(tmp_path), cwd=ROOT)
+    assert result.code == 1 and "guide-front-matter.schema.json: out of date" in result.err
+
+
+def test_console_script_runs_in_a_real_process(tmp_path):
+    write_project(tmp_path, {"content/en/sample-guide.md": BAD_DATE})
+    result = run_process(["check", "--select", "SC"], cwd=tmp_path)
+    assert result.code == 1
+    assert "content/en/sample-guide.md:8:10: SC008" in result.out
+    version = run_process(["--version"], cwd=tmp_path)
+    assert version.code == 0 and version.out.startswith("contentlint ")

@@ -1,0 +1,74 @@
+"""Property tests: whatever lands in content/, the CLI answers with findings.
+
+Random bytes, random YAML front matter and random Markdown never produce a
+traceback or exit 2 (exit 2 is for usage, config and internal errors only).
+Example counts are bounded so the suite stays fast in CI.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import guide_text, write_project
+
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+
+yaml_scalars = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(["no", "yes", "on", "~", "null", "2026-02-30", "!!python/object:os.system x", "*a", "&a x", "[", "{", "'", '"', "- ", ": ", "|", ">"]),
+    st.integers(),
+)
+front_lines = st.lists(
+    st.tuples(st.sampled_from(["id", "lang", "type", "title", "slug", "updated", "related", "cards", "x", "id"]), yaml_scalars),
+    max_size=12,
+)
+markdown_pieces = st.lists(
+    st.sampled_from(
+        ["# H", "## Q?", "1. step", "- item", "* item", "> quote", "```", "<!-- contentlint-disable-line SC -- x -->",
+         "<!-- contentlint-disable", "[link](x.md#a)", "![img](", "| a | b |", "|---|", "\t", "", "   ", "\u00e9\u00f1", "\x00"]
+    ),
+    max_size=30,
+)
+
+
+def _check(files: dict[str, str | bytes]) -> None:
+    from contentlint.cli import main
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = write_project(Path(folder), files)
+        import os
+
+        previous = os.getcwd()
+        os.chdir(root)
+        try:
+            code = main(["check", "--format", "json"])
+        finally:
+            os.chdir(previous)
+    assert code in (0, 1)
+
+
+@FUZZ
+@given(data=st.binary(max_size=2000))
+def test_random_bytes(data, capsys):
+    _check({"content/en/random.md": data, "content/data/random.yaml": data})
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@FUZZ
+@given(lines=front_lines, pieces=markdown_pieces)
+def test_random_front_matter_and_markdown(lines, pieces, capsys):
+    front = "\n".join(f"{key}: {value}" for key, value in lines)
+    body = "\n".join(pieces)
+    _check({"content/en/fuzz.md": f"---\n{front}\n---\n{body}\n", "content/es/fuzz.md": guide_text(lang="es", slug="fuzz") + body})
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@FUZZ
+@given(body=st.text(max_size=3000))
+def test_random_text_after_valid_front_matter(body, capsys):
+    _check({"content/en/sample-guide.md": guide_text() + body})
+    assert "Traceback" not in capsys.readouterr().err
