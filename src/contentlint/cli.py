@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "junit", "summary")
 # Commands that live with their feature. Each module has ``add_arguments(parser)``
 # and ``run(args) -> int``, and keeps its own imports lazy.
 FEATURE_COMMANDS: dict[str, tuple[str, str]] = {
@@ -34,14 +34,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="check content files (default: the content folder)")
-    check.add_argument("paths", nargs="*", type=Path, help="files or folders to check")
+    _add_run_options(check)
     check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails")
-    check.add_argument("--select", action="append", default=None, help="only these codes/prefixes/names")
-    check.add_argument("--ignore", action="append", default=None, help="skip these codes/prefixes/names")
-    check.add_argument("--config", type=Path, help="a pyproject.toml or .contentlint.toml to use")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--output", "-o", type=Path, help="write the report to this file")
+
+    report = commands.add_parser("report", help="check and write the reports (JSON, SARIF, ...) to reports/")
+    _add_run_options(report)
+    report.add_argument("--out", type=Path, help="folder for the reports (default: <project>/reports)")
 
     commands.add_parser("rules", help="list every rule")
     explain = commands.add_parser("explain", help="show a rule's documentation")
@@ -73,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
-    handlers = {"check": _check, "rules": _rules, "explain": _explain, "schema": _schema}
+    handlers = {"check": _check, "report": _report, "rules": _rules, "explain": _explain, "schema": _schema}
     if args.command in FEATURE_COMMANDS:
         import importlib
 
@@ -93,44 +93,113 @@ def _error(message: str) -> int:
     return EXIT_ERROR
 
 
-def _check(args: argparse.Namespace) -> int:
-    from contentlint.config import ConfigError, load_config
-    from contentlint.engine import UsageError, run_check
-    from contentlint.findings import Severity
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders to check")
+    parser.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails")
+    parser.add_argument("--select", action="append", default=None, help="only these codes/prefixes/names")
+    parser.add_argument("--ignore", action="append", default=None, help="skip these codes/prefixes/names")
+    parser.add_argument("--config", type=Path, help="a pyproject.toml or .contentlint.toml to use")
+
+
+def _run(args: argparse.Namespace) -> tuple[Any, Any]:
+    """Load the config and check; raises ConfigError/UsageError."""
+    from contentlint.config import load_config
+    from contentlint.engine import run_check
 
     overrides: dict[str, Any] = {}
     if args.select:
         overrides["select"] = [c for item in args.select for c in item.split(",") if c]
     if args.ignore:
         overrides["ignore"] = [c for item in args.ignore for c in item.split(",") if c]
-    try:
-        config = load_config(Path.cwd(), args.config, overrides)
-        report = run_check(args.paths, config)
-    except ConfigError as exc:
-        return _error(str(exc))
-    except UsageError as exc:
-        return _error(str(exc))
+    config = load_config(Path.cwd(), args.config, overrides)
+    return config, run_check(args.paths, config)
+
+
+def _exit_code(report: Any, config: Any, args: argparse.Namespace) -> int:
+    from contentlint.findings import Severity
+
     fail_on = Severity.parse(args.fail_on) if args.fail_on else config.fail_on
-    _emit(report, args)
     if report.internal_errors:
         return EXIT_ERROR
     worst = report.worst()
     return EXIT_FINDINGS if worst is not None and worst >= fail_on else EXIT_CLEAN
 
 
-def _emit(report: Any, args: argparse.Namespace) -> None:
+def _check(args: argparse.Namespace) -> int:
+    from contentlint.config import ConfigError
+    from contentlint.engine import UsageError
+
+    try:
+        config, report = _run(args)
+    except (ConfigError, UsageError) as exc:
+        return _error(str(exc))
+    options = _render_options(config, args)
+    _emit(report, args.format, args.output, options)
+    _write_step_summary(report, options)
+    return _exit_code(report, config, args)
+
+
+def _render_options(config: Any, args: argparse.Namespace) -> dict[str, Any]:
+    from contentlint.findings import Severity
+
+    fail_on = Severity.parse(args.fail_on) if getattr(args, "fail_on", None) else config.fail_on
+    return {
+        "color": _use_color(getattr(args, "color", "never")),
+        "fail_on": fail_on,
+        "full_report": os.environ.get("CONTENTLINT_FULL_REPORT"),
+        "ui_lang": getattr(args, "ui_lang", None),
+    }
+
+
+def _emit(report: Any, fmt: str, output: Path | None, options: dict[str, Any]) -> None:
     from contentlint.reporters import get_reporter
 
-    render = get_reporter(args.format)
-    if args.output:
-        from contentlint.fileio import atomic_write_text
+    render = get_reporter(fmt)
+    if output:
         import io
 
+        from contentlint.fileio import atomic_write_text
+
         buffer = io.StringIO()
-        render(report, buffer, {"color": False})
-        atomic_write_text(args.output, buffer.getvalue())
+        render(report, buffer, {**options, "color": False})
+        atomic_write_text(output, buffer.getvalue())
         return
-    render(report, sys.stdout, {"color": _use_color(args.color)})
+    render(report, sys.stdout, options)
+
+
+def _write_step_summary(report: Any, options: dict[str, Any]) -> None:
+    """Under GitHub Actions, append the Markdown summary to the job summary."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if os.environ.get("GITHUB_ACTIONS") != "true" or not target:
+        return
+    from contentlint.reporters.summary import render_text
+
+    try:
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(render_text(report, options.get("full_report")))
+    except OSError as exc:
+        sys.stderr.write(f"contentlint: warning: cannot write the step summary: {exc}\n")
+
+
+def _report(args: argparse.Namespace) -> int:
+    from contentlint.config import ConfigError
+    from contentlint.engine import UsageError
+    from contentlint.reporters import REPORT_FILES
+
+    try:
+        config, report = _run(args)
+    except (ConfigError, UsageError) as exc:
+        return _error(str(exc))
+    folder = args.out or config.root / "reports"
+    options = {**_render_options(config, args), "color": False}
+    for fmt, name in REPORT_FILES.items():
+        _emit(report, fmt, folder / name, options)
+        sys.stdout.write(f"wrote {folder / name}\n")
+    from contentlint.reporters.text import summary_line
+
+    sys.stdout.write(summary_line(report) + "\n")
+    _write_step_summary(report, options)
+    return _exit_code(report, config, args)
 
 
 def _use_color(choice: str) -> bool:

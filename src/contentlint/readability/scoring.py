@@ -59,8 +59,7 @@ def score_units(
     Pure: no I/O, no printing; the English syllable table is read on first use.
     """
     code = normalize_lang(lang)
-    tok_re = tokenizer(code)
-    findall = tok_re.findall
+    findall = tokenizer(code)
     count_tok = token_counter(code)
     count_caps = token_counter(code, all_caps=True)
     english = code == "en"

@@ -139,7 +139,28 @@ _PREFIXES: tuple[tuple[str, int], ...] = (
 )
 
 
+_SUFFIX_ENDS = tuple(s for s, _ in _SUFFIXES)
+_PREFIX_STARTS = tuple(p for p, _ in _PREFIXES)
+
+
 def _morph(w: str, table: dict[str, int]) -> int | None:
+    if w.endswith(_SUFFIX_ENDS):
+        got = _morph_suffix(w, table)
+        if got is not None:
+            return got
+    if w.startswith(_PREFIX_STARTS):
+        for pre, add in _PREFIXES:
+            if len(w) > len(pre) + 2 and w.startswith(pre):
+                rest = w[len(pre):]
+                got = table.get(rest)
+                if got is None and rest.endswith(_SUFFIX_ENDS):
+                    got = _morph_suffix_only(rest, table)
+                if got is not None:
+                    return got + add
+    return None
+
+
+def _morph_suffix(w: str, table: dict[str, int]) -> int | None:
     for suf, add in _SUFFIXES:
         if len(w) > len(suf) + 2 and w.endswith(suf):
             base = w[: -len(suf)]
@@ -154,14 +175,6 @@ def _morph(w: str, table: dict[str, int]) -> int | None:
                     add = 1
                 elif suf == "es" and (base.endswith(("s", "x", "z", "sh", "ch"))):
                     add = 1
-                return got + add
-    for pre, add in _PREFIXES:
-        if len(w) > len(pre) + 2 and w.startswith(pre):
-            rest = w[len(pre):]
-            got = table.get(rest)
-            if got is None:
-                got = _morph_suffix_only(rest, table)
-            if got is not None:
                 return got + add
     return None
 

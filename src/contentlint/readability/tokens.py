@@ -70,7 +70,8 @@ def _abbr_pattern(keys: list[str]) -> str:
         if key in _DIGIT_ONLY:
             pat += r"(?=\s?\d)"
         alts.append(pat)
-    return r"(?<![^\W\d_])(?i:" + "|".join(alts) + r")"
+    # the look-ahead lets most positions fail before the case-insensitive alternation
+    return r"(?=[^\W\d_]{1,6}\.)(?<![^\W\d_])(?i:" + "|".join(alts) + r")"
 
 
 _NUMBER = r"\$?\d+(?:[.,]\d+)*(?:\.?[ºª]|st|nd|rd|th)?%?"
@@ -78,13 +79,38 @@ _WORD = r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*"
 _DOTTED = r"(?:[^\W\d_]\.){2,}"
 
 
+_SIMPLE = re.compile("|".join((_NUMBER, _WORD, r"[&§]")))
+
+
 @lru_cache(maxsize=2)
-def tokenizer(lang: str) -> re.Pattern[str]:
-    """Compiled token regex for ``lang`` (built on first use, not at import)."""
+def _full_tokenizer(lang: str) -> re.Pattern[str]:
     abbr = EN_ABBR if lang == "en" else ES_ABBR
     return re.compile(
         "|".join((_abbr_pattern(list(abbr)), _DOTTED, _NUMBER, _WORD, r"[&§]"))
     )
+
+
+@lru_cache(maxsize=2)
+def tokenizer(lang: str) -> Callable[[str], list[str]]:
+    """Word tokens of one sentence in ``lang`` (regexes compiled on first use).
+
+    Abbreviations and dotted acronyms need a period that is not the sentence's last
+    character (or a final ``etc.``-like abbreviation); other sentences take a
+    simpler, faster pattern that gives the same tokens.
+    """
+    full = _full_tokenizer(lang).findall
+    simple = _SIMPLE.findall
+    final_abbr = tuple(
+        k for k in (EN_ABBR if lang == "en" else ES_ABBR) if k.count(".") == 1
+    )
+    final_abbr += tuple(k.capitalize() for k in final_abbr) + tuple(k.upper() for k in final_abbr)
+
+    def tokens(sentence: str) -> list[str]:
+        if sentence.find(".", 0, len(sentence) - 1) == -1 and not sentence.endswith(final_abbr):
+            return simple(sentence)
+        return full(sentence)
+
+    return tokens
 
 
 def _spell_en(letters: str) -> int:

@@ -15,6 +15,18 @@ from contentlint.engine import Report
 REPORTERS: dict[str, str] = {
     "text": "contentlint.reporters.text",
     "json": "contentlint.reporters.json_format",
+    "sarif": "contentlint.reporters.sarif",
+    "github": "contentlint.reporters.github",
+    "junit": "contentlint.reporters.junit",
+    "summary": "contentlint.reporters.summary",
+}
+
+# What `contentlint report` writes, format -> file name.
+REPORT_FILES: dict[str, str] = {
+    "json": "contentlint.json",
+    "sarif": "contentlint.sarif",
+    "junit": "contentlint.junit.xml",
+    "summary": "contentlint-summary.md",
 }
 
 

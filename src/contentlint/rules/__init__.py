@@ -13,13 +13,14 @@ from contentlint.rules.base import Rule
 
 def all_rules() -> tuple[type[Rule], ...]:
     """Every rule class, in code order."""
-    from contentlint.rules import core, schema, structure, sync
+    from contentlint.rules import core, facts, schema, structure, sync
 
     families: Iterable[tuple[type[Rule], ...]] = (
         core.RULES,
         schema.RULES,
         structure.RULES,
         sync.RULES,
+        facts.RULES,
     )
     rules = [rule for family in families for rule in family]
     return tuple(sorted(rules, key=lambda rule: rule.code))

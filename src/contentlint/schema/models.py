@@ -118,7 +118,7 @@ class Glossary(Strict):
 class Acronym(Strict):
     """One acronym of the decoder."""
 
-    acronym: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Za-z0-9&/.-]{0,11}$")]
+    acronym: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Za-z0-9&/.-]{0,11}$")]
     en: Text
     es: Text
     es_acronym: str | None = None

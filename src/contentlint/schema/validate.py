@@ -132,7 +132,15 @@ def _problem_from_error(doc: Document, model_class: Any, error: Any) -> LoadProb
     value = error.get("input")
     shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
     message = f"{where}: {error['msg'].rstrip('.')} (got {shown})"
-    return LoadProblem(code, message, line, column, _HINTS.get(kind, "Correct the value."), loc)
+    hint = _HINTS.get(kind, "Correct the value.")
+    if kind == "string_pattern_mismatch" and not _is_identifier(loc):
+        hint = f"Write a value matching {error.get('ctx', {}).get('pattern', 'the pattern')}."
+    return LoadProblem(code, message, line, column, hint, loc)
+
+
+def _is_identifier(loc: tuple[Any, ...]) -> bool:
+    names = [part for part in loc if isinstance(part, str)]
+    return bool(names) and names[-1] in ("id", "slug", "related", "term")
 
 
 def _fence_position(doc: Document) -> tuple[int, int]:

@@ -1,0 +1,37 @@
+"""JUnit XML: one test case per checked file; findings at or above fail-on are failures."""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+from xml.sax.saxutils import escape, quoteattr
+
+from contentlint.engine import Report
+from contentlint.findings import Severity
+
+
+def render(report: Report, stream: TextIO, options: dict[str, Any]) -> None:
+    """Write a JUnit XML document."""
+    fail_on: Severity = options.get("fail_on", Severity.ERROR)
+    by_path: dict[str, list[Any]] = {path: [] for path in report.checked}
+    for finding in report.findings:
+        by_path.setdefault(finding.location.path, []).append(finding)
+    failures = sum(1 for items in by_path.values() if any(f.severity >= fail_on for f in items))
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(f'<testsuites name="contentlint" tests="{len(by_path)}" failures="{failures}">\n')
+    stream.write(f'  <testsuite name="contentlint" tests="{len(by_path)}" failures="{failures}" errors="0">\n')
+    for path in sorted(by_path):
+        items = by_path[path]
+        stream.write(f"    <testcase classname=\"contentlint\" name={quoteattr(path)}>\n")
+        failing = [f for f in items if f.severity >= fail_on]
+        if failing:
+            text = "\n".join(
+                f"{f.location.path}:{f.location.line}:{f.location.column}: {f.code} {f.message}" for f in failing
+            )
+            message = f"{len(failing)} finding(s)"
+            stream.write(f"      <failure message={quoteattr(message)} type=\"contentlint\">{escape(text)}</failure>\n")
+        others = [f for f in items if f.severity < fail_on]
+        if others:
+            text = "\n".join(f"{f.location.line}:{f.location.column}: {f.code} {f.message}" for f in others)
+            stream.write(f"      <system-out>{escape(text)}</system-out>\n")
+        stream.write("    </testcase>\n")
+    stream.write("  </testsuite>\n</testsuites>\n")
