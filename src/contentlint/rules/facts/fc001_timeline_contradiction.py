@@ -113,7 +113,7 @@ class TimelineContradiction(FileRule):
         """Check every prose block and the description of a guide."""
         facts = _facts(library)
         lang = target.lang
-        if not facts or target.model is None or lang not in ("en", "es"):
+        if not facts or target.kind != "guide" or not target.usable or lang not in ("en", "es"):
             return
         keywords = _keywords(facts, lang)
         for block in target.blocks:

@@ -42,7 +42,7 @@ class MissingSteps(FileRule):
 
     def check(self, target: Document, library: Library) -> Iterator[Finding]:
         """Count top-level ordered items in a how-to guide."""
-        if target.model is None or target.model.type != "how-to":
+        if not target.usable or target.guide_type != "how-to":
             return
         steps = [b for b in target.blocks if b.is_step and b.level == 1]
         if len(steps) < self.options.min_steps:

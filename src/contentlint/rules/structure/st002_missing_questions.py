@@ -42,7 +42,7 @@ class MissingQuestions(FileRule):
 
     def check(self, target: Document, library: Library) -> Iterator[Finding]:
         """Report an faq guide whose body asks nothing."""
-        if target.model is None or target.model.type != "faq":
+        if not target.usable or target.guide_type != "faq":
             return
         if not any(block.is_question for block in target.blocks):
             line, column = target.value_position(("type",))
