@@ -294,7 +294,20 @@ def validate_mailto(url: str) -> tuple[bool, str]:
     return True, f"e-mail address syntax ok ({', '.join(addresses)})"
 
 
-_TEL_PARAM_RE = re.compile(r"^(ext=[0-9\-.()]+|isub=[^;]*|phone-context=[^;]+|[a-z0-9-]+(=[^;]*)?)$", re.I)
+_TEL_PARAMS = {
+    "ext": re.compile(r"^[0-9\-.()]+$"),
+    "isub": re.compile(r"^[^;]*$"),
+    "phone-context": re.compile(r"^[^;]+$"),
+}
+_TEL_OTHER_PARAM_RE = re.compile(r"^[a-z0-9-]+(=[^;]*)?$", re.I)
+
+
+def _tel_param_ok(param: str) -> bool:
+    name, sep, value = param.partition("=")
+    rule = _TEL_PARAMS.get(name.lower())
+    if rule is not None:
+        return bool(sep) and bool(rule.match(value))
+    return bool(_TEL_OTHER_PARAM_RE.match(param))
 
 
 def validate_tel(url: str) -> tuple[str, str]:
@@ -307,7 +320,7 @@ def validate_tel(url: str) -> tuple[str, str]:
     body = unquote(url.split(":", 1)[1] if ":" in url else "").strip()
     number, *params = body.split(";")
     for param in params:
-        if not _TEL_PARAM_RE.match(param):
+        if not _tel_param_ok(param):
             return "error", f"bad tel: parameter {param!r}"
     spaced = " " in number
     compact = number.replace(" ", "")
