@@ -11,7 +11,9 @@ A period is not a boundary after
 * a known abbreviation that does not end sentences (``Dr.``, ``Sra.``, ``e.g.``,
   ``U.S.``, ``EE. UU.``, ``p. ej.``; see ``NEVER_SPLIT``),
 * ``No.``/``núm.``/``art.``/``p.`` before a figure (``No. 5``), while ``No. The`` splits,
-* a single letter (an initial: ``John F. Kennedy``, the ``p.`` of ``p. ej.``),
+* a single lower-case letter (the ``p.`` of ``p. ej.``), or a capital followed by
+  another initial or following one (``J. R. R. Tolkien``); a lone capital ends a sentence when a capital
+  follows (``IDEA Part B. Your child``), so ``John F. Kennedy`` splits (known limit),
 * a dotted acronym (``U.S.A.``, ``D.C.``) other than ``a.m.``/``p.m.``.
 
 ``etc.`` and ``a.m.``/``p.m.`` end a sentence only when a capital follows.
@@ -54,8 +56,13 @@ def _can_start(ch: str) -> bool:
     return ch.isupper() or ch.isdigit() or ch in _OPENERS
 
 
-def _period_is_abbreviation(text: str, dot: int, nxt: str, lang: str) -> bool:
+_INITIAL = re.compile(r"[^\W\d_]\.")
+_PREV_INITIAL = re.compile(r"(?:^|(?<=\s))[^\W\d_]\.\s+$")
+
+
+def _period_is_abbreviation(text: str, dot: int, nxt_at: int, lang: str) -> bool:
     """``text[dot]`` is a period; is the word it ends an abbreviation here?"""
+    nxt = text[nxt_at]
     start = dot
     while start > 0 and not text[start - 1].isspace():
         start -= 1
@@ -70,7 +77,10 @@ def _period_is_abbreviation(text: str, dot: int, nxt: str, lang: str) -> bool:
     if low in _MAY_END:
         return False
     if len(word) == 2 and word[0].isalpha():
-        return True  # an initial, or the p. of p. ej.
+        # p. (of p. ej.), or an initial followed by another one: J. R. Tolkien
+        if word[0].islower() or _INITIAL.match(text, nxt_at) is not None:
+            return True
+        return _PREV_INITIAL.search(text, max(0, start - 4), start) is not None
     return bool(_DOTTED.fullmatch(word))
 
 
@@ -90,7 +100,7 @@ def split_sentences(text: str, lang: str) -> Iterator[tuple[int, str]]:
             continue
         punct = m.group(0)
         if punct[0] == "." and punct.rstrip("\"'”’»)]") == ".":
-            if _period_is_abbreviation(text, m.start(), nxt, lang):
+            if _period_is_abbreviation(text, m.start(), j, lang):
                 continue
         piece = text[begin:end]
         stripped = piece.strip()
