@@ -122,3 +122,18 @@ def test_console_script_runs_in_a_real_process(tmp_path):
     assert "content/en/sample-guide.md:8:10: SC008" in result.out
     version = run_process(["--version"], cwd=tmp_path)
     assert version.code == 0 and version.out.startswith("contentlint ")
+
+
+def test_one_file_brings_its_counterpart_and_the_guides_linking_to_it(cli, tmp_path):
+    files = {
+        "content/en/target.md": guide_text(doc_id="target", slug="target", updated="2026-02-30"),
+        "content/es/objetivo.md": guide_text(doc_id="target", lang="es", slug="objetivo"),
+        "content/en/linker.md": guide_text(doc_id="linker", slug="linker", updated="2026-02-31")
+        + "\nSee [the target guide](target.md).\n",
+        "content/en/unrelated.md": guide_text(doc_id="unrelated", slug="unrelated", updated="2026-02-31"),
+    }
+    write_project(tmp_path, files)
+    result = cli("check", "--select", "SC", "--format", "json", "content/es/objetivo.md", cwd=tmp_path)
+    paths = {f["path"] for f in result.findings()}
+    assert paths == {"content/en/target.md", "content/en/linker.md"}
+    assert result.json()["summary"]["files_checked"] == 3

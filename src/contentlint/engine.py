@@ -166,13 +166,40 @@ def run_check(paths: Sequence[Path], config: Config) -> Report:
 
 
 def _with_counterparts(selected: list[Document], library: Library) -> list[Document]:
-    """A file's translation is always checked with it: pair findings need both."""
+    """Bring in what a changed file can break: its translation and the guides linking to it.
+
+    pre-commit passes only staged files; a pair check needs both files, and a
+    renamed or edited guide can break the links of guides that were not touched.
+    """
     chosen = {id(d): d for d in selected}
-    for doc in selected:
+    if len(chosen) == len(library.documents):
+        return sorted(chosen.values(), key=lambda d: d.display)
+    for doc in list(chosen.values()):
         other = library.counterpart(doc)
         if other is not None:
             chosen.setdefault(id(other), other)
+    for doc in _linking_to(list(chosen.values()), library):
+        chosen.setdefault(id(doc), doc)
     return sorted(chosen.values(), key=lambda d: d.display)
+
+
+def _linking_to(targets: list[Document], library: Library) -> list[Document]:
+    """Guides with a link that resolves to one of ``targets``."""
+    from contentlint.library import outgoing_links
+
+    wanted = {id(t) for t in targets}
+    # A cheap text test first, so only plausible guides get their body parsed.
+    needles = {t.path.name for t in targets} | {f"{t.doc_id}" for t in targets if t.doc_id}
+    found = []
+    for doc in library.guides:
+        if id(doc) in wanted or not doc.text or not any(n in doc.text for n in needles):
+            continue
+        for link in outgoing_links(doc):
+            target = library.resolve_href(doc, link.href)
+            if target is not None and id(target) in wanted:
+                found.append(doc)
+                break
+    return found
 
 
 def _instantiate(config: Config) -> list[Rule]:

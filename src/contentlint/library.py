@@ -89,3 +89,41 @@ class Library:
             return None
         path = (doc.path.parent / PurePosixPath(target)).resolve()
         return self.by_path.get(path)
+
+
+@dataclass(frozen=True)
+class LinkRef:
+    """A link found in a guide: where it is written and what it says."""
+
+    href: str
+    text: str
+    line: int
+    column: int
+    origin: str  # "body", "image", "related", "card", "language_switch"
+
+
+def outgoing_links(doc: Document) -> list[LinkRef]:
+    """Every link a guide makes, front matter and body, in file order."""
+    out: list[LinkRef] = []
+    front = doc.front
+    related = front.get("related")
+    if isinstance(related, list):
+        for index, item in enumerate(related):
+            if isinstance(item, str):
+                line, column = doc.value_position(("related", index))
+                out.append(LinkRef("guide:" + item, item, line, column, "related"))
+    cards = front.get("cards")
+    if isinstance(cards, list):
+        for index, card in enumerate(cards):
+            if isinstance(card, dict) and isinstance(card.get("href"), str):
+                line, column = doc.value_position(("cards", index, "href"))
+                out.append(LinkRef(card["href"], str(card.get("label", "")), line, column, "card"))
+    switch = front.get("language_switch")
+    if isinstance(switch, dict) and isinstance(switch.get("href"), str):
+        line, column = doc.value_position(("language_switch", "href"))
+        out.append(LinkRef(switch["href"], str(switch.get("label", "")), line, column, "language_switch"))
+    for block in doc.blocks:
+        for link in block.links:
+            origin = "image" if link.image else "body"
+            out.append(LinkRef(link.href, link.text, link.line, link.column, origin))
+    return out

@@ -20,9 +20,10 @@ try:
 except ImportError:  # running from a checkout without an installed package
     sys.path.insert(0, str(SRC))
 
+from links_testserver import ConnectionCanary, LoopbackServer  # noqa: E402
+
 from contentlint.links import guard as guard_module  # noqa: E402
 from contentlint.links.external import ExternalLinkSettings  # noqa: E402
-from links_testserver import ConnectionCanary, LoopbackServer  # noqa: E402
 
 #: Names the fake resolver knows; everything else fails like NXDOMAIN.
 FAKE_DNS: dict[str, list[str]] = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import socket
 import time
+from dataclasses import replace as with_
 
 import pytest
-from dataclasses import replace as with_
 
 from contentlint.links.external import (
     BROWSER_USER_AGENT,

@@ -51,7 +51,7 @@ import ssl
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote
@@ -411,8 +411,8 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     if when is None:
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    current = datetime.now(timezone.utc).timestamp() if now is None else now
+        when = when.replace(tzinfo=UTC)
+    current = datetime.now(UTC).timestamp() if now is None else now
     return max(0.0, when.timestamp() - current)
 
 
@@ -704,7 +704,7 @@ class _Engine:
             await asyncio.sleep(delay)
 
     def backoff(self, attempt: int) -> float:
-        base = self.s.retry_backoff * (2**attempt)
+        base = self.s.retry_backoff * (2.0**attempt)
         return min(self.s.max_retry_wait, base * (1.0 + random.uniform(0.0, 0.1)))
 
     @staticmethod

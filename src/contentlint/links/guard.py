@@ -59,47 +59,45 @@ METADATA_ADDRESSES: frozenset[IPAddress] = frozenset(
     )
 )
 
-_N = ipaddress.ip_network
-
 # Ordered: the first match gives the category.  Anything not listed here that
 # Python does not consider globally routable falls back to "reserved".
 _V4_TABLE: tuple[tuple[ipaddress.IPv4Network, str], ...] = (
-    (_N("0.0.0.0/8"), "unspecified"),  # "this network"; 0.0.0.0 reaches localhost on Linux
-    (_N("127.0.0.0/8"), "loopback"),
-    (_N("10.0.0.0/8"), "private"),
-    (_N("172.16.0.0/12"), "private"),
-    (_N("192.168.0.0/16"), "private"),
-    (_N("100.64.0.0/10"), "private"),  # shared address space (CGNAT)
-    (_N("169.254.0.0/16"), "link-local"),
-    (_N("224.0.0.0/4"), "multicast"),
-    (_N("255.255.255.255/32"), "reserved"),  # limited broadcast
-    (_N("240.0.0.0/4"), "reserved"),
-    (_N("192.0.0.0/24"), "reserved"),  # IETF protocol assignments
-    (_N("192.0.2.0/24"), "reserved"),  # TEST-NET-1
-    (_N("198.51.100.0/24"), "reserved"),  # TEST-NET-2
-    (_N("203.0.113.0/24"), "reserved"),  # TEST-NET-3
-    (_N("198.18.0.0/15"), "reserved"),  # benchmarking
-    (_N("192.88.99.0/24"), "reserved"),  # 6to4 relay anycast (deprecated)
+    (ipaddress.IPv4Network("0.0.0.0/8"), "unspecified"),  # "this network"; 0.0.0.0 reaches localhost on Linux
+    (ipaddress.IPv4Network("127.0.0.0/8"), "loopback"),
+    (ipaddress.IPv4Network("10.0.0.0/8"), "private"),
+    (ipaddress.IPv4Network("172.16.0.0/12"), "private"),
+    (ipaddress.IPv4Network("192.168.0.0/16"), "private"),
+    (ipaddress.IPv4Network("100.64.0.0/10"), "private"),  # shared address space (CGNAT)
+    (ipaddress.IPv4Network("169.254.0.0/16"), "link-local"),
+    (ipaddress.IPv4Network("224.0.0.0/4"), "multicast"),
+    (ipaddress.IPv4Network("255.255.255.255/32"), "reserved"),  # limited broadcast
+    (ipaddress.IPv4Network("240.0.0.0/4"), "reserved"),
+    (ipaddress.IPv4Network("192.0.0.0/24"), "reserved"),  # IETF protocol assignments
+    (ipaddress.IPv4Network("192.0.2.0/24"), "reserved"),  # TEST-NET-1
+    (ipaddress.IPv4Network("198.51.100.0/24"), "reserved"),  # TEST-NET-2
+    (ipaddress.IPv4Network("203.0.113.0/24"), "reserved"),  # TEST-NET-3
+    (ipaddress.IPv4Network("198.18.0.0/15"), "reserved"),  # benchmarking
+    (ipaddress.IPv4Network("192.88.99.0/24"), "reserved"),  # 6to4 relay anycast (deprecated)
 )
 
 _V6_TABLE: tuple[tuple[ipaddress.IPv6Network, str], ...] = (
-    (_N("::/128"), "unspecified"),
-    (_N("::1/128"), "loopback"),
-    (_N("fe80::/10"), "link-local"),
-    (_N("fec0::/10"), "private"),  # deprecated site-local
-    (_N("fc00::/7"), "private"),  # unique local addresses
-    (_N("ff00::/8"), "multicast"),
-    (_N("::/96"), "reserved"),  # IPv4-compatible (deprecated)
-    (_N("100::/64"), "reserved"),  # discard-only
-    (_N("2001:db8::/32"), "reserved"),  # documentation
-    (_N("2001:10::/28"), "reserved"),  # ORCHID
-    (_N("2001:20::/28"), "reserved"),  # ORCHIDv2
-    (_N("3fff::/20"), "reserved"),  # documentation (RFC 9637)
-    (_N("5f00::/16"), "reserved"),  # SRv6 SIDs
+    (ipaddress.IPv6Network("::/128"), "unspecified"),
+    (ipaddress.IPv6Network("::1/128"), "loopback"),
+    (ipaddress.IPv6Network("fe80::/10"), "link-local"),
+    (ipaddress.IPv6Network("fec0::/10"), "private"),  # deprecated site-local
+    (ipaddress.IPv6Network("fc00::/7"), "private"),  # unique local addresses
+    (ipaddress.IPv6Network("ff00::/8"), "multicast"),
+    (ipaddress.IPv6Network("::/96"), "reserved"),  # IPv4-compatible (deprecated)
+    (ipaddress.IPv6Network("100::/64"), "reserved"),  # discard-only
+    (ipaddress.IPv6Network("2001:db8::/32"), "reserved"),  # documentation
+    (ipaddress.IPv6Network("2001:10::/28"), "reserved"),  # ORCHID
+    (ipaddress.IPv6Network("2001:20::/28"), "reserved"),  # ORCHIDv2
+    (ipaddress.IPv6Network("3fff::/20"), "reserved"),  # documentation (RFC 9637)
+    (ipaddress.IPv6Network("5f00::/16"), "reserved"),  # SRv6 SIDs
 )
 
-_NAT64 = (_N("64:ff9b::/96"), _N("64:ff9b:1::/48"))
-_SIX_TO_FOUR = _N("2002::/16")
+_NAT64 = (ipaddress.IPv6Network("64:ff9b::/96"), ipaddress.IPv6Network("64:ff9b:1::/48"))
+_SIX_TO_FOUR = ipaddress.IPv6Network("2002::/16")
 
 #: Human wording for each category, used in messages.
 CATEGORY_TEXT: dict[str, str] = {

@@ -56,6 +56,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
 from .external import LinkResult
@@ -285,7 +286,7 @@ def parse_xml(data: str | bytes, *, strict: bool = False) -> list[LinkCheckerRec
     entities).
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    parser = ET.XMLPullParser(events=("end",))
+    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("end",))
     records: list[LinkCheckerRecord] = []
     seen_root = False
     try:
@@ -294,7 +295,10 @@ def parse_xml(data: str | bytes, *, strict: bool = False) -> list[LinkCheckerRec
     except ET.ParseError as exc:
         if strict:
             raise LinkCheckerError(f"LinkChecker XML is not well formed: {exc}") from exc
-    for _event, elem in parser.read_events():
+    for event in parser.read_events():
+        elem: Any = cast(Any, event)[1]  # ("end", element) pairs
+        if not isinstance(elem, ET.Element):
+            continue
         if elem.tag == "urldata":
             records.append(_record(elem))
         elif elem.tag == "linkchecker":
@@ -388,13 +392,13 @@ def map_to_sources(
     """
     exact: dict[tuple[str, str], str] = {}
     suffixes: list[tuple[str, str]] = []
-    for key, source in html_to_source.items():
+    for key, target in html_to_source.items():
         path, absolute = _key_variants(key)
         if absolute:
             parts = urlsplit(key)
-            exact[(parts.scheme + "://" + parts.netloc.lower(), path)] = source
+            exact[(parts.scheme + "://" + parts.netloc.lower(), path)] = target
         else:
-            suffixes.append((path, source))
+            suffixes.append((path, target))
     suffixes.sort(key=lambda item: -len(item[0]))
 
     out: list[MappedRecord] = []
@@ -402,7 +406,7 @@ def map_to_sources(
         page = record.parent_url or record.real_url or record.url
         parts = urlsplit(page)
         path = _page_path(page)
-        source = exact.get((parts.scheme + "://" + parts.netloc.lower(), path)) if parts.scheme else None
+        source: str | None = exact.get((parts.scheme + "://" + parts.netloc.lower(), path)) if parts.scheme else None
         if source is None:
             for suffix, candidate in suffixes:
                 if path.endswith(suffix):  # suffix starts with "/": whole segments only
