@@ -268,18 +268,16 @@ def _locate(
     href: str, text: str, image: bool, cursor: dict[str, int], end: int, lines: list[str], offset: int
 ) -> InlineLink:
     """Find the link's text in the source lines, searching forward from the last link."""
-    needle = "[" + text if text else "(" + href
+    needle = ("![" if image else "[") + text
     for line_no in range(cursor["line"], end + 1):
         index = line_no - 1 - offset
         if not 0 <= index < len(lines):
             break
         start = cursor["column"] if line_no == cursor["line"] else 0
         found = lines[index].find(needle, start)
-        if found == -1 and text:
+        if found == -1 and href:
             found = lines[index].find(href, start)
         if found != -1:
-            if image and found > 0 and lines[index][found - 1] == "!":
-                found -= 1
             cursor["line"], cursor["column"] = line_no, found + 1
             return InlineLink(href, text, line_no, found + 1, image)
     return InlineLink(href, text, cursor["line"], 1, image)

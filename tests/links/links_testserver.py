@@ -59,7 +59,10 @@ SITE_INDEX = """<!doctype html>
 <p>And the <a href="missing.html">missing page</a>.</p>
 </body></html>
 """
-SITE_GOOD = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Good</title></head><body><p>ok</p></body></html>\n'
+SITE_GOOD = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Good</title></head>'
+    "<body><p>ok</p></body></html>\n"
+)
 PAGE = (
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page</title></head>'
     '<body><h2 id="top">Top</h2><h2 id="section-a">A</h2></body></html>\n'

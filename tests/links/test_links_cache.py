@@ -91,7 +91,8 @@ def test_expiry_with_a_clock():
     now = [1000.0]
     cache = LinkCache("/nonexistent/links.json", ttl_ok=10, ttl_error=2, clock=lambda: now[0])
     cache.load()
-    ok = {"outcome": "ok", "status": 200, "final_url": None, "permanent": False, "reason": "ok", "message": "", "hint": ""}
+    ok = {"outcome": "ok", "status": 200, "final_url": None, "permanent": False, "reason": "ok", "message": "",
+          "hint": ""}
     bad = dict(ok, outcome="error", status=500, reason="http-500")
     assert cache.put("https://a.example/", ok)
     assert cache.put("https://b.example/", bad)

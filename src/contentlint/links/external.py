@@ -170,7 +170,9 @@ class ExternalLinkSettings:
         for name in positive:
             if getattr(self, name) <= 0:
                 raise ValueError(f"ExternalLinkSettings.{name} must be positive")
-        for name in ("max_redirects", "max_retries", "max_retry_wait", "retry_backoff", "cache_ttl_ok", "cache_ttl_error"):
+        non_negative = ("max_redirects", "max_retries", "max_retry_wait", "retry_backoff", "cache_ttl_ok",
+                        "cache_ttl_error")
+        for name in non_negative:
             if getattr(self, name) < 0:
                 raise ValueError(f"ExternalLinkSettings.{name} must not be negative")
         for pattern in self.exclude:
@@ -287,7 +289,8 @@ def validate_mailto(url: str) -> tuple[bool, str]:
         local, sep, domain = address.rpartition("@")
         if not sep or not local or not domain:
             return False, f"{address!r} is not an e-mail address (name@domain)"
-        if len(local) > 64 or not _LOCAL_RE.match(local) or local.startswith(".") or local.endswith(".") or ".." in local:
+        bad_dots = local.startswith(".") or local.endswith(".") or ".." in local
+        if len(local) > 64 or not _LOCAL_RE.match(local) or bad_dots:
             return False, f"{address!r} has an invalid part before '@'"
         if not _valid_domain(domain):
             return False, f"{address!r} has an invalid domain"
@@ -870,13 +873,15 @@ def _precheck(raw: str, settings: ExternalLinkSettings, patterns: list[re.Patter
     text = raw.strip()
     for pattern in patterns:
         if pattern.search(text):
-            return LinkResult(raw, "excluded", None, None, False, "excluded", f"Excluded by pattern {pattern.pattern!r}.", "")
+            message = f"Excluded by pattern {pattern.pattern!r}."
+            return LinkResult(raw, "excluded", None, None, False, "excluded", message, "")
     scheme = text.split(":", 1)[0].lower() if ":" in text else ""
     if scheme == "mailto":
         ok, message = validate_mailto(text)
         if ok:
             return LinkResult(raw, "ok", None, None, False, "mailto", message, "")
-        return LinkResult(raw, "error", None, None, False, "invalid-mailto", message, "Write it as mailto:name@example.org.")
+        hint = "Write it as mailto:name@example.org."
+        return LinkResult(raw, "error", None, None, False, "invalid-mailto", message, hint)
     if scheme == "tel":
         outcome, message = validate_tel(text)
         if outcome == "ok":

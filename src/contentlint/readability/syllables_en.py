@@ -98,7 +98,7 @@ _SUB = re.compile(
     r"[^aeiouy]eful|[^aeiouy]eness|[^aeiouy]eless"
     r")"
 )
-_SIBILANT_ES = re.compile(r"(?:[sxz]|[cs]h|[cg])es$|(?:[^aeiouy]le)s$")
+_SIBILANT_ES = re.compile(r"(?:[sxz]|[cs]h|[cg])es$")
 _Y_CONSONANT = re.compile(r"^y(?=[aeiou])|(?<=[aeiou])y(?=[aeiou])")
 
 

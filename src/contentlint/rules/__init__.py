@@ -13,7 +13,7 @@ from contentlint.rules.base import Rule
 
 def all_rules() -> tuple[type[Rule], ...]:
     """Every rule class, in code order."""
-    from contentlint.rules import core, facts, schema, structure, sync
+    from contentlint.rules import core, facts, plain, schema, structure, sync
 
     families: Iterable[tuple[type[Rule], ...]] = (
         core.RULES,
@@ -21,6 +21,7 @@ def all_rules() -> tuple[type[Rule], ...]:
         structure.RULES,
         sync.RULES,
         facts.RULES,
+        plain.RULES,
     )
     rules = [rule for family in families for rule in family]
     return tuple(sorted(rules, key=lambda rule: rule.code))

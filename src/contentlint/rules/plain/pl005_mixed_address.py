@@ -1,0 +1,79 @@
+"""PL005 mixed-address: a Spanish guide that mixes usted and tú."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from contentlint.findings import Finding, Severity
+from contentlint.rules.base import FileRule
+
+if TYPE_CHECKING:
+    from contentlint.documents import Document
+    from contentlint.library import Library
+
+# Unambiguous markers only. "su", "pide", "llama", "pida" and many other forms
+# are also third person ("la escuela le pide", "esto se llama"), so they say
+# nothing about how the reader is addressed.
+_TU = re.compile(
+    r"(?<!\w)(tú|contigo|tienes|puedes|quieres|debes|necesitas|eres|estás|sabes|haces|pides|"
+    r"recibes|prefieres|hazlo|pídele|llámale|escríbele|pregúntale)(?!\w)",
+    re.IGNORECASE,
+)
+_TU_POSSESSIVE = re.compile(r"(?<!\w)(tu|tus|te)\s+\w", re.IGNORECASE)
+_USTED = re.compile(r"(?<!\w)(usted|ustedes)(?!\w)", re.IGNORECASE)
+
+
+class MixedAddress(FileRule):
+    """A Spanish guide that addresses the reader as both usted and tú.
+
+    ## What it does
+    Counts unambiguous usted markers (usted, ustedes) and tú markers (tú, contigo,
+    tu/tus/te before a word, second-person forms such as puedes, tienes, estás) in the
+    body of each Spanish guide; when both appear, reports every marker of the
+    less used form (ties: the tú markers, since the library's style is usted).
+
+    ## Why is this bad?
+    Switching between usted and tú reads as careless and changes the register
+    mid-page; the library's style is usted throughout.
+
+    ## Example
+    ```markdown
+    Usted puede pedir una evaluación. Si no estás de acuerdo, tienes opciones.   <- "estás", "tienes" reported
+    ```
+
+    ## Options
+    None besides `severity`.
+    """
+
+    code = "PL005"
+    name = "mixed-address"
+    default_severity = Severity.ERROR
+    groups = ("plain-language", "spanish")
+
+    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+        """Report the minority form of address in a Spanish guide."""
+        if target.lang != "es" or target.kind != "guide":
+            return
+        tu: list[tuple[int, int, str]] = []
+        usted: list[tuple[int, int, str]] = []
+        for block in target.blocks:
+            if block.kind in ("code", "html"):
+                continue
+            for number in range(block.line, min(block.end_line, len(target.lines)) + 1):
+                text = target.lines[number - 1]
+                tu += [(number, m.start() + 1, m.group(0)) for m in _TU.finditer(text)]
+                tu += [(number, m.start() + 1, m.group(1)) for m in _TU_POSSESSIVE.finditer(text)]
+                usted += [(number, m.start() + 1, m.group(0)) for m in _USTED.finditer(text)]
+        if not tu or not usted:
+            return
+        minority, form, other = (usted, "usted", "tú") if len(usted) < len(tu) else (tu, "tú", "usted")
+        for line, column, word in sorted(set(minority)):
+            yield self.finding(
+                target,
+                line,
+                column,
+                f"'{word}' addresses the reader as {form}, but this guide mostly uses {other}",
+                f"Use {other} throughout the guide.",
+            )

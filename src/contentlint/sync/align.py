@@ -1,0 +1,209 @@
+"""Block alignment of an English guide and its Spanish translation.
+
+The two bodies are aligned by a weighted longest-common-subsequence (a
+Needleman-Wunsch variant with free gaps) over block signatures that do not
+depend on translated words: kind, heading level, list depth/order/number,
+question headings, hard tokens (numbers, citations, URLs, guide ids,
+acronyms, e-mails, phones) and the length ratio. Blocks left over on both
+sides that still look alike are then paired as *moves*. The result is cached
+per pair in ``library.memo``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from contentlint.sync.blocks import BlockInfo, block_infos
+
+if TYPE_CHECKING:
+    from contentlint.documents import Document
+    from contentlint.library import Library, Pair
+
+MATCH_MIN = 0.45  # lowest similarity two blocks may be aligned at
+FAST_MIN = 0.7  # identical shapes with every pair at least this similar skip the DP
+MOVE_MIN = 0.75  # leftover blocks this similar are a move, not missing + extra
+CONFIDENT_SHARE = 0.5  # below this share of aligned blocks the alignment is unusable
+LOG_RATIO = math.log(1.15)  # Spanish runs about 15 % longer than English
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What alignment compares: everything but the translated words."""
+
+    kind: str
+    level: int
+    ordered: bool
+    number: int
+    question: bool
+    tokens: frozenset[str]
+    log_words: float
+
+
+def signature(info: BlockInfo, doc: Document, library: Library) -> Signature:
+    """The language-independent signature of one block."""
+    tokens = set()
+    for token in info.tokens:
+        if token.startswith("l:"):
+            target = library.resolve_href(doc, token[2:])
+            if target is not None and target.doc_id:
+                tokens.add("g:" + target.doc_id)
+        else:
+            tokens.add(token)
+    block = info.block
+    return Signature(
+        block.kind,
+        block.level,
+        block.ordered,
+        block.number,
+        block.is_question,
+        frozenset(tokens),
+        math.log(info.word_count + 1),
+    )
+
+
+def similarity(a: Signature, b: Signature) -> float:
+    """0 (never the same block) to about 1.2 (same shape, same tokens, expected length)."""
+    if a.kind != b.kind or a.ordered != b.ordered:
+        return 0.0
+    score = 0.45
+    if a.level != b.level:
+        score -= 0.25
+    if a.question != b.question:
+        score -= 0.2
+    if a.number and a.number == b.number:
+        score += 0.05
+    ta, tb = a.tokens, b.tokens
+    if ta and tb:
+        shared = len(ta & tb)
+        score += 0.45 * shared / len(ta | tb) if shared else -0.15
+    elif ta or tb:
+        score -= 0.05
+    else:
+        score += 0.15
+    gap = abs(b.log_words - a.log_words - LOG_RATIO)
+    score += 0.3 * max(0.0, 1.0 - gap / 0.9)
+    return score
+
+
+@dataclass
+class Alignment:
+    """Which Spanish block translates which English block."""
+
+    en: list[BlockInfo]
+    es: list[BlockInfo]
+    matches: dict[int, int]  # English index -> Spanish index, in order
+    moved: dict[int, int]  # English index -> Spanish index, out of order
+    confident: bool
+    _es_to_en: dict[int, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._es_to_en = {j: i for i, j in (*self.matches.items(), *self.moved.items())}
+
+    def counterpart(self, en_index: int) -> int | None:
+        """The Spanish index aligned with an English block (in order or moved)."""
+        found = self.matches.get(en_index)
+        return found if found is not None else self.moved.get(en_index)
+
+    def en_counterpart(self, es_index: int) -> int | None:
+        """The English index aligned with a Spanish block."""
+        return self._es_to_en.get(es_index)
+
+    @property
+    def missing(self) -> list[int]:
+        """English blocks with no Spanish counterpart."""
+        return [i for i in range(len(self.en)) if i not in self.matches and i not in self.moved]
+
+    @property
+    def extra(self) -> list[int]:
+        """Spanish blocks with no English counterpart."""
+        return [j for j in range(len(self.es)) if j not in self._es_to_en]
+
+    def pairs(self) -> list[tuple[BlockInfo, BlockInfo]]:
+        """Aligned (English, Spanish) blocks in English order."""
+        both = sorted((*self.matches.items(), *self.moved.items()))
+        return [(self.en[i], self.es[j]) for i, j in both]
+
+
+def align_signatures(en: list[Signature], es: list[Signature]) -> tuple[dict[int, int], dict[int, int]]:
+    """In-order matches and moves between two signature lists."""
+    n, m = len(en), len(es)
+    if n == m and all(similarity(a, b) >= FAST_MIN for a, b in zip(en, es)):
+        return {i: i for i in range(n)}, {}
+    sims = [[similarity(a, b) for b in es] for a in en]
+    matches = _weighted_lcs(sims, n, m)
+    return matches, _moves(sims, matches, n, m)
+
+
+def _weighted_lcs(sims: list[list[float]], n: int, m: int) -> dict[int, int]:
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        row, prev, weights = score[i], score[i - 1], sims[i - 1]
+        for j in range(1, m + 1):
+            best = prev[j] if prev[j] >= row[j - 1] else row[j - 1]
+            weight = weights[j - 1]
+            if weight >= MATCH_MIN and prev[j - 1] + weight > best:
+                best = prev[j - 1] + weight
+            row[j] = best
+    matches: dict[int, int] = {}
+    i, j = n, m
+    while i > 0 and j > 0:
+        weight = sims[i - 1][j - 1]
+        if weight >= MATCH_MIN and abs(score[i][j] - score[i - 1][j - 1] - weight) < 1e-9:
+            matches[i - 1] = j - 1
+            i, j = i - 1, j - 1
+        elif score[i - 1][j] >= score[i][j - 1]:
+            i -= 1
+        else:
+            j -= 1
+    return matches
+
+
+def _moves(sims: list[list[float]], matches: dict[int, int], n: int, m: int) -> dict[int, int]:
+    used_es = set(matches.values())
+    left_en = [i for i in range(n) if i not in matches]
+    left_es = [j for j in range(m) if j not in used_es]
+    candidates = sorted(
+        ((sims[i][j], i, j) for i in left_en for j in left_es if sims[i][j] >= MOVE_MIN),
+        reverse=True,
+    )
+    moved: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, i, j in candidates:
+        if i not in moved and j not in taken:
+            moved[i] = j
+            taken.add(j)
+    return moved
+
+
+def pair_alignment(pair: Pair, library: Library) -> Alignment:
+    """The alignment of a pair's bodies, computed once per run."""
+    key = ("sync.align", id(pair.en), id(pair.es))
+    cached = library.memo.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    en = block_infos(pair.en, library)
+    es = block_infos(pair.es, library)
+    en_sigs = [signature(info, pair.en, library) for info in en]
+    es_sigs = [signature(info, pair.es, library) for info in es]
+    matches, moved = align_signatures(en_sigs, es_sigs)
+    total = max(len(en), len(es))
+    share = (len(matches) + len(moved)) / total if total else 1.0
+    confident = total < 4 or share >= CONFIDENT_SHARE
+    alignment = Alignment(en, es, matches, moved, confident)
+    library.memo[key] = alignment
+    return alignment
+
+
+def unit_end(infos: list[BlockInfo], index: int) -> int:
+    """End (exclusive) of the unit a block starts: a heading runs to the next heading
+    of the same or a higher level; any other block is a unit of its own."""
+    block = infos[index].block
+    if block.kind != "heading":
+        return index + 1
+    for k in range(index + 1, len(infos)):
+        other = infos[k].block
+        if other.kind == "heading" and other.level <= block.level:
+            return k
+    return len(infos)

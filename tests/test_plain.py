@@ -1,0 +1,107 @@
+"""PL rules: acronyms, link text, alt text, heading levels, usted/tú, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import guide_text, write_project
+
+ACRONYMS = """\
+type: acronyms
+id: acronym-decoder
+updated: 2026-11-20
+title: {en: Acronym Decoder, es: Decodificador de siglas}
+acronyms:
+  - acronym: PWN
+    en: Prior Written Notice
+    es: notificación previa por escrito
+  - acronym: "504"
+    en: Section 504
+    es: Sección 504
+"""
+
+
+def _run(cli, tmp_path, code: str, en_body: str = "", es_body: str = ""):
+    write_project(
+        tmp_path,
+        {
+            "content/data/acronyms.yaml": ACRONYMS,
+            "content/en/sample-guide.md": guide_text() + en_body,
+            "content/es/guia.md": guide_text(lang="es", slug="guia") + es_body,
+        },
+    )
+    result = cli("check", "--select", code, "--format", "json", cwd=tmp_path)
+    return [(f["path"].split("/")[1], f["line"], f["column"]) for f in result.findings()], result
+
+
+@pytest.mark.parametrize(
+    ("en", "es", "expected"),
+    [
+        ("\nAsk for Prior Written Notice (PWN). Then read the PWN.\n",
+         "\nPida una notificación previa por escrito (PWN, por sus siglas en inglés).\n", []),
+        ("\nAsk for a PWN. It is Prior Written Notice.\n", "", [("en", 19, 11)]),
+        ("", "\nPida la PWN hoy.\n", [("es", 19, 9)]),
+        ("", "\nPida una notificación previa por escrito (PWN).\n", [("es", 19, 43)]),
+        ("\n## What is a PWN?\n\nPrior Written Notice (PWN) is a letter.\n", "", []),  # headings skipped
+        ("\nSee 34 CFR 300.504 for details.\n", "", []),  # a citation is not an acronym
+    ],
+)
+def test_acronym_expanded_at_first_use(cli, tmp_path, en, es, expected):
+    found, _ = _run(cli, tmp_path, "PL001", en, es)
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("en", "es", "expected"),
+    [
+        ("\n[Find your Parent Center](https://example.org/).\n", "\n[Busque su Centro de Padres](https://example.org/).\n", []),
+        ("\nTo find help, [click here](https://example.org/).\n", "", [("en", 19, 15)]),
+        ("\nMore is [here](x.md).\n", "\nPara más detalles, [haga clic aquí](x.md).\n", [("en", 19, 9), ("es", 19, 20)]),
+        ("", "\n[Más información](x.md)\n", [("es", 19, 1)]),
+    ],
+)
+def test_vague_link_text(cli, tmp_path, en, es, expected):
+    found, result = _run(cli, tmp_path, "PL002", en, es)
+    assert found == expected
+    if expected:
+        assert "does not say where the link goes" in result.findings()[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("en", "expected"),
+    [
+        ("\n![The five steps, in order](steps.png)\n", []),
+        ("\n![](steps.png)\n", [("en", 19, 1)]),
+        ("\nSee ![steps.png](steps.png) here.\n", [("en", 19, 5)]),
+    ],
+)
+def test_missing_alt_text(cli, tmp_path, en, expected):
+    found, _ = _run(cli, tmp_path, "PL003", en)
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("en", "expected"),
+    [
+        ("\n### A sub-section\n", []),
+        ("\n#### Too deep\n", [("en", 19, 1)]),
+        ("\n# A second title\n", [("en", 19, 1)]),
+    ],
+)
+def test_heading_level_skip(cli, tmp_path, en, expected):
+    found, _ = _run(cli, tmp_path, "PL004", en)
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("es", "expected"),
+    [
+        ("\nUsted puede pedir una evaluación. La escuela le pide su firma. Esto se llama consentimiento.\n", []),
+        ("\nUsted puede pedir una evaluación. Usted decide. Si no estás de acuerdo, habla con tu escuela.\n",
+         [("es", 19, 55), ("es", 19, 83)]),
+        ("\nTú puedes pedir una evaluación. Puedes hablar con tu escuela. Usted también.\n", [("es", 19, 63)]),
+    ],
+)
+def test_mixed_forms_of_address(cli, tmp_path, es, expected):
+    found, _ = _run(cli, tmp_path, "PL005", "", es)
+    assert found == expected
