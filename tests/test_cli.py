@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT, guide_text, run_process, write_project
+from clitools import ROOT, guide_text, run_process, write_project
 
 BAD_DATE = guide_text(updated="2026-02-30")
 

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, guide_text, write_project
+from clitools import ROOT, guide_text, write_project
 
 TIMELINES = """\
 # Federal minimums.

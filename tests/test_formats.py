@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from clitools import FIXTURES, ROOT
 
 LIBRARY = FIXTURES / "report-library"
 GOLDEN = ROOT / "tests" / "golden"
@@ -68,7 +68,7 @@ def test_sarif_fingerprints_survive_line_shifts(cli, tmp_path):
 
 
 def test_github_annotations_respect_the_caps(cli, tmp_path):
-    from conftest import guide_text, write_project
+    from clitools import guide_text, write_project
 
     files = {f"content/en/g{i}.md": guide_text(doc_id=f"g{i}", slug=f"g{i}", updated="2026-02-30") for i in range(14)}
     write_project(tmp_path, files)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import guide_text, write_project
+from clitools import guide_text, write_project
 
 ACRONYMS = """\
 type: acronyms

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, guide_text
+from clitools import ROOT, guide_text
 
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
 

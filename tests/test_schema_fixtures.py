@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from clitools import FIXTURES, ROOT
 
 SCHEMA = FIXTURES / "schema"
 ONLY_FILE_CHECKS = ("--select", "SC", "--select", "CL", "--select", "ST", "--format", "json")

@@ -32,9 +32,10 @@ import ipaddress
 import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from aiohttp.abc import AbstractResolver, ResolveResult
+if TYPE_CHECKING:  # aiohttp is imported lazily: a run served from the cache never loads it
+    from aiohttp.abc import ResolveResult
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -44,6 +45,7 @@ __all__ = [
     "GuardedResolver",
     "METADATA_ADDRESSES",
     "classify_ip",
+    "register_with_aiohttp",
 ]
 
 #: Cloud instance-metadata endpoints: never reachable, whatever the settings.
@@ -281,12 +283,16 @@ def _system_getaddrinfo(host: str, port: int, family: int) -> list[Any]:
     return socket.getaddrinfo(host, port, family=family, type=socket.SOCK_STREAM)
 
 
-class GuardedResolver(AbstractResolver):
+class GuardedResolver:
     """An aiohttp resolver that refuses a name if any of its addresses is refused.
 
     aiohttp connects only to the addresses returned here, so the address that
     was checked is the address that is connected to.  ``getaddrinfo`` runs on
     ``executor`` (the loop's default pool when ``None``).
+
+    It implements ``aiohttp.abc.AbstractResolver`` (``resolve``/``close``) and
+    is registered as its virtual subclass by :func:`register_with_aiohttp`, so
+    that importing this module does not import aiohttp.
     """
 
     def __init__(
@@ -320,19 +326,26 @@ class GuardedResolver(AbstractResolver):
             if (address, rport) in seen:
                 continue
             seen.add((address, rport))
-            results.append(
-                ResolveResult(
-                    hostname=host,
-                    host=address,
-                    port=rport,
-                    family=fam,
-                    proto=proto,
-                    flags=socket.AI_NUMERICHOST | socket.AI_NUMERICSERV,
-                )
-            )
+            entry: ResolveResult = {
+                "hostname": host,
+                "host": address,
+                "port": rport,
+                "family": fam,
+                "proto": proto,
+                "flags": socket.AI_NUMERICHOST | socket.AI_NUMERICSERV,
+            }
+            results.append(entry)
         if not results:
             raise OSError(f"no IPv4/IPv6 address for {host}")
         return results
 
     async def close(self) -> None:
         return None
+
+
+def register_with_aiohttp() -> None:
+    """Make :class:`GuardedResolver` an ``aiohttp.abc.AbstractResolver`` (idempotent)."""
+    from aiohttp.abc import AbstractResolver
+
+    if not issubclass(GuardedResolver, AbstractResolver):
+        AbstractResolver.register(GuardedResolver)
