@@ -58,10 +58,19 @@ class AcronymNotExpanded(FileRule):
         lang = target.lang
         if not acronyms or target.kind != "guide" or lang not in ("en", "es"):
             return
-        blocks = [b for b in target.blocks if b.kind not in ("heading", "code", "html") and b.plain]
-        for entry, pattern in acronyms:
-            first = next((b for b in blocks if pattern.search(b.plain)), None)
-            if first is None or _expanded(first.plain, entry, lang, pattern):
+        by_name = {entry.acronym: (entry, pattern) for entry, pattern in acronyms}
+        combined = _combined(library)
+        first_use: dict[str, Any] = {}
+        # One scan of the body finds the first block of every acronym.
+        for block in target.blocks:
+            if block.kind in ("heading", "code", "html") or not block.plain:
+                continue
+            for match in combined.finditer(block.plain):
+                first_use.setdefault(match.group(1), block)
+        for name in sorted(first_use):
+            entry, pattern = by_name[name]
+            first = first_use[name]
+            if _expanded(first.plain, entry, lang, pattern):
                 continue
             line, column = _locate(target, first.line, first.end_line, pattern)
             yield self.finding(
@@ -84,6 +93,14 @@ def _acronyms(library: Library) -> list[tuple[Any, re.Pattern[str]]]:
             for e in entries
             if any(c.isalpha() for c in e.acronym)
         ]
+    return library.memo[key]
+
+
+def _combined(library: Library) -> re.Pattern[str]:
+    key = ("PL001", "combined")
+    if key not in library.memo:
+        names = sorted((entry.acronym for entry, _ in _acronyms(library)), key=len, reverse=True)
+        library.memo[key] = re.compile(r"(?<![\w.-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
     return library.memo[key]
 
 
