@@ -74,7 +74,7 @@ def _abbr_pattern(keys: list[str]) -> str:
     return r"(?=[^\W\d_]{1,6}\.)(?<![^\W\d_])(?i:" + "|".join(alts) + r")"
 
 
-_NUMBER = r"\$?\d+(?:[.,]\d+)*(?:\.?[ºª]|st|nd|rd|th)?%?"
+_NUMBER = r"\$?[0-9]+(?:[.,][0-9]+)*(?:\.?[ºª]|st|nd|rd|th)?%?"
 _WORD = r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*"
 _DOTTED = r"(?:[^\W\d_]\.){2,}"
 
@@ -145,7 +145,7 @@ def _pronounceable_es(word: str) -> bool:
 @lru_cache(maxsize=131072)
 def _en_token(tok: str) -> int:
     c = tok[0]
-    if c.isdigit() or c == "$":
+    if "0" <= c <= "9" or c == "$":
         return number_syllables(tok, "en")
     if c == "&":
         return 1
@@ -162,13 +162,13 @@ def _en_token(tok: str) -> int:
         if len(base) >= 7 or (len(base) >= 4 and syllables_en.in_dictionary(base)):
             return syllables_en.count_syllables(tok)
         return _spell_en(base)
-    return syllables_en.count_syllables(tok)
+    return syllables_en.count_syllables(tok) or 1  # "¹", "½": letters without vowels
 
 
 @lru_cache(maxsize=131072)
 def _es_token(tok: str) -> int:
     c = tok[0]
-    if c.isdigit() or c == "$":
+    if "0" <= c <= "9" or c == "$":
         return number_syllables(tok, "es")
     if c == "&":
         return 1
@@ -185,7 +185,7 @@ def _es_token(tok: str) -> int:
         if len(base) >= 4 and _pronounceable_es(base):
             return syllables_es.count_syllables(base)
         return _spell_es(base)
-    return syllables_es.count_syllables(tok)
+    return syllables_es.count_syllables(tok) or 1
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,123 @@
+"""The tool in Spanish: translatable messages, hints and report text (babel, gettext).
+
+Rules write ``msg("slug {slug!r} does not match the file name {stem!r}", slug=..., stem=...)``.
+The result is the English text (a ``str``) that also remembers its template and
+parameters, so a reporter can render it again in the UI language. ``pybabel
+extract -k msg`` finds the templates; the Spanish catalog lives in
+``locale/es/LC_MESSAGES/contentlint.po`` and is compiled to ``.mo`` when the
+package is built (see ``scripts/i18n.py``). An installation without the ``.mo``
+(an editable install) reads the ``.po`` directly.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+LOCALE_DIR = Path(__file__).with_name("locale")
+DOMAIN = "contentlint"
+UI_LANGUAGES = ("en", "es")
+
+
+class Message(str):
+    """English text that remembers the template and values it was made from."""
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, **params: Any) -> Message:
+        """Render ``template`` with ``params`` (str.format syntax)."""
+        obj = super().__new__(cls, template.format(**params) if params else template)
+        obj.template = template
+        obj.params = params
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Messages cross process boundaries (parallel runs, the result cache).
+        return (_rebuild, (self.template, self.params))
+
+
+def _rebuild(template: str, params: dict[str, Any]) -> Message:
+    return Message(template, **params)
+
+
+def msg(template: str, **params: Any) -> Message:
+    """Mark a translatable message (pybabel extract keyword ``msg``)."""
+    return Message(template, **params)
+
+
+def ui_language(explicit: str | None = None) -> str:
+    """The UI language: ``--ui-lang``, then CONTENTLINT_UI_LANG, then the locale."""
+    for value in (explicit, os.environ.get("CONTENTLINT_UI_LANG")):
+        if value:
+            return _primary(value)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return _primary(value)
+    return "en"
+
+
+def _primary(value: str) -> str:
+    code = value.split(":")[0].split(".")[0].replace("-", "_").split("_")[0].lower()
+    return code if code in UI_LANGUAGES else "en"
+
+
+@lru_cache(maxsize=4)
+def translations(lang: str) -> gettext.NullTranslations:
+    """The catalog of ``lang`` (compiled .mo, else the .po read through babel)."""
+    if lang == "en":
+        return gettext.NullTranslations()
+    mo = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    po = mo.with_suffix(".po")
+    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with mo.open("rb") as handle:
+            return gettext.GNUTranslations(handle)
+    if po.is_file():
+        return _from_po(po)
+    return gettext.NullTranslations()
+
+
+def _from_po(po: Path) -> gettext.NullTranslations:
+    import io
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as handle:
+        catalog = read_po(handle)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def localize(text: str, lang: str) -> str:
+    """``text`` in ``lang``: a Message is re-rendered from its translated template."""
+    if lang == "en" or not text:
+        return str(text)
+    catalog = translations(lang)
+    template = getattr(text, "template", None)
+    if template is None:
+        return catalog.gettext(str(text))
+    params = {key: localize(value, lang) if isinstance(value, Message) else value for key, value in text.params.items()}
+    translated = catalog.gettext(template)
+    try:
+        return translated.format(**params) if params else translated
+    except (KeyError, IndexError, ValueError):
+        # A translation whose placeholders drifted from the English must never
+        # crash a report: fall back to the English text.
+        return str(text)
+
+
+def ngettext(singular: str, plural: str, count: int, lang: str) -> str:
+    """Plural-aware lookup (pybabel extract keyword ``ngettext:1,2``)."""
+    return translations(lang).ngettext(singular, plural, count)
+
+
+def _(text: str) -> str:
+    """Mark a literal for extraction; translated later by ``localize``."""
+    return text
