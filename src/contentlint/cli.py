@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--output", "-o", type=Path, help="write the report to this file")
+    check.add_argument("--no-cache", action="store_true", help="ignore and do not write the result cache")
 
     report = commands.add_parser("report", help="check and write the reports (JSON, SARIF, ...) to reports/")
     _add_run_options(report)
@@ -101,18 +102,32 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, help="a pyproject.toml or .contentlint.toml to use")
 
 
-def _run(args: argparse.Namespace) -> tuple[Any, Any]:
-    """Load the config and check; raises ConfigError/UsageError."""
-    from contentlint.config import load_config
-    from contentlint.engine import run_check
+def _run(args: argparse.Namespace, use_cache: bool = False) -> tuple[Any, Any]:
+    """Load the config and check (or answer from the result cache).
 
+    Raises ConfigError or UsageError.
+    """
     overrides: dict[str, Any] = {}
     if args.select:
         overrides["select"] = [c for item in args.select for c in item.split(",") if c]
     if args.ignore:
         overrides["ignore"] = [c for item in args.ignore for c in item.split(",") if c]
+    cache = None
+    if use_cache and not getattr(args, "no_cache", False) and not os.environ.get("CONTENTLINT_NO_CACHE"):
+        from contentlint.runcache import RunCache
+
+        cache = RunCache.open(Path.cwd(), args.config, overrides, list(args.paths))
+        hit = cache.lookup() if cache is not None else None
+        if hit is not None:
+            return hit
+    from contentlint.config import load_config
+    from contentlint.engine import run_check
+
     config = load_config(Path.cwd(), args.config, overrides)
-    return config, run_check(args.paths, config)
+    report = run_check(args.paths, config)
+    if cache is not None:
+        cache.store(config.fail_on, report)
+    return config, report
 
 
 def _exit_code(report: Any, config: Any, args: argparse.Namespace) -> int:
@@ -126,11 +141,10 @@ def _exit_code(report: Any, config: Any, args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from contentlint.config import ConfigError
-    from contentlint.engine import UsageError
+    from contentlint.errors import ConfigError, UsageError
 
     try:
-        config, report = _run(args)
+        config, report = _run(args, use_cache=True)
     except (ConfigError, UsageError) as exc:
         return _error(str(exc))
     options = _render_options(config, args)
@@ -182,8 +196,7 @@ def _write_step_summary(report: Any, options: dict[str, Any]) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from contentlint.config import ConfigError
-    from contentlint.engine import UsageError
+    from contentlint.errors import ConfigError, UsageError
     from contentlint.reporters import REPORT_FILES
 
     try:

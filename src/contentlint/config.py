@@ -13,11 +13,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from contentlint.errors import ConfigError
 from contentlint.findings import Severity
 
-
-class ConfigError(Exception):
-    """The configuration cannot be used; the CLI exits 2 with this message."""
+__all__ = ["Config", "ConfigError", "Settings", "load_config"]
 
 
 def _kebab(name: str) -> str:

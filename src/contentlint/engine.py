@@ -9,13 +9,14 @@ import dataclasses
 import logging
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from contentlint.config import Config
+from contentlint.errors import UsageError
 from contentlint.documents import DATA_SUFFIXES, GUIDE_SUFFIXES, Document, load_document
 from contentlint.findings import Finding, Location, Severity
 from contentlint.library import Library
+from contentlint.report import Report, RuleInfo
 from contentlint.rules.base import Rule, Scope
 from contentlint.sources import display_path
 
@@ -23,41 +24,6 @@ log = logging.getLogger(__name__)
 CONTENT_SUFFIXES = GUIDE_SUFFIXES | DATA_SUFFIXES
 # Folders that hold tool state or drafts for other tools, never content.
 SKIPPED_DIRS = frozenset({".git", "node_modules", "__pycache__", ".contentlint_cache"})
-
-
-@dataclass(frozen=True)
-class RuleInfo:
-    """What reporters may know about a rule (never the rule object itself)."""
-
-    code: str
-    name: str
-    summary: str
-    severity: Severity
-    documentation: str
-
-
-@dataclass
-class Report:
-    """The result of one run."""
-
-    findings: list[Finding]
-    checked: list[str]
-    rules: list[RuleInfo]
-    library: Library | None = None
-    internal_errors: int = 0
-    notes: list[str] = field(default_factory=list)
-
-    def count(self, severity: Severity) -> int:
-        """How many findings have exactly this severity."""
-        return sum(1 for f in self.findings if f.severity == severity)
-
-    def worst(self) -> Severity | None:
-        """The most severe finding's severity."""
-        return max((f.severity for f in self.findings), default=None)
-
-
-class UsageError(Exception):
-    """A path or argument the user gave cannot be used (exit 2)."""
 
 
 def discover(paths: Sequence[Path], config: Config) -> tuple[list[Path], list[Path], Path]:

@@ -20,8 +20,7 @@ from typing import Any
 
 import pytest
 
-from contentlint.readability import DocumentScore, ProseUnit, score_units
-from contentlint.readability import syllables_es
+from contentlint.readability import DocumentScore, ProseUnit, score_units, syllables_es
 from contentlint.readability.tokens import tokenizer
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -9,8 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contentlint.readability import ProseUnit, score_units, strip_markdown_inline
-from contentlint.readability import syllables_es
+from contentlint.readability import (
+    ProseUnit,
+    score_units,
+    strip_markdown_inline,
+    syllables_es,
+)
 from contentlint.readability.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]

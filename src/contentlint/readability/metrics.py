@@ -23,15 +23,15 @@ Spanish
 from __future__ import annotations
 
 __all__ = [
-    "flesch_reading_ease",
-    "flesch_kincaid_grade",
-    "fernandez_huerta",
-    "szigriszt_pazos",
+    "INFLESZ_BANDS",
     "crawford_grade",
-    "inflesz_band",
+    "fernandez_huerta",
     "fernandez_huerta_band",
     "flesch_band",
-    "INFLESZ_BANDS",
+    "flesch_kincaid_grade",
+    "flesch_reading_ease",
+    "inflesz_band",
+    "szigriszt_pazos",
 ]
 
 

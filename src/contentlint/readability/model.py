@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ProseUnit", "SentenceScore", "DocumentScore", "UNIT_KINDS"]
+__all__ = ["UNIT_KINDS", "DocumentScore", "ProseUnit", "SentenceScore"]
 
 UNIT_KINDS = frozenset({"paragraph", "list_item", "table_cell", "heading", "quote"})
 

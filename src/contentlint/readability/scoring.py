@@ -11,7 +11,7 @@ from .model import UNIT_KINDS, DocumentScore, ProseUnit, SentenceScore
 from .segment import split_sentences
 from .tokens import token_counter, tokenizer
 
-__all__ = ["score_units", "normalize_lang"]
+__all__ = ["normalize_lang", "score_units"]
 
 _LANG_TAG = re.compile(r"^(en|es)(?:-[A-Za-z0-9]{1,8})*$", re.IGNORECASE)
 
@@ -23,7 +23,8 @@ def normalize_lang(lang: str) -> str:
     engine never falls back to English coefficients for an unknown language.
     """
     if not isinstance(lang, str):
-        raise ValueError(f"unsupported language {lang!r}: expected 'en' or 'es'")
+        # the API promises ValueError for any unsupported lang, whatever its type
+        raise ValueError(f"unsupported language {lang!r}: expected 'en' or 'es'")  # noqa: TRY004
     m = _LANG_TAG.match(lang)
     if m is None:
         raise ValueError(
@@ -79,6 +80,7 @@ def score_units(
         if not text or text.isspace():
             continue
         multiline = "\n" in text
+        seen_at, seen_line = 0, unit.line  # incremental line count: linear in the unit
         for offset, sentence in split_sentences(text, code):
             toks = findall(sentence)
             if not toks:
@@ -92,7 +94,10 @@ def score_units(
                 grade = 0.39 * w + 11.8 * (y / w) - 15.59
             else:
                 grade = -0.205 * (100.0 / w) + 0.049 * (100.0 * y / w) - 3.407
-            line = unit.line + text.count("\n", 0, offset) if multiline else unit.line
+            if multiline:
+                seen_line += text.count("\n", seen_at, offset)
+                seen_at = offset
+            line = seen_line
             if "\n" in sentence or "  " in sentence or "\t" in sentence:
                 sentence = " ".join(sentence.split())
             details.append(SentenceScore(sentence, line, w, y, grade, p, kind))

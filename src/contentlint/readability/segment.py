@@ -26,34 +26,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["split_sentences", "NEVER_SPLIT", "BEFORE_DIGIT"]
+__all__ = ["BEFORE_DIGIT", "NEVER_SPLIT", "split_sentences"]
 
 NEVER_SPLIT: dict[str, frozenset[str]] = {
     "en": frozenset(
-        """dr. drs. mr. mrs. ms. mx. prof. sr. jr. st. mt. ft. dept. depts. vs. v. e.g. i.e.
-        u.s. u.k. cf. approx. gov. sen. rep. gen. col. capt. lt. sgt. rev. hon. esp. viz.
-        al. fig. figs. ee. uu. ej.""".split()
+        ["dr.", "drs.", "mr.", "mrs.", "ms.", "mx.", "prof.", "sr.", "jr.", "st.", "mt.", "ft.", "dept.", "depts.", "vs.", "v.", "e.g.", "i.e.", "u.s.", "u.k.", "cf.", "approx.", "gov.", "sen.", "rep.", "gen.", "col.", "capt.", "lt.", "sgt.", "rev.", "hon.", "esp.", "viz.", "al.", "fig.", "figs.", "ee.", "uu.", "ej."]
     ),
     "es": frozenset(
-        """sr. sra. srta. sres. sras. dr. dra. drs. dras. lic. lcdo. lcda. ing. prof. profa.
-        ud. uds. vd. vds. ee. uu. ej. p. pág. págs. núm. núms. art. arts. aprox. tel.
-        depto. dpto. av. avda. cía. vs. e.g. i.e. u.s. sto. sta. pbro. mons. fig. cap.
-        admón. atte. ref.""".split()
+        ["sr.", "sra.", "srta.", "sres.", "sras.", "dr.", "dra.", "drs.", "dras.", "lic.", "lcdo.", "lcda.", "ing.", "prof.", "profa.", "ud.", "uds.", "vd.", "vds.", "ee.", "uu.", "ej.", "p.", "pág.", "págs.", "núm.", "núms.", "art.", "arts.", "aprox.", "tel.", "depto.", "dpto.", "av.", "avda.", "cía.", "vs.", "e.g.", "i.e.", "u.s.", "sto.", "sta.", "pbro.", "mons.", "fig.", "cap.", "admón.", "atte.", "ref."]
     ),
 }
 BEFORE_DIGIT: frozenset[str] = frozenset(
-    "no. nos. núm. nº. n.º art. sec. secs. pág. p. pp. vol. cap. ch. pt. tel. ext.".split()
+    ["no.", "nos.", "núm.", "nº.", "n.º", "art.", "sec.", "secs.", "pág.", "p.", "pp.", "vol.", "cap.", "ch.", "pt.", "tel.", "ext."]
 )
 _MAY_END = frozenset({"a.m.", "p.m.", "etc."})
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$|[¿¡])")
+# terminal punctuation, closers, then the white space up to the next sentence
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?:\s+|$|(?=[¿¡]))")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
 _OPENERS = "\"'“‘«([¿¡—–"
 _LEAD_STRIP = "\"'“‘«([{¿¡*_—–-"
-
-
-def _can_start(ch: str) -> bool:
-    return ch.isupper() or ch.isdigit() or ch in _OPENERS
 
 
 _INITIAL = re.compile(r"[^\W\d_]\.")
@@ -63,10 +55,12 @@ _PREV_INITIAL = re.compile(r"(?:^|(?<=\s))[^\W\d_]\.\s+$")
 def _period_is_abbreviation(text: str, dot: int, nxt_at: int, lang: str) -> bool:
     """``text[dot]`` is a period; is the word it ends an abbreviation here?"""
     nxt = text[nxt_at]
-    start = dot
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    word = text[start : dot + 1].lstrip(_LEAD_STRIP)
+    # abbreviations are short: a window is enough to find the word the period ends
+    lo = dot - 24 if dot > 24 else 0
+    chunk = text[lo : dot + 1].rsplit(None, 1)
+    if not chunk:
+        return False
+    word = chunk[-1].lstrip(_LEAD_STRIP)
     if len(word) < 2:
         return False
     low = word.lower()
@@ -77,9 +71,10 @@ def _period_is_abbreviation(text: str, dot: int, nxt_at: int, lang: str) -> bool
     if low in _MAY_END:
         return False
     if len(word) == 2 and word[0].isalpha():
-        # p. (of p. ej.), or an initial followed by another one: J. R. Tolkien
+        # p. (of p. ej.), or an initial next to another one: J. R. R. Tolkien
         if word[0].islower() or _INITIAL.match(text, nxt_at) is not None:
             return True
+        start = dot + 1 - len(chunk[-1])
         return _PREV_INITIAL.search(text, max(0, start - 4), start) is not None
     return bool(_DOTTED.fullmatch(word))
 
@@ -89,20 +84,20 @@ def split_sentences(text: str, lang: str) -> Iterator[tuple[int, str]]:
     n = len(text)
     begin = 0
     for m in _CANDIDATE.finditer(text):
-        end = m.end()
-        j = end
-        while j < n and text[j].isspace():
-            j += 1
+        j = m.end()
         if j >= n:
             break  # the unit's end closes the last sentence
         nxt = text[j]
-        if not _can_start(nxt):
+        if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
             continue
-        punct = m.group(0)
-        if punct[0] == "." and punct.rstrip("\"'”’»)]") == ".":
-            if _period_is_abbreviation(text, m.start(), j, lang):
-                continue
-        piece = text[begin:end]
+        punct = m.group(0).rstrip()
+        if (
+            punct[0] == "."
+            and punct.rstrip("\"'”’»)]") == "."
+            and _period_is_abbreviation(text, m.start(), j, lang)
+        ):
+            continue
+        piece = text[begin:j]
         stripped = piece.strip()
         if stripped:
             yield begin + (len(piece) - len(piece.lstrip())), stripped

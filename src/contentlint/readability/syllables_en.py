@@ -21,7 +21,7 @@ import re
 import threading
 from functools import lru_cache
 
-__all__ = ["count_syllables", "heuristic_syllables", "lookup", "is_loaded", "in_dictionary"]
+__all__ = ["count_syllables", "heuristic_syllables", "in_dictionary", "is_loaded", "lookup"]
 
 _DATA_NAME = "cmudict_syllables.txt.gz"
 _CMU: dict[str, int] | None = None
@@ -171,9 +171,7 @@ def _morph_suffix(w: str, table: dict[str, int]) -> int | None:
                 if got is not None and suf in ("ed",) and base[-1:] not in ("t", "d"):
                     add = 0
             if got is not None:
-                if suf == "ed" and base[-1:] in ("t", "d"):
-                    add = 1
-                elif suf == "es" and (base.endswith(("s", "x", "z", "sh", "ch"))):
+                if suf == "ed" and base[-1:] in ("t", "d") or suf == "es" and (base.endswith(("s", "x", "z", "sh", "ch"))):
                     add = 1
                 return got + add
     return None

@@ -37,8 +37,9 @@ orthographic 3.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
-__all__ = ["syllabify", "count_syllables", "letters_only"]
+__all__ = ["count_syllables", "letters_only", "syllabify"]
 
 _STRONG = frozenset("aeoáéó")
 _ACCENTED_WEAK = frozenset("íú")
@@ -165,7 +166,7 @@ def syllabify(word: str) -> list[str]:
         return [w]
     # boundaries: unit index where each syllable after the first starts
     cuts: list[int] = []
-    for (_, end), (nstart, _) in zip(nuclei, nuclei[1:]):
+    for (_, end), (nstart, _) in pairwise(nuclei):
         cluster = units[end:nstart]
         k = len(cluster)
         if k <= 1:

@@ -32,7 +32,7 @@ from functools import lru_cache
 from . import syllables_en, syllables_es
 from .numbers import number_syllables
 
-__all__ = ["tokenizer", "token_counter", "EN_WORDLIKE", "ES_WORDLIKE"]
+__all__ = ["EN_WORDLIKE", "ES_WORDLIKE", "token_counter", "tokenizer"]
 
 EN_ABBR: dict[str, int] = {
     "dr.": 2, "drs.": 2, "mr.": 2, "mrs.": 2, "ms.": 1, "prof.": 3, "sr.": 2, "jr.": 2,
@@ -79,7 +79,7 @@ _WORD = r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*"
 _DOTTED = r"(?:[^\W\d_]\.){2,}"
 
 
-_SIMPLE = re.compile("|".join((_NUMBER, _WORD, r"[&§]")))
+_SIMPLE = re.compile(f"{_NUMBER}|{_WORD}|[&§]")
 
 
 @lru_cache(maxsize=2)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import Any, Protocol, TextIO
 
-from contentlint.engine import Report
+from contentlint.report import Report
 
 REPORTERS: dict[str, str] = {
     "text": "contentlint.reporters.text",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from contentlint.engine import Report
+from contentlint.report import Report
 from contentlint.findings import Finding, Severity
 
 CAPS = {Severity.ERROR: 10, Severity.WARNING: 10, Severity.INFO: 10}

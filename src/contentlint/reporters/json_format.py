@@ -10,7 +10,7 @@ import json
 from typing import Any, TextIO
 
 from contentlint import __version__
-from contentlint.engine import Report
+from contentlint.report import Report
 from contentlint.findings import Severity
 
 FORMAT_VERSION = 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-from contentlint.engine import Report
+from contentlint.report import Report
 from contentlint.findings import Severity
 
 

@@ -8,7 +8,7 @@ import re
 from typing import Any, TextIO
 
 from contentlint import __version__
-from contentlint.engine import Report, RuleInfo
+from contentlint.report import Report, RuleInfo
 from contentlint.findings import Finding, Location, Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

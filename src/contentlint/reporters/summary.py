@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, TextIO
 
-from contentlint.engine import Report
+from contentlint.report import Report
 from contentlint.findings import Severity
 
 MAX_BYTES = 1024 * 1024 - 4096  # leave room for other steps' summaries

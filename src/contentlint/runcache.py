@@ -1,0 +1,213 @@
+"""The result cache: a run over unchanged content answers from disk.
+
+The key covers everything a result depends on: contentlint's own code (every
+module's size and modification time, and the version), the raw configuration
+table and command-line selection, the paths asked for, and the content hash of
+every file under the content folder (data files and sync marks included). Any
+change to any of them is a miss. A hit needs only the standard library: no
+YAML, Markdown or pydantic import, which is what makes it fast.
+
+The cache lives in ``<project>/.contentlint_cache/``. Writes are atomic (temp
+file + rename), so two runs at once cannot corrupt it: the last writer wins. An
+unreadable or corrupt cache file is a miss, never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import contentlint
+from contentlint.findings import Finding, Location, Severity
+from contentlint.report import Report, RuleInfo
+
+CACHE_DIR = ".contentlint_cache"
+CACHE_FILE = "results-v1.json"
+MAX_ENTRIES = 16
+_CONTENT_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class CachedSettings:
+    """The parts of the configuration a cached run still needs."""
+
+    root: Path
+    fail_on: Severity
+
+
+def _package_fingerprint() -> str:
+    package = Path(contentlint.__file__).parent
+    digest = hashlib.blake2b(contentlint.__version__.encode(), digest_size=16)
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".json", ".gz", ".mo", ".po", ".txt")):
+                stat = os.stat(os.path.join(folder, name))
+                digest.update(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def _raw_config(start: Path, explicit: Path | None) -> tuple[Path, dict[str, Any]]:
+    """Project root and the raw [tool.contentlint] table, read with tomllib only."""
+    if explicit is not None:
+        data = tomllib.loads(explicit.read_text(encoding="utf-8"))
+        table = data.get("tool", {}).get("contentlint", {}) if explicit.name == "pyproject.toml" else data
+        return explicit.resolve().parent, table
+    current = start.resolve()
+    for folder in (current, *current.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            if "contentlint" in data.get("tool", {}):
+                return folder, data["tool"]["contentlint"]
+    return current, {}
+
+
+def _content_digest(root: Path, content: Path, paths: list[Path]) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    files: list[Path] = []
+    for folder in [content, *[p for p in paths if p.is_dir()]]:
+        for base, dirs, names in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+            files.extend(Path(base, n) for n in sorted(names) if n.endswith(_CONTENT_SUFFIXES))
+    files.extend(p for p in paths if not p.is_dir())
+    for path in files:
+        digest.update(str(path).encode("utf-8", "surrogateescape"))
+        try:
+            digest.update(hashlib.blake2b(path.read_bytes(), digest_size=20).digest())
+        except OSError:
+            digest.update(b"<unreadable>")
+    return digest.hexdigest()
+
+
+class RunCache:
+    """Looks up and stores whole-run results under one key."""
+
+    def __init__(self, root: Path, key: str, table: dict[str, Any]) -> None:
+        self.root = root
+        self.key = key
+        self.table = table
+        self.path = root / CACHE_DIR / CACHE_FILE
+
+    @classmethod
+    def open(cls, start: Path, explicit: Path | None, overrides: dict[str, Any], paths: list[Path]) -> RunCache | None:
+        """A cache for this run, or None when the key cannot be computed."""
+        try:
+            root, table = _raw_config(start, explicit)
+            content = (root / str(table.get("content", "content"))).resolve()
+            resolved = [p.resolve() for p in paths]
+            parts = {
+                "tool": _package_fingerprint(),
+                "config": table,
+                "overrides": overrides,
+                "paths": [str(p) for p in resolved],
+                "content": _content_digest(root, content, resolved),
+                "cwd": str(start.resolve()),
+            }
+            key = hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=20).hexdigest()
+        except (OSError, ValueError, tomllib.TOMLDecodeError, TypeError):
+            return None
+        return cls(root, key, table)
+
+    def _entries(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data.get("entries", {}) if isinstance(data, dict) and data.get("format") == 1 else {}
+
+    def lookup(self) -> tuple[CachedSettings, Report] | None:
+        """The stored result for this key, if any."""
+        entry = self._entries().get(self.key)
+        if not isinstance(entry, dict):
+            return None
+        try:
+            settings = CachedSettings(self.root, Severity.parse(entry["fail_on"]))
+            report = _report_from_json(entry["report"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        return settings, report
+
+    def store(self, fail_on: Severity, report: Report) -> None:
+        """Remember this run's result (never a run with internal errors)."""
+        if report.internal_errors:
+            return
+        from contentlint.fileio import atomic_write_text
+
+        entries = self._entries()
+        entries.pop(self.key, None)
+        entries[self.key] = {"fail_on": fail_on.label, "report": _report_to_json(report)}
+        while len(entries) > MAX_ENTRIES:
+            entries.pop(next(iter(entries)))
+        try:
+            (self.root / CACHE_DIR).mkdir(exist_ok=True)
+            gitignore = self.root / CACHE_DIR / ".gitignore"
+            if not gitignore.exists():
+                gitignore.write_text("*\n")
+            atomic_write_text(self.path, json.dumps({"format": 1, "entries": entries}, ensure_ascii=False))
+        except OSError:
+            pass  # a read-only checkout still gets its results, just not cached
+
+
+def _text_to_json(text: str) -> Any:
+    template = getattr(text, "template", None)
+    if template is None:
+        return str(text)
+    return {"template": template, "params": {k: _text_to_json(v) if isinstance(v, str) else v for k, v in text.params.items()}}
+
+
+def _text_from_json(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    from contentlint.i18n import Message
+
+    params = {k: _text_from_json(v) if isinstance(v, (str, dict)) else v for k, v in value["params"].items()}
+    return Message(value["template"], **params)
+
+
+def _location_to_json(loc: Location) -> list[Any]:
+    return [loc.path, loc.line, loc.column, loc.end_line, loc.end_column, loc.note]
+
+
+def _report_to_json(report: Report) -> dict[str, Any]:
+    return {
+        "checked": report.checked,
+        "rules": [[r.code, r.name, r.summary, r.severity.label, r.documentation] for r in report.rules],
+        "findings": [
+            {
+                "code": f.code,
+                "name": f.name,
+                "severity": f.severity.label,
+                "message": _text_to_json(f.message),
+                "hint": _text_to_json(f.hint),
+                "location": _location_to_json(f.location),
+                "related": [_location_to_json(r) for r in f.related],
+                "detail": f.detail,
+            }
+            for f in report.findings
+        ],
+    }
+
+
+def _report_from_json(data: dict[str, Any]) -> Report:
+    findings = [
+        Finding(
+            item["code"],
+            item["name"],
+            Severity.parse(item["severity"]),
+            _text_from_json(item["message"]),
+            Location(*item["location"]),
+            _text_from_json(item["hint"]),
+            tuple(Location(*r) for r in item["related"]),
+            {},
+            item["detail"],
+        )
+        for item in data["findings"]
+    ]
+    rules = [RuleInfo(code, name, summary, Severity.parse(sev), doc) for code, name, summary, sev, doc in data["rules"]]
+    return Report(findings=findings, checked=list(data["checked"]), rules=rules, from_cache=True)

@@ -1,0 +1,428 @@
+"""Facts of a block, read the way each locale writes them.
+
+Numbers, money, percentages, times, dates, durations, phone numbers, e-mail
+addresses, URLs, legal citations and acronyms are extracted from rendered
+text in priority order (a citation's digits are not also a number). Number
+and date formats come from babel's CLDR data for the configured locales:
+``en_US`` for English and ``es_US`` for Spanish, which groups digits like
+English (1,234.5); Spain's ``es_ES`` writes 1.234,5 and is used only to
+explain a mismatch. babel is imported only for text that has digits.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any
+
+from contentlint.sync.numwords import cardinal_pattern, value_of, word_values
+from contentlint.sync.text import strip_accents
+from contentlint.sync.tokens import (
+    ACRONYM_RE,
+    CITATION_RE,
+    EMAIL_RE,
+    PHONE_RE,
+    URL_RE,
+    citation_key,
+    is_acronym,
+    phone_key,
+    url_key,
+)
+
+DEFAULT_LOCALES = {"en": "en_US", "es": "es_US"}
+# The other way a language's numbers are commonly written, used to explain a mismatch.
+ALTERNATIVE_LOCALES = {"es_US": "es_ES", "es_MX": "es_ES", "en_US": "es_ES"}
+LEAP_YEAR = 2024  # a date without a year may be February 29
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One fact: its comparable ``key``, its text as written, and where it starts.
+
+    ``start`` is the offset in the block's text, or -1 for a link target.
+    ``alt`` is a second reading (a Spain-style number, the other order of a
+    slashed date); ``problem`` says why a date cannot exist.
+    """
+
+    key: Any
+    text: str
+    start: int
+    alt: Any = None
+    problem: str = ""
+
+
+@dataclass
+class Facts:
+    """Everything :func:`extract_facts` found in one block."""
+
+    numbers: list[Fact] = field(default_factory=list)  # key: (kind, Decimal); kind number|money|percent
+    times: list[Fact] = field(default_factory=list)  # key: (minutes, ambiguous)
+    dates: list[Fact] = field(default_factory=list)  # key: (year | None, month, day | None)
+    durations: list[Fact] = field(default_factory=list)  # key: (Decimal, unit)
+    vague_durations: list[Fact] = field(default_factory=list)  # "a year": counts only as an excuse
+    phones: list[Fact] = field(default_factory=list)
+    emails: list[Fact] = field(default_factory=list)
+    urls: list[Fact] = field(default_factory=list)
+    citations: list[Fact] = field(default_factory=list)
+    acronyms: list[Fact] = field(default_factory=list)
+    number_words: Counter[int] = field(default_factory=Counter)
+
+    def values(self) -> set[Decimal]:
+        """Every numeric value in the block, in any category (words included)."""
+        out = {fact.key[1] for fact in self.numbers}
+        out.update(fact.key[0] for fact in self.durations)
+        for fact in self.dates:
+            year, _month, day = fact.key
+            out.update(Decimal(v) for v in (year, day) if v is not None)
+        out.update(Decimal(v) for v in self.number_words)
+        return out
+
+
+@dataclass(frozen=True)
+class LocaleFormats:
+    """What babel's locale data says about writing numbers and dates."""
+
+    locale: str
+    group: str
+    decimal: str
+    number: str  # regex of a number in this locale
+    months: dict[str, int]  # lower-case, accent-free name -> 1..12
+    month_pattern: str
+    weekdays: dict[str, int]  # lower-case, accent-free name -> 0 (Monday) .. 6
+    weekday_pattern: str
+    currency_symbols: tuple[str, ...]
+
+    def parse(self, text: str) -> Decimal | None:
+        """The value of a number written in this locale."""
+        try:
+            return Decimal(text.replace(self.group, "").replace(self.decimal, "."))
+        except InvalidOperation:
+            return None
+
+
+@lru_cache(maxsize=8)
+def locale_formats(locale: str) -> LocaleFormats:
+    """Number symbols, month and weekday names of a locale, from babel (CLDR)."""
+    from babel.dates import get_day_names, get_month_names
+    from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_symbol
+
+    group, decimal = get_group_symbol(locale), get_decimal_symbol(locale)
+    g, d = re.escape(group), re.escape(decimal)
+    number = rf"\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?"
+    months: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for number_, name in get_month_names(width, locale=locale).items():
+            months.setdefault(strip_accents(name.lower().rstrip(".")), number_)
+    if locale.startswith("es"):
+        months.setdefault("setiembre", 9)  # a common Latin American spelling
+        months.setdefault("sept", 9)
+    else:
+        months.setdefault("sept", 9)
+    weekdays: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for index, name in get_day_names(width, locale=locale).items():
+            weekdays.setdefault(strip_accents(name.lower().rstrip(".")), index)
+    return LocaleFormats(
+        locale,
+        group,
+        decimal,
+        number,
+        months,
+        _names_pattern(months, locale),
+        weekdays,
+        _names_pattern(weekdays, locale),
+        tuple({get_currency_symbol("USD", locale), "$", "US$"}),
+    )
+
+
+def _names_pattern(names: dict[str, int], locale: str) -> str:
+    forms = set()
+    for name in names:
+        if locale.startswith("es"):
+            forms.add(name)
+            forms.update(_ES_ACCENTED.get(name, ()))
+        else:
+            forms.add(name.capitalize())  # English names are capitalized: "may" is a verb
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+_ES_ACCENTED = {"miercoles": ("miércoles",), "sabado": ("sábado",), "mie": ("mié",), "sab": ("sáb",)}
+
+_EN_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+             "months": "month", "year": "year", "years": "year", "hour": "hour", "hours": "hour"}
+_ES_UNITS = {"dia": "day", "dias": "day", "semana": "week", "semanas": "week", "mes": "month",
+             "meses": "month", "año": "year", "años": "year", "ano": "year", "anos": "year", "hora": "hour", "horas": "hour"}
+_QUALIFIERS = {"calendar": "day", "calendario": "day", "naturales": "day", "business": "business_day",
+               "working": "business_day", "habiles": "business_day", "laborables": "business_day",
+               "school": "school_day", "escolares": "school_day", "lectivos": "school_day"}
+UNIT_NAMES = {
+    "en": {"day": "days", "business_day": "business days", "school_day": "school days", "week": "weeks",
+           "month": "months", "year": "years", "hour": "hours"},
+    "es": {"day": "días", "business_day": "días hábiles", "school_day": "días escolares", "week": "semanas",
+           "month": "meses", "year": "años", "hour": "horas"},
+}
+
+
+@lru_cache(maxsize=8)
+def _duration_re(lang: str, number: str) -> re.Pattern[str]:
+    words = cardinal_pattern(lang, with_articles=True)
+    if lang == "en":
+        return re.compile(
+            rf"(?<![\w-])(?P<n>{number}|{words})(?:\s+|-)(?:(?P<q>calendar|business|school|working)(?:\s+|-))?"
+            r"(?P<u>days?|weeks?|months?|years?|hours?)(?![\w])",
+            re.IGNORECASE,
+        )
+    return re.compile(
+        rf"(?<![\w-])(?P<n>{number}|{words})\s+(?P<u>d[ií]as?|semanas?|mes(?:es)?|a[ñn]os?|horas?)"
+        r"(?:\s+(?:de\s+)?(?P<q>calendario|naturales|h[áa]biles|laborables|escolares|lectivos))?(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=8)
+def _date_re(lang: str, locale: str) -> re.Pattern[str]:
+    f = locale_formats(locale)
+    iso = r"(?<![\d-])(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d-])"
+    slash = r"(?<![\d/])(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>\d{4}|\d{2})(?![\d/])"
+    if lang == "en":
+        month_day = (
+            rf"(?:(?P<wd>{f.weekday_pattern})\.?,?\s+)?(?P<m>{f.month_pattern})\.?\s+(?P<d>\d{{1,2}})"
+            r"(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?(?![\d])"
+        )
+        day_month = (
+            rf"(?:(?P<wd2>{f.weekday_pattern}),?\s+)?(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"(?P<m2>{f.month_pattern})\b\.?(?:,?\s+(?P<y2>\d{{4}}))?"
+        )
+        month_year = rf"(?P<m3>{f.month_pattern})\s+(?P<y3>\d{{4}})(?![\d])"
+        return re.compile(f"{iso}|{slash}|{month_day}|{day_month}|{month_year}")
+    day_month = (
+        rf"(?:(?P<wd>{f.weekday_pattern}),?\s+)?(?:el\s+)?(?P<d>\d{{1,2}}|1\.?º|primero)\s+de\s+"
+        rf"(?P<m>{f.month_pattern})\b\.?(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?"
+    )
+    month_year = rf"\b(?P<m3>{f.month_pattern})\s+(?:de|del)\s+(?P<y3>\d{{4}})(?![\d])"
+    return re.compile(f"{iso}|{slash}|{day_month}|{month_year}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _number_res(lang: str, locale: str) -> dict[str, re.Pattern[str]]:
+    f = locale_formats(locale)
+    num = f.number
+    symbols = "|".join(re.escape(s) for s in sorted(f.currency_symbols, key=len, reverse=True))
+    currency_words = r"dollars?|d[óo]lar(?:es)?(?:\s+estadounidenses?)?|USD"
+    ordinal = r"(?:st|nd|rd|th)" if lang == "en" else r"\.?(?:º|ª|°|er|ra|ro|do|da|to|ta|vo|va|no|na|mo|ma)"
+    return {
+        "time": re.compile(
+            r"(?<![\d:.,])(?P<h>\d{1,2}):(?P<mi>\d{2})(?:\s*(?P<ap>[apAP])\.?\s?[mM]\.?(?![\w]))?(?![\d:])"
+        ),
+        "money": re.compile(
+            rf"(?:(?:{symbols})\s?(?P<mv>{num})(?:\s?(?:{currency_words}))?"
+            rf"|(?<![\w.,])(?P<mv2>{num})\s?(?:{symbols}|(?:{currency_words})\b))"
+        ),
+        "percent": re.compile(rf"(?<![\w.,])(?P<pv>{num})\s?(?:%|percent\b|por\s+ciento\b)"),
+        "ordinal": re.compile(rf"(?<![\w.,])(?P<ov>\d+){ordinal}(?![\w])"),
+        "number": re.compile(rf"(?<![\w.,])(?P<nv>{num})(?![\w]|[.,]\d)"),
+        # Anything else made of digits and separators: written for another locale.
+        "loose": re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)+(?![\w])"),
+    }
+
+
+class _Scanner:
+    """Text with claimed spans blanked out, so each character belongs to one fact."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.work = text
+
+    def claim(self, start: int, end: int) -> None:
+        self.work = self.work[:start] + " " * (end - start) + self.work[end:]
+
+    def scan(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        found = list(pattern.finditer(self.work))
+        for match in found:
+            self.claim(match.start(), match.end())
+        return found
+
+
+def extract_facts(text: str, hrefs: Sequence[str], lang: str, locale: str | None = None) -> Facts:
+    """All facts of a block's rendered ``text`` and its link targets."""
+    facts = Facts()
+    scanner = _Scanner(text)
+    _links(facts, hrefs)
+    seen_urls = {fact.key for fact in facts.urls}
+    for match in scanner.scan(URL_RE):
+        if url_key(match.group()) not in seen_urls:
+            facts.urls.append(Fact(url_key(match.group()), match.group(), match.start()))
+    seen_emails = {fact.key for fact in facts.emails}
+    for match in scanner.scan(EMAIL_RE):
+        if match.group().lower() not in seen_emails:
+            facts.emails.append(Fact(match.group().lower(), match.group(), match.start()))
+    for match in scanner.scan(CITATION_RE):
+        facts.citations.append(Fact(citation_key(match), match.group().strip(), match.start()))
+    for match in scanner.scan(PHONE_RE):
+        facts.phones.append(Fact(phone_key(match.group()), match.group(), match.start()))
+    has_digits = any(c.isdigit() for c in scanner.work)
+    formats = locale_formats(locale or DEFAULT_LOCALES[lang]) if has_digits else None
+    if formats is not None:
+        _dates(facts, scanner, lang, formats)
+        _numbers_before_durations(facts, scanner, lang, formats)
+    _durations(facts, scanner, lang, formats)
+    if formats is not None:
+        _plain_numbers(facts, scanner, lang, formats)
+    for match in ACRONYM_RE.finditer(scanner.work):
+        if is_acronym(match.group()):
+            facts.acronyms.append(Fact(match.group(), match.group(), match.start()))
+    facts.number_words = word_values(scanner.work, lang)
+    return facts
+
+
+def _links(facts: Facts, hrefs: Sequence[str]) -> None:
+    for href in hrefs:
+        lower = href.lower()
+        if lower.startswith("mailto:"):
+            address = href[7:].split("?", 1)[0]
+            facts.emails.append(Fact(address.lower(), address, -1))
+        elif lower.startswith("tel:"):
+            facts.phones.append(Fact(phone_key(href[4:]), href[4:], -1))
+        elif "://" in href:
+            facts.urls.append(Fact(url_key(href), href, -1))
+
+
+def _dates(facts: Facts, scanner: _Scanner, lang: str, formats: LocaleFormats) -> None:
+    for match in scanner.scan(_date_re(lang, formats.locale)):
+        parts = match.groupdict()
+        if parts["iy"]:
+            readings = [(int(parts["iy"]), int(parts["im"]), int(parts["id"]))]
+        elif parts["sa"]:
+            a, b, year = int(parts["sa"]), int(parts["sb"]), _full_year(parts["sy"])
+            # US English writes month/day; US Spanish mostly day/month, sometimes month/day.
+            readings = [(year, a, b), (year, b, a)] if lang == "en" else [(year, b, a), (year, a, b)]
+        else:
+            month_name = parts.get("m") or parts.get("m2") or parts.get("m3") or ""
+            month = formats.months.get(strip_accents(month_name.lower().rstrip(".")), 0)
+            day_text = parts.get("d") or parts.get("d2")
+            day = _day(day_text) if day_text else None
+            year_text = parts.get("y") or parts.get("y2") or parts.get("y3")
+            readings = [(int(year_text) if year_text else None, month, day)]
+        weekday_text = parts.get("wd") or parts.get("wd2")
+        weekday = formats.weekdays.get(strip_accents(weekday_text.lower().rstrip("."))) if weekday_text else None
+        valid = [r for r in readings if not _impossible(r)]
+        key = valid[0] if valid else readings[0]
+        alt = valid[1] if len(valid) > 1 and valid[1] != valid[0] else None
+        problem = "" if valid else _impossible(readings[0])
+        if not problem and weekday is not None:
+            problem = _weekday_problem(key, weekday, lang)
+        facts.dates.append(Fact(key, match.group().strip(), match.start(), alt, problem))
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if len(text) == 2 else year
+
+
+def _day(text: str) -> int:
+    if text.lower().startswith(("1º", "1.º", "primero")):
+        return 1
+    return int(text)
+
+
+def _impossible(reading: tuple[int | None, int, int | None]) -> str:
+    year, month, day = reading
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day is None:
+        return ""
+    last = calendar.monthrange(year or LEAP_YEAR, month)[1]
+    if not 1 <= day <= last:
+        name = calendar.month_name[month] + (f" {year}" if year and month == 2 else "")
+        return f"{name} has {last} days, so day {day} does not exist"
+    return ""
+
+
+def _weekday_problem(key: tuple[int | None, int, int | None], weekday: int, lang: str) -> str:
+    year, month, day = key
+    if year is None or day is None:
+        return ""
+    actual = dt.date(year, month, day).weekday()
+    if actual == weekday:
+        return ""
+    from babel.dates import get_day_names
+
+    names = get_day_names("wide", locale=DEFAULT_LOCALES[lang])
+    return f"that date is a {names[actual]}, not a {names[weekday]}"
+
+
+def _numbers_before_durations(facts: Facts, scanner: _Scanner, lang: str, formats: LocaleFormats) -> None:
+    patterns = _number_res(lang, formats.locale)
+    for match in scanner.scan(patterns["time"]):
+        hour, minute = int(match.group("h")), int(match.group("mi"))
+        marker = (match.group("ap") or "").lower()
+        if marker:
+            hour = hour % 12 + (12 if marker == "p" else 0)
+        facts.times.append(Fact((hour * 60 + minute, not marker and hour <= 12), match.group(), match.start()))
+    for match in scanner.scan(patterns["money"]):
+        text = match.group("mv") or match.group("mv2")
+        value = formats.parse(text)
+        if value is not None:
+            facts.numbers.append(Fact(("money", value), match.group().strip(), match.start()))
+    for match in scanner.scan(patterns["percent"]):
+        value = formats.parse(match.group("pv"))
+        if value is not None:
+            facts.numbers.append(Fact(("percent", value), match.group(), match.start()))
+
+
+def _durations(facts: Facts, scanner: _Scanner, lang: str, formats: LocaleFormats | None) -> None:
+    pattern = _duration_re(lang, formats.number if formats else "(?!)")
+    units = _EN_UNITS if lang == "en" else _ES_UNITS
+    for match in scanner.scan(pattern):
+        number = match.group("n")
+        if number[0].isdigit():
+            value = formats.parse(number) if formats else None
+            vague = False
+        else:
+            found = value_of(number, lang, with_articles=True)
+            value = Decimal(found) if found is not None else None
+            vague = lang == "en" and number.lower() in ("a", "an")
+        if value is None:
+            continue
+        unit = units[strip_accents(match.group("u").lower())]
+        qualifier = match.group("q")
+        if unit == "day" and qualifier:
+            unit = _QUALIFIERS[strip_accents(qualifier.lower())]
+        fact = Fact((value, unit), match.group(), match.start())
+        (facts.vague_durations if vague else facts.durations).append(fact)
+
+
+def _plain_numbers(facts: Facts, scanner: _Scanner, lang: str, formats: LocaleFormats) -> None:
+    patterns = _number_res(lang, formats.locale)
+    for match in scanner.scan(patterns["ordinal"]):
+        facts.numbers.append(Fact(("number", Decimal(match.group("ov"))), match.group(), match.start()))
+    for match in scanner.scan(patterns["number"]):
+        value = formats.parse(match.group("nv"))
+        if value is not None:
+            facts.numbers.append(Fact(("number", value), match.group(), match.start()))
+    for match in scanner.scan(patterns["loose"]):
+        text = match.group()
+        other = ALTERNATIVE_LOCALES.get(formats.locale)
+        value = alternative_value(text, other) if other else None
+        if value is None:
+            value = Decimal(re.sub(r"\D", "", text))
+        problem = f"{text} is not how {formats.locale} writes numbers ({_example(formats)})"
+        facts.numbers.append(Fact(("number", value), text, match.start(), other, problem))
+
+
+def _example(formats: LocaleFormats) -> str:
+    return f"1{formats.group}234{formats.decimal}5"
+
+
+def alternative_value(text: str, locale: str) -> Decimal | None:
+    """The value of ``text`` read in another locale (``1.500`` in es_ES is 1500), if it reads."""
+    formats = locale_formats(locale)
+    if not re.fullmatch(formats.number, text):
+        return None
+    return formats.parse(text)

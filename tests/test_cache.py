@@ -1,0 +1,72 @@
+"""The result cache: same answer, invalidated by any change, safe when shared."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from clitools import guide_text, run_process, write_project
+
+PROBE = (
+    "import sys, contentlint.cli as c; code = c.main(['check', '--format', 'json']); "
+    "sys.stderr.write('HEAVY=%s' % ('pydantic' in sys.modules)); sys.exit(code)"
+)
+
+
+def _probe(folder):
+    done = subprocess.run([sys.executable, "-c", PROBE], cwd=folder, capture_output=True, text=True, check=False)
+    return done.returncode, done.stdout, done.stderr.rsplit("HEAVY=", 1)[-1]
+
+
+def test_second_run_answers_from_the_cache_without_parsing(tmp_path):
+    write_project(tmp_path, {"content/en/sample-guide.md": guide_text(updated="2026-02-30")})
+    first = _probe(tmp_path)
+    second = _probe(tmp_path)
+    assert first[0] == second[0] == 1
+    assert first[1] == second[1]  # byte-identical report
+    assert first[2] == "True" and second[2] == "False"  # the hit imports no pydantic
+
+
+def test_any_change_invalidates(cli, tmp_path):
+    write_project(tmp_path, {"content/en/sample-guide.md": guide_text()})
+    assert cli("check", "--select", "SC", cwd=tmp_path).code == 0
+    assert cli("check", "--select", "SC", cwd=tmp_path).code == 0  # cached
+    (tmp_path / "content/en/sample-guide.md").write_text(guide_text(updated="2026-02-30"))
+    assert cli("check", "--select", "SC", cwd=tmp_path).code == 1  # content changed
+    config = '[tool.contentlint]\ncontent = "content"\nignore = ["SC008"]\n'
+    (tmp_path / "pyproject.toml").write_text(config)
+    assert cli("check", "--select", "SC", cwd=tmp_path).code == 0  # config changed
+    # --ignore on the command line replaces the configured list (flake8, ruff)
+    assert cli("check", "--select", "SC", "--ignore", "ST", cwd=tmp_path).code == 1
+
+
+def test_corrupt_cache_is_a_miss_not_an_error(cli, tmp_path):
+    write_project(tmp_path, {"content/en/sample-guide.md": guide_text(updated="2026-02-30")})
+    assert cli("check", "--select", "SC", cwd=tmp_path).code == 1
+    cache = tmp_path / ".contentlint_cache/results-v1.json"
+    cache.write_bytes(b"\x00{not json")
+    result = cli("check", "--select", "SC", cwd=tmp_path)
+    assert result.code == 1 and "SC008" in result.out
+    assert json.loads(cache.read_text())["format"] == 1  # rebuilt
+
+
+def test_two_runs_at_once_share_the_cache_safely(tmp_path):
+    files = {f"content/en/g{i}.md": guide_text(doc_id=f"g{i}", slug=f"g{i}") for i in range(30)}
+    write_project(tmp_path, files)
+    exe = [sys.executable, "-m", "contentlint", "check", "--format", "json"]
+    runs = [subprocess.Popen(exe + extra, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for extra in ([], ["--select", "SC"], [], ["--select", "ST"])]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert all(run.returncode == 0 for run in runs), outputs
+    assert all(err == "" for _, err in outputs)
+    data = json.loads((tmp_path / ".contentlint_cache/results-v1.json").read_text())
+    assert data["format"] == 1 and data["entries"]
+    assert not list((tmp_path / ".contentlint_cache").glob("*.tmp"))
+
+
+def test_no_cache_flag_and_ui_language_survive_the_cache(tmp_path):
+    write_project(tmp_path, {"content/en/sample-guide.md": guide_text(updated="2026-02-30")})
+    assert run_process(["check"], cwd=tmp_path).code == 1
+    again = run_process(["check", "--no-cache"], cwd=tmp_path)
+    assert again.code == 1 and "SC008" in again.out
