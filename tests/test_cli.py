@@ -137,3 +137,29 @@ def test_one_file_brings_its_counterpart_and_the_guides_linking_to_it(cli, tmp_p
     paths = {f["path"] for f in result.findings()}
     assert paths == {"content/en/target.md", "content/en/linker.md"}
     assert result.json()["summary"]["files_checked"] == 3
+
+
+def test_changed_since_checks_changed_files_and_their_neighbours(cli, tmp_path):
+    import subprocess
+
+    files = {
+        "content/en/a.md": guide_text(doc_id="a", slug="a"),
+        "content/es/a-es.md": guide_text(doc_id="a", lang="es", slug="a-es"),
+        "content/en/b.md": guide_text(doc_id="b", slug="b") + "\n[Guide A](a.md) and [Guide C](c.md).\n",
+        "content/en/c.md": guide_text(doc_id="c", slug="c"),
+        "content/en/d.md": guide_text(doc_id="d", slug="d", updated="2026-02-30"),  # old problem
+    }
+    write_project(tmp_path, files)
+    for args in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+    unchanged = cli("check", "--select", "SC", "--changed-since", "HEAD", "--format", "json", cwd=tmp_path)
+    assert unchanged.code == 0 and unchanged.json()["summary"]["files_checked"] == 0
+    (tmp_path / "content/en/a.md").write_text(guide_text(doc_id="a", slug="a", updated="2026-02-31"))
+    (tmp_path / "content/en/c.md").unlink()
+    result = cli("check", "--select", "SC", "--changed-since", "HEAD", "--format", "json", cwd=tmp_path)
+    assert result.code == 1
+    assert {f["path"] for f in result.findings()} == {"content/en/a.md"}
+    # a.md, its translation, and b.md (links to a.md and named the deleted c.md); never d.md
+    assert result.json()["summary"]["files_checked"] == 3
+    bad = cli("check", "--changed-since", "no-such-ref", cwd=tmp_path)
+    assert bad.code == 2 and "--changed-since" in bad.err

@@ -100,6 +100,11 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--select", action="append", default=None, help="only these codes/prefixes/names")
     parser.add_argument("--ignore", action="append", default=None, help="skip these codes/prefixes/names")
     parser.add_argument("--config", type=Path, help="a pyproject.toml or .contentlint.toml to use")
+    parser.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="check only content files changed since a git ref (with their translations and the guides linking to them)",
+    )
 
 
 def _run(args: argparse.Namespace, use_cache: bool = False) -> tuple[Any, Any]:
@@ -113,7 +118,8 @@ def _run(args: argparse.Namespace, use_cache: bool = False) -> tuple[Any, Any]:
     if args.ignore:
         overrides["ignore"] = [c for item in args.ignore for c in item.split(",") if c]
     cache = None
-    if use_cache and not getattr(args, "no_cache", False) and not os.environ.get("CONTENTLINT_NO_CACHE"):
+    caching = use_cache and not getattr(args, "changed_since", None)
+    if caching and not getattr(args, "no_cache", False) and not os.environ.get("CONTENTLINT_NO_CACHE"):
         from contentlint.runcache import RunCache
 
         cache = RunCache.open(Path.cwd(), args.config, overrides, list(args.paths))
@@ -124,7 +130,13 @@ def _run(args: argparse.Namespace, use_cache: bool = False) -> tuple[Any, Any]:
     from contentlint.engine import run_check
 
     config = load_config(Path.cwd(), args.config, overrides)
-    report = run_check(args.paths, config)
+    paths = list(args.paths)
+    mentioned: list[str] = []
+    if getattr(args, "changed_since", None):
+        from contentlint.changed import changed_files
+
+        paths, mentioned = changed_files(config.root, config.content_root, args.changed_since)
+    report = run_check(paths, config, mentioning=mentioned, changed_only=bool(getattr(args, "changed_since", None)))
     if cache is not None:
         cache.store(config.fail_on, report)
     return config, report

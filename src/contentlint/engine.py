@@ -109,15 +109,23 @@ def load_library(files: Sequence[Path], config: Config) -> list[Document]:
     return docs
 
 
-def run_check(paths: Sequence[Path], config: Config) -> Report:
-    """Check ``paths`` (default: the content folder) and return the report."""
-    from contentlint.rules import registry
+def run_check(
+    paths: Sequence[Path], config: Config, *, mentioning: Sequence[str] = (), changed_only: bool = False
+) -> Report:
+    """Check ``paths`` (default: the content folder) and return the report.
 
-    files, targets, _root = discover(paths, config)
+    ``changed_only``: ``paths`` are the changed files (possibly none); the guides
+    whose text names a file in ``mentioning`` (deleted files) are checked too.
+    """
+    if changed_only and not paths:
+        files, targets = list(_walk(config.content_root)), []
+    else:
+        files, targets, _root = discover(paths, config)
     documents = load_library(files, config)
     library = Library(documents, config)
     target_set = {p.absolute() for p in targets}
     selected = [d for d in documents if d.path.absolute() in target_set]
+    selected += [d for d in documents if d.text and d not in selected and any(name in d.text for name in mentioning)]
     selected = _with_counterparts(selected, library)
     rules = _instantiate(config)
     findings, internal = _run_rules(rules, selected, library)

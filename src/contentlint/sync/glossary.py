@@ -1,0 +1,73 @@
+"""The glossary as phrase indexes, built once per run (``library.memo``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from contentlint.sync.inflection import PhraseIndex, phrase_keys
+
+if TYPE_CHECKING:
+    from contentlint.library import Library
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry as the terminology checks use it."""
+
+    term_id: str
+    en: str
+    es: str
+    accepted: tuple[tuple[str, ...], ...]  # keys of the preferred term and its variants
+    accepted_text: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mistranslation:
+    """A known wrong Spanish rendering of a term."""
+
+    term: Term
+    text: str
+
+
+@dataclass(frozen=True)
+class GlossaryIndex:
+    """English terms and Spanish mistranslations, each findable in one pass."""
+
+    english: PhraseIndex[Term]
+    mistranslations: PhraseIndex[Mistranslation]
+    display: str
+
+
+def _alternatives(text: str) -> list[str]:
+    """``a expensas públicas / sin costo`` lists two alternatives."""
+    return [part.strip() for part in text.split(" / ") if part.strip()]
+
+
+def build_index(model: Any, display: str) -> GlossaryIndex:
+    """Phrase indexes of a validated glossary model (schema.models.Glossary)."""
+    english: list[tuple[tuple[str, ...], Term]] = []
+    wrong: list[tuple[tuple[str, ...], Mistranslation]] = []
+    for entry in model.terms:
+        accepted_text = (*_alternatives(entry.es.term), *entry.es.variants)
+        term = Term(
+            entry.id,
+            entry.en.term,
+            entry.es.term,
+            tuple(phrase_keys(text, "es") for text in accepted_text),
+            tuple(accepted_text),
+        )
+        for text in _alternatives(entry.en.term):
+            english.append((phrase_keys(text, "en"), term))
+        for text in entry.es.mistranslations:
+            wrong.append((phrase_keys(text, "es"), Mistranslation(term, text)))
+    return GlossaryIndex(PhraseIndex.build(english), PhraseIndex.build(wrong), display)
+
+
+def glossary_index(library: Library) -> GlossaryIndex | None:
+    """The run's glossary index, or None when the library has no valid glossary."""
+    key = "sync.glossary"
+    if key not in library.memo:
+        doc = library.data("glossary")
+        library.memo[key] = build_index(doc.model, doc.display) if doc is not None else None
+    return library.memo[key]  # type: ignore[no-any-return]

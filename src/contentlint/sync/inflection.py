@@ -1,0 +1,121 @@
+"""Inflection-tolerant phrase matching for glossary terms.
+
+Each word is reduced to a key: Spanish keys drop accents, the plural (-s,
+-es) and the gender vowel (-o, -a, -e), so evaluación/evaluaciones,
+independiente/independientes and público/pública/públicos share a key;
+English keys drop the plural (-s, -es, -ies) and the possessive. A phrase
+matches a text when its keys appear as a contiguous run of the text's keys:
+no words in between, so the match stays precise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from contentlint.sync.text import strip_accents
+
+T = TypeVar("T")
+TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_ES_ARTICLES = {"la": "el", "las": "el", "los": "el", "lo": "el", "una": "un", "unos": "un", "unas": "un"}
+
+
+def es_key(word: str) -> str:
+    """The inflection key of a Spanish word."""
+    w = strip_accents(word.lower())
+    if w in _ES_ARTICLES:
+        return _ES_ARTICLES[w]
+    if len(w) > 4 and w.endswith("es"):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s"):
+        w = w[:-1]
+    if len(w) > 3 and w[-1] in "aoe":
+        w = w[:-1]
+    if w.endswith("z"):
+        w = w[:-1] + "c"
+    return w
+
+
+def en_key(word: str) -> str:
+    """The inflection key of an English word."""
+    w = word.lower().replace("\u2019", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def keys(text: str, lang: str) -> list[str]:
+    """The inflection keys of every word of ``text``."""
+    key = es_key if lang == "es" else en_key
+    return [key(word) for word in TOKEN_RE.findall(text)]
+
+
+def key_spans(text: str, lang: str) -> list[tuple[str, int, int]]:
+    """Keys with the start and end offset of their word."""
+    key = es_key if lang == "es" else en_key
+    return [(key(m.group()), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+def phrase_keys(phrase: str, lang: str) -> tuple[str, ...]:
+    """Keys of a glossary phrase; parenthesized parts (acronyms) are left out."""
+    return tuple(keys(re.sub(r"\([^)]*\)", " ", phrase), lang))
+
+
+def contains(text_keys: Sequence[str], phrase: Sequence[str]) -> bool:
+    """True when ``phrase`` occurs as a contiguous run of ``text_keys``."""
+    if not phrase:
+        return False
+    first, size = phrase[0], len(phrase)
+    for start in range(len(text_keys) - size + 1):
+        if text_keys[start] == first and tuple(text_keys[start : start + size]) == tuple(phrase):
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[T]):
+    """A phrase found in a text: token positions and the phrase's payload."""
+
+    start: int
+    end: int
+    payload: T
+
+
+@dataclass
+class PhraseIndex(Generic[T]):
+    """Many phrases, found in one pass, longest match first, without overlaps."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], T]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, phrases: Iterable[tuple[tuple[str, ...], T]]) -> PhraseIndex[T]:
+        """Index phrases (already reduced to keys) by their first key."""
+        index: PhraseIndex[T] = cls()
+        for phrase, payload in phrases:
+            if phrase:
+                index.by_first.setdefault(phrase[0], []).append((phrase, payload))
+        for candidates in index.by_first.values():
+            candidates.sort(key=lambda item: len(item[0]), reverse=True)
+        return index
+
+    def find(self, text_keys: Sequence[str]) -> list[Hit[T]]:
+        """Every non-overlapping occurrence, scanning left to right."""
+        hits: list[Hit[T]] = []
+        position, total = 0, len(text_keys)
+        while position < total:
+            for phrase, payload in self.by_first.get(text_keys[position], ()):
+                end = position + len(phrase)
+                if end <= total and tuple(text_keys[position:end]) == phrase:
+                    hits.append(Hit(position, end, payload))
+                    position = end - 1
+                    break
+            position += 1
+        return hits
