@@ -52,6 +52,16 @@ def test_sentence_offsets_point_into_the_text(text, lang) -> None:
 
 
 @settings(max_examples=300, deadline=None)
+@given(PROSE | st.sampled_from(["Bring notes, etc.", "See the U.S.", "Lea el art. 5.",
+                                "Vive en EE. UU.", "Call at 5 p.m.", "Dr. Pérez."]),
+       st.sampled_from(["en", "es"]))
+def test_fast_tokenizer_path_gives_the_full_tokens(text, lang) -> None:
+    from contentlint.readability import tokens
+
+    assert tokens.tokenizer(lang)(text) == tokens._full_tokenizer(lang).findall(text)
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200))
 def test_strip_markdown_never_fails(text) -> None:
     out = strip_markdown_inline(text)

@@ -83,7 +83,7 @@ _ADD = re.compile(
     r"^mc|"
     r"ism$|"
     r"[^aeiouy]le$|[^aeiouy]les$|"  # table, tables: the final e is voiced
-    r"[^aeiou]y[aeiou]|"  # polyester? (y + vowel after consonant)
+    r"[^aeiou]y[aeiou]|"  # y between a consonant and a vowel: cyan, dryad
     r"ua$|uity"
     r")"
 )
@@ -103,7 +103,13 @@ _Y_CONSONANT = re.compile(r"^y(?=[aeiou])|(?<=[aeiou])y(?=[aeiou])")
 
 
 def heuristic_syllables(word: str) -> int:
-    """Rule-based estimate for an English word not in the dictionary (>= 1)."""
+    """Rule-based estimate for an English word not in the dictionary.
+
+    Vowel groups, plus the hiatus patterns of ``_ADD``, minus the silent-e patterns of
+    ``_SUB``. At least 1 for a word with a letter (0 for none); a word without a vowel
+    is read letter by letter. On CMUdict words scored as if unknown it agrees exactly
+    on about 92 % and within one syllable on 99.7 % (see the tests).
+    """
     w = word.lower()
     if not w.isalpha():
         w = "".join(ch for ch in w if ch.isalpha())
@@ -116,9 +122,8 @@ def heuristic_syllables(word: str) -> int:
     if n > 1 or len(w) > 3:
         n += len(_ADD.findall(w))
         n -= len(_SUB.findall(w))
-        if _SIBILANT_ES.search(w):
+        if _SIBILANT_ES.search(w):  # boxes, wishes, pages: -es is a syllable again
             n += 1
-        # the table/tables case was added by _ADD and its e removed by _SUB: net +0
     return max(1, n)
 
 
