@@ -1,0 +1,3 @@
+"""RD rules: readability of each guide, in English and in Spanish."""
+
+RULES: tuple[type, ...] = ()

@@ -1,0 +1,98 @@
+"""PR010 missing-block: the Spanish lacks a block of the English."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from contentlint.findings import Finding, Severity
+from contentlint.rules.base import PairRule
+from contentlint.sync.align import Alignment, pair_alignment, unit_end
+from contentlint.sync.describe import describe, english_note
+from contentlint.sync.locate import block_location, locate
+
+if TYPE_CHECKING:
+    from contentlint.library import Library, Pair
+
+
+def insertion_point(alignment: Alignment, pair: Pair, after_en: int) -> tuple[int, int, str]:
+    """Where the Spanish should get the English blocks before index ``after_en``:
+    before the counterpart of the next aligned English block, else after the last block."""
+    es = alignment.es
+    for index in range(after_en, len(alignment.en)):
+        target = alignment.matches.get(index)
+        if target is not None:
+            line, column = locate(pair.es, es[target].block)
+            return line, column, "before this block"
+    if es:
+        line, column = locate(pair.es, es[-1].block)
+        return line, column, "after this block"
+    return pair.es.body_line, 1, "here"
+
+
+class MissingBlock(PairRule):
+    """The Spanish guide lacks a step, section, FAQ entry or paragraph of the English.
+
+    ## What it does
+    Aligns the two bodies block by block (see `contentlint.sync.align`: block
+    kind, heading level, list shape, numbers, citations, links and length, never
+    the translated words) and reports each English block that has no Spanish
+    counterpart. A heading missing with everything under it (a section, an FAQ
+    entry) is one finding. The finding is in the Spanish file, at the block the
+    missing one should come before; the English block is the related location.
+
+    ## Why is this bad?
+    A step or an answer that only English readers get is advice the Spanish
+    readers never see, often a right or a deadline.
+
+    ## Example
+    ```markdown
+    English                          Spanish
+    1. Get the denial in writing.    1. Pida la negativa por escrito.
+    2. Ask for an IEE.               2. Considere la mediación.   <- PR010: step 2 is missing here
+    3. Consider mediation.
+    ```
+
+    ## Options
+    None besides `severity`. When too few blocks align to trust the alignment,
+    PR013 reports that once instead.
+    """
+
+    code = "PR010"
+    name = "missing-block"
+    default_severity = Severity.ERROR
+    groups = ("sync",)
+
+    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+        """Report English blocks (or whole units) the Spanish lacks."""
+        alignment = pair_alignment(target, library)
+        if not alignment.confident:
+            return
+        missing = set(alignment.missing)
+        index = 0
+        while index < len(alignment.en):
+            if index not in missing:
+                index += 1
+                continue
+            end = unit_end(alignment.en, index)
+            whole = end - index > 1 and all(k in missing for k in range(index, end))
+            if not whole:
+                end = index + 1
+            yield self._finding(target, alignment, index, end)
+            index = end
+
+    def _finding(self, pair: Pair, alignment: Alignment, start: int, end: int) -> Finding:
+        en = alignment.en[start]
+        line, column, where = insertion_point(alignment, pair, end)
+        what = describe(en)
+        if end - start > 1:
+            what += f" and the {end - start - 1} block(s) under it"
+        return self.finding(
+            pair.es,
+            line,
+            column,
+            f"the Spanish lacks the {what}; add its translation {where}",
+            "Translate the English block(s) at the related location into the Spanish guide.",
+            related=(block_location(pair.en, en.block, english_note(en)),),
+            context={"en_line": en.block.line, "blocks": end - start},
+        )
