@@ -56,7 +56,7 @@ def test_two_runs_at_once_share_the_cache_safely(tmp_path):
     write_project(tmp_path, files)
     exe = [sys.executable, "-m", "contentlint", "check", "--format", "json"]
     runs = [subprocess.Popen(exe + extra, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for extra in ([], ["--select", "SC"], [], ["--select", "ST"])]
+            for extra in (["--select", "SC,ST"], ["--select", "SC"], ["--select", "SC,ST"], ["--select", "ST"])]
     outputs = [run.communicate(timeout=120) for run in runs]
     assert all(run.returncode == 0 for run in runs), outputs
     assert all(err == "" for _, err in outputs)

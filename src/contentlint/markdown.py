@@ -60,7 +60,31 @@ def _parser() -> Any:
 
 
 def parse_blocks(body: str, first_line: int, lines: list[str] | None = None) -> list[Block]:
-    """Parse ``body``, whose first line is file line ``first_line``."""
+    """Parse ``body``, whose first line is file line ``first_line``.
+
+    Uses markdown-it-pyrs (about ten times faster) when it is installed, else
+    markdown-it-py; both give the same blocks (tests/test_markdown_parsers.py).
+    """
+    if _use_rust():
+        from contentlint import markdown_rs
+
+        return markdown_rs.parse_blocks(body, first_line)
+    return parse_blocks_py(body, first_line, lines)
+
+
+@lru_cache(maxsize=1)
+def _use_rust() -> bool:
+    import os
+
+    if os.environ.get("CONTENTLINT_MARKDOWN") == "python":
+        return False
+    from contentlint import markdown_rs
+
+    return markdown_rs.available()
+
+
+def parse_blocks_py(body: str, first_line: int, lines: list[str] | None = None) -> list[Block]:
+    """Parse with markdown-it-py (the fallback, and the reference in tests)."""
     tokens = _parser().parse(body)
     file_lines = lines if lines is not None else body.split("\n")
     offset = 0 if lines is not None else first_line - 1
@@ -84,7 +108,15 @@ class _Flattener:
 
     def line_of(self, token: Any) -> tuple[int, int]:
         start, end = token.map or (0, 1)
-        return self.first_line + start, self.first_line + max(start, end - 1)
+        first, last = self.first_line + start, self.first_line + max(start, end - 1)
+        # A list item's map runs over the blank line after it; the block does not.
+        while last > first and not self._line(last).strip():
+            last -= 1
+        return first, last
+
+    def _line(self, number: int) -> str:
+        index = number - 1 - self.offset
+        return self.lines[index] if 0 <= index < len(self.lines) else ""
 
     def run(self) -> list[Block]:
         tokens = self.tokens
@@ -103,6 +135,8 @@ class _Flattener:
             self.section = plain
 
     def _heading_open(self, token: Any, tokens: list[Any], index: int) -> None:
+        self._end_item_before(token)  # a block inside a list item follows the item's own text
+        self._flush_item_text()
         line, end = self.line_of(token)
         self.add("heading", tokens[index + 1], line, end, level=int(token.tag[1]))
 
@@ -115,10 +149,12 @@ class _Flattener:
         self.add("quote" if self.quote_depth else "paragraph", inline, line, end)
 
     def _bullet_list_open(self, token: Any, tokens: list[Any], index: int) -> None:
+        self._end_item_before(token)
         self._flush_item_text()
         self.lists.append([False, 1])
 
     def _ordered_list_open(self, token: Any, tokens: list[Any], index: int) -> None:
+        self._end_item_before(token)
         self._flush_item_text()
         start = token.attrGet("start")
         self.lists.append([True, int(start) if start else 1])
@@ -149,6 +185,15 @@ class _Flattener:
         self._flush_item_text()
         self.items.pop()
 
+    def _end_item_before(self, token: Any) -> None:
+        # An item's own text ends where its nested list begins.
+        if self.items and not self.items[-1]["flushed"] and token.map:
+            item = self.items[-1]
+            end = max(item["line"], self.first_line + token.map[0] - 1)
+            while end > item["line"] and not self._line(end).strip():
+                end -= 1
+            item["end"] = end
+
     def _flush_item_text(self) -> None:
         # A list item becomes a block once, with the text before any nested list,
         # so that nested items are blocks of their own.
@@ -169,26 +214,36 @@ class _Flattener:
         )
 
     def _blockquote_open(self, token: Any, tokens: list[Any], index: int) -> None:
+        self._end_item_before(token)  # a block inside a list item follows the item's own text
+        self._flush_item_text()
         self.quote_depth += 1
 
     def _blockquote_close(self, token: Any, tokens: list[Any], index: int) -> None:
         self.quote_depth -= 1
 
     def _fence(self, token: Any, tokens: list[Any], index: int) -> None:
+        self._end_item_before(token)  # a block inside a list item follows the item's own text
+        self._flush_item_text()
         line, end = self.line_of(token)
         self.blocks.append(Block("code", token.content, "", line, end, section=self.section))
 
     _code_block = _fence
 
     def _html_block(self, token: Any, tokens: list[Any], index: int) -> None:
+        self._end_item_before(token)  # a block inside a list item follows the item's own text
+        self._flush_item_text()
         line, end = self.line_of(token)
         self.blocks.append(Block("html", token.content, "", line, end, section=self.section))
 
     def _hr(self, token: Any, tokens: list[Any], index: int) -> None:
+        self._end_item_before(token)  # a block inside a list item follows the item's own text
+        self._flush_item_text()
         line, end = self.line_of(token)
         self.blocks.append(Block("rule", "", "", line, end, section=self.section))
 
     def _tr_open(self, token: Any, tokens: list[Any], index: int) -> None:
+        self._end_item_before(token)  # a block inside a list item follows the item's own text
+        self._flush_item_text()
         line, end = self.line_of(token)
         self.row = {"line": line, "end": end, "cells": []}
 
@@ -268,16 +323,17 @@ def _locate(
     href: str, text: str, image: bool, cursor: dict[str, int], end: int, lines: list[str], offset: int
 ) -> InlineLink:
     """Find the link's text in the source lines, searching forward from the last link."""
-    needle = ("![" if image else "[") + text
+    needles = [("![" if image else "[") + text]
+    if href:
+        needles.append("<" + href)  # an autolink: <https://...>
     for line_no in range(cursor["line"], end + 1):
         index = line_no - 1 - offset
         if not 0 <= index < len(lines):
             break
         start = cursor["column"] if line_no == cursor["line"] else 0
-        found = lines[index].find(needle, start)
-        if found == -1 and href:
-            found = lines[index].find(href, start)
-        if found != -1:
+        hits = [hit for hit in (lines[index].find(n, start) for n in needles) if hit != -1]
+        if hits:
+            found = min(hits)
             cursor["line"], cursor["column"] = line_no, found + 1
             return InlineLink(href, text, line_no, found + 1, image)
     return InlineLink(href, text, cursor["line"], 1, image)

@@ -41,9 +41,13 @@ class Signature:
     log_words: float
 
 
-def signature(info: BlockInfo, doc: Document, library: Library) -> Signature:
-    """The language-independent signature of one block."""
+def signature(info: BlockInfo, doc: Document, library: Library, terms: bool = False) -> Signature:
+    """The language-independent signature of one block; ``terms`` adds glossary term ids."""
     tokens = set()
+    if terms:
+        from contentlint.sync.glossary import term_ids
+
+        tokens.update("t:" + term for term in term_ids(doc, info, library))
     for token in info.tokens:
         if token.startswith("l:"):
             target = library.resolve_href(doc, token[2:])
@@ -126,11 +130,38 @@ class Alignment:
         return [(self.en[i], self.es[j]) for i, j in both]
 
 
+def same_shape(en: list[Signature], es: list[Signature]) -> bool:
+    """Block for block the same kinds, levels, list shape and hard tokens, at a plausible length."""
+    if len(en) != len(es):
+        return False
+    for a, b in zip(en, es):
+        if (a.kind, a.level, a.ordered, a.number, a.question, a.tokens) != (
+            b.kind, b.level, b.ordered, b.number, b.question, b.tokens
+        ) or similarity(a, b) < FAST_MIN:
+            return False
+    return True
+
+
+def with_units(infos: list[BlockInfo], sigs: list[Signature]) -> list[Signature]:
+    """Headings also carry the tokens of the blocks under them, so a section or an
+    FAQ entry is recognized by its content, not by its translated title."""
+    out = list(sigs)
+    for index, info in enumerate(infos):
+        if info.kind != "heading":
+            continue
+        inner = set()
+        for k in range(index + 1, unit_end(infos, index)):
+            inner.update("^" + token for token in sigs[k].tokens)
+        if inner:
+            sig = sigs[index]
+            out[index] = Signature(sig.kind, sig.level, sig.ordered, sig.number, sig.question,
+                                   sig.tokens | inner, sig.log_words)
+    return out
+
+
 def align_signatures(en: list[Signature], es: list[Signature]) -> tuple[dict[int, int], dict[int, int]]:
     """In-order matches and moves between two signature lists."""
     n, m = len(en), len(es)
-    if n == m and all(similarity(a, b) >= FAST_MIN for a, b in zip(en, es)):
-        return {i: i for i in range(n)}, {}
     sims = [[similarity(a, b) for b in es] for a in en]
     matches = _weighted_lcs(sims, n, m)
     return matches, _moves(sims, matches, n, m)
@@ -187,7 +218,12 @@ def pair_alignment(pair: Pair, library: Library) -> Alignment:
     es = block_infos(pair.es, library)
     en_sigs = [signature(info, pair.en, library) for info in en]
     es_sigs = [signature(info, pair.es, library) for info in es]
-    matches, moved = align_signatures(en_sigs, es_sigs)
+    if same_shape(en_sigs, es_sigs):
+        matches, moved = {i: i for i in range(len(en))}, {}  # the common case: no DP
+    else:
+        en_sigs = with_units(en, [signature(info, pair.en, library, terms=True) for info in en])
+        es_sigs = with_units(es, [signature(info, pair.es, library, terms=True) for info in es])
+        matches, moved = align_signatures(en_sigs, es_sigs)
     total = max(len(en), len(es))
     share = (len(matches) + len(moved)) / total if total else 1.0
     confident = total < 4 or share >= CONFIDENT_SHARE

@@ -65,7 +65,7 @@ class Facts:
     times: list[Fact] = field(default_factory=list)  # key: (minutes, ambiguous)
     dates: list[Fact] = field(default_factory=list)  # key: (year | None, month, day | None)
     durations: list[Fact] = field(default_factory=list)  # key: (Decimal, unit)
-    vague_durations: list[Fact] = field(default_factory=list)  # "a year": counts only as an excuse
+    vague_durations: list[Fact] = field(default_factory=list)  # "a year", "un año": never required
     phones: list[Fact] = field(default_factory=list)
     emails: list[Fact] = field(default_factory=list)
     urls: list[Fact] = field(default_factory=list)
@@ -275,8 +275,8 @@ def extract_facts(text: str, hrefs: Sequence[str], lang: str, locale: str | None
     if formats is not None:
         _plain_numbers(facts, scanner, lang, formats)
     for match in ACRONYM_RE.finditer(scanner.work):
-        if is_acronym(match.group()):
-            facts.acronyms.append(Fact(match.group(), match.group(), match.start()))
+        if is_acronym(match.group(1)):
+            facts.acronyms.append(Fact(match.group(1), match.group(), match.start()))
     facts.number_words = word_values(scanner.work, lang)
     return facts
 
@@ -387,7 +387,8 @@ def _durations(facts: Facts, scanner: _Scanner, lang: str, formats: LocaleFormat
         else:
             found = value_of(number, lang, with_articles=True)
             value = Decimal(found) if found is not None else None
-            vague = lang == "en" and number.lower() in ("a", "an")
+            # "a year", "una hora": an article, maybe not a count ("fijar una hora" is "set a time")
+            vague = number.lower() in (("a", "an") if lang == "en" else ("un", "una"))
         if value is None:
             continue
         unit = units[strip_accents(match.group("u").lower())]

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from contentlint.sync.inflection import PhraseIndex, phrase_keys
+from contentlint.sync.blocks import PROSE_KINDS, BlockInfo
+from contentlint.sync.inflection import PhraseIndex, key_spans, phrase_keys
 
 if TYPE_CHECKING:
+    from contentlint.documents import Document
     from contentlint.library import Library
 
 
@@ -35,6 +37,7 @@ class GlossaryIndex:
     """English terms and Spanish mistranslations, each findable in one pass."""
 
     english: PhraseIndex[Term]
+    spanish: PhraseIndex[str]  # accepted Spanish renderings -> term id
     mistranslations: PhraseIndex[Mistranslation]
     display: str
 
@@ -47,6 +50,7 @@ def _alternatives(text: str) -> list[str]:
 def build_index(model: Any, display: str) -> GlossaryIndex:
     """Phrase indexes of a validated glossary model (schema.models.Glossary)."""
     english: list[tuple[tuple[str, ...], Term]] = []
+    spanish: list[tuple[tuple[str, ...], str]] = []
     wrong: list[tuple[tuple[str, ...], Mistranslation]] = []
     for entry in model.terms:
         accepted_text = (*_alternatives(entry.es.term), *entry.es.variants)
@@ -59,9 +63,10 @@ def build_index(model: Any, display: str) -> GlossaryIndex:
         )
         for text in _alternatives(entry.en.term):
             english.append((phrase_keys(text, "en"), term))
+        spanish.extend((accepted, entry.id) for accepted in term.accepted)
         for text in entry.es.mistranslations:
             wrong.append((phrase_keys(text, "es"), Mistranslation(term, text)))
-    return GlossaryIndex(PhraseIndex.build(english), PhraseIndex.build(wrong), display)
+    return GlossaryIndex(PhraseIndex.build(english), PhraseIndex.build(spanish), PhraseIndex.build(wrong), display)
 
 
 def glossary_index(library: Library) -> GlossaryIndex | None:
@@ -71,3 +76,23 @@ def glossary_index(library: Library) -> GlossaryIndex | None:
         doc = library.data("glossary")
         library.memo[key] = build_index(doc.model, doc.display) if doc is not None else None
     return library.memo[key]  # type: ignore[no-any-return]
+
+
+def block_keys(doc: Document, info: BlockInfo, library: Library) -> list[tuple[str, int, int]]:
+    """Inflection keys of a block's text with their offsets, once per run."""
+    key = ("sync.keys", id(doc), info.index)
+    found = library.memo.get(key)
+    if found is None:
+        found = library.memo[key] = key_spans(info.text, doc.lang or "en")
+    return found  # type: ignore[no-any-return]
+
+
+def term_ids(doc: Document, info: BlockInfo, library: Library) -> frozenset[str]:
+    """Ids of the glossary terms a block uses (English terms, or accepted Spanish ones)."""
+    index = glossary_index(library)
+    if index is None or info.kind not in PROSE_KINDS:
+        return frozenset()
+    spans = block_keys(doc, info, library)
+    phrases: PhraseIndex[Any] = index.spanish if doc.lang == "es" else index.english
+    found = phrases.find([k for k, _, _ in spans])
+    return frozenset(hit.payload if isinstance(hit.payload, str) else hit.payload.term_id for hit in found)

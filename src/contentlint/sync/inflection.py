@@ -19,6 +19,8 @@ from contentlint.sync.text import strip_accents
 
 T = TypeVar("T")
 TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+BREAK = "\x00"
+_GAP_RE = re.compile(r"[^\s\-\u2010\u2011]")
 _ES_ARTICLES = {"la": "el", "las": "el", "los": "el", "lo": "el", "una": "un", "unos": "un", "unas": "un"}
 
 
@@ -53,15 +55,22 @@ def en_key(word: str) -> str:
 
 
 def keys(text: str, lang: str) -> list[str]:
-    """The inflection keys of every word of ``text``."""
-    key = es_key if lang == "es" else en_key
-    return [key(word) for word in TOKEN_RE.findall(text)]
+    """The inflection keys of every word of ``text``, with BREAK at punctuation."""
+    return [key for key, _, _ in key_spans(text, lang)]
 
 
 def key_spans(text: str, lang: str) -> list[tuple[str, int, int]]:
-    """Keys with the start and end offset of their word."""
+    """Keys with the start and end offset of their word; BREAK (an empty span) marks
+    punctuation between two words, so no phrase matches across "(IEP) meeting"."""
     key = es_key if lang == "es" else en_key
-    return [(key(m.group()), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    out: list[tuple[str, int, int]] = []
+    previous_end = 0
+    for match in TOKEN_RE.finditer(text):
+        if out and _GAP_RE.search(text, previous_end, match.start()):
+            out.append((BREAK, match.start(), match.start()))
+        out.append((key(match.group()), match.start(), match.end()))
+        previous_end = match.end()
+    return out
 
 
 def phrase_keys(phrase: str, lang: str) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from contentlint.sync.worddiff import list_diff, word_diff
 
 if TYPE_CHECKING:
     from contentlint.library import Library, Pair
+    from contentlint.sync.align import Alignment
 
 EXACT = 2.0  # weight of an unchanged block in the alignment with the marks
 CHANGED_BASE = 0.5  # weight floor of a changed block of the same kind
@@ -169,3 +170,31 @@ def _weight(
         return 0.0
     union = len(old_words | new_words)
     return CHANGED_BASE + (len(old_words & new_words) / union if union else 1.0)
+
+
+def spanish_index(change: Change, alignment: Alignment) -> int | None:
+    """The Spanish block a change makes stale: the current counterpart of the English
+    block, else (when the alignment is unusable) the block it was synced with."""
+    if change.en_index is not None and alignment.confident:
+        return alignment.counterpart(change.en_index)
+    if change.mark is not None and change.mark.es is not None and change.mark.es < len(alignment.es):
+        return change.mark.es
+    return None
+
+
+def token_summary(change: Change) -> str:
+    """The hard tokens removed and added since the mark: ``[-60-] {+90+}``."""
+    from collections import Counter
+
+    from contentlint.sync.tokens import hard_tokens
+
+    old = Counter(hard_tokens(change.mark.text, change.mark.links)) if change.mark else Counter()
+    new = Counter(change.info.tokens) if change.info else Counter()
+    removed = [_shown(t) for t in (old - new).elements()]
+    added = [_shown(t) for t in (new - old).elements()]
+    return " ".join([*(f"[-{t}-]" for t in removed), *(f"{{+{t}+}}" for t in added)])
+
+
+def _shown(token: str) -> str:
+    kind, _, value = token.partition(":")
+    return f"§{value}" if kind == "c" else value

@@ -25,10 +25,14 @@ CITATION_RE = re.compile(
 PHONE_RE = re.compile(
     r"(?<![\w.])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w])"
 )
-ACRONYM_RE = re.compile(r"(?<![\w-])(?=[A-Z0-9&]*[A-Z][A-Z0-9&]*[A-Z])[A-Z][A-Z0-9&]{1,7}(?![\w-])")
+# IEP, IDEA, 504 ... and the plural "IEPs"/"IEP's" (the acronym is group 1).
+ACRONYM_RE = re.compile(
+    r"(?<![\w-])(?=[A-Z0-9&]*[A-Z][A-Z0-9&]*[A-Z])([A-Z][A-Z0-9&]{1,7})(?:['\u2019]?s)?(?![\w-])"
+)
 DIGITS_RE = re.compile(r"(?<![\w])\d+(?:[.,]\d+)*(?![\w])")
 _GROUP_SEPARATOR_RE = re.compile(r"[.,](?=\d{3}(?!\d))")
 _ROMAN_RE = re.compile(r"[IVXLC]+")
+_PLURAL_RE = re.compile(r"['\u2019]?s$")
 # Capitals that are words, units or Spanish abbreviations, not acronyms.
 ACRONYM_STOPLIST = frozenset(
     {"AM", "PM", "OK", "EE", "UU", "USD", "NO", "NOT", "AND", "OR", "THE", "YOU", "NOTE", "TIP"}
@@ -108,6 +112,7 @@ def hard_tokens(text: str, hrefs: Iterable[str] = ()) -> list[str]:
         elif kind == "phone":
             out.append("p:" + phone_key(value))
         elif kind == "acronym":
+            value = _PLURAL_RE.sub("", value)
             if is_acronym(value):
                 out.append("a:" + value)
         else:

@@ -1,0 +1,144 @@
+"""RD005 readability-regression: a guide that got harder to read than its baseline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
+from contentlint.rules.base import FileRule, NoOptions
+from contentlint.rules.readability.baseline import Baseline, BaselineError, Entry, open_baseline
+from contentlint.rules.readability.common import document_position, hardest_detail
+from contentlint.rules.readability.scoring import document_score, english_scale_grade
+
+if TYPE_CHECKING:
+    from contentlint.documents import Document
+    from contentlint.library import Library
+    from contentlint.readability import DocumentScore
+
+
+class ReadabilityRegression(FileRule):
+    """A guide whose reading level got worse than its baseline by more than a set amount.
+
+    ## What it does
+    Compares each guide's score with a baseline and reports the guide when it got
+    harder by more than the allowed step, so that CI says what changed:
+    "grade 7.2 to 8.9" (English, Flesch-Kincaid grade up by more than 1.0) or
+    "INFLESZ 68.0 to 61.2" (Spanish, down by more than 5, which is one grade on
+    the scale RD004 uses). The baseline is one of:
+
+    - a JSON file, path relative to the project root, written for the current
+      content by `python scripts/readability_baseline.py` (commit it, and rewrite
+      it when a harder text is accepted on purpose);
+    - `git:REF` (`git:origin/main`, `git:HEAD~1`): the guides as they are at that
+      git ref, read with `git cat-file` and scored the same way. Nothing to keep
+      up to date; CI needs the ref fetched (`git fetch origin main`).
+
+    Guides that are new since the baseline, and guides with fewer than 100 words
+    of prose now or then, are not compared. Scores are counted as for RD001 (legal
+    citations, URLs, code and headings left out). A baseline that cannot be read
+    (missing file, unknown ref) stops the run with one CL900 finding naming the
+    problem (exit code 2): a ratchet that silently compares nothing would pass
+    every change.
+
+    The result cache (`.contentlint_cache`) keys on the content and the
+    configuration, not on the baseline: after rewriting the baseline file or moving
+    the ref, run with `--no-cache`.
+
+    ## Why is this bad?
+    Readability erodes one edit at a time: each added clause seems harmless. A
+    ratchet against the last accepted version catches the edit that did it, while
+    it is still easy to fix, even when the guide is still under the RD001 limit.
+
+    ## Example
+    ```text
+    content/en/x.md:5:8: RD005 grade 7.2 to 8.9 since git:origin/main (+1.7, more than 1.0)
+    ```
+
+    ## Options
+    - `baseline` (default none: the rule does nothing): a JSON file or `git:REF`,
+      e.g. `baseline = "reports/readability-baseline.json"`.
+    - `max-grade-increase-en` (default 1.0): largest allowed rise of the English grade.
+    - `max-inflesz-drop-es` (default 5.0): largest allowed drop of the Spanish INFLESZ.
+    - `min-words` (default 100): guides with less prose (now or then) are skipped.
+    - `include-headings` (default false): must match how the baseline file was written.
+    """
+
+    code = "RD005"
+    name = "readability-regression"
+    default_severity = Severity.WARNING
+    groups = ("readability",)
+
+    class Options(NoOptions):
+        """Options of RD005."""
+
+        baseline: str | None = None
+        max_grade_increase_en: float = Field(default=1.0, ge=0)
+        max_inflesz_drop_es: float = Field(default=5.0, ge=0)
+        min_words: int = Field(default=100, ge=0)
+        include_headings: bool = False
+
+    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+        """Compare the guide's score now with its baseline score."""
+        if not self.options.baseline:
+            return
+        score = document_score(target, library, include_headings=self.options.include_headings)
+        if score is None or score.words < self.options.min_words:
+            return
+        baseline = self._baseline(library)
+        if baseline is None:
+            return
+        before = baseline.lookup(target)
+        if before is None or before.lang != score.lang or before.words < self.options.min_words:
+            return
+        finding = self._compare(target, score, before, baseline.label)
+        if finding is not None:
+            yield finding
+
+    def _baseline(self, library: Library) -> Baseline | None:
+        """The baseline, opened once per run; its error is raised for the first guide only."""
+        key = ("RD005", "baseline", self.options.baseline, self.options.include_headings)
+        memo = library.memo
+        if key not in memo:
+            try:
+                memo[key] = open_baseline(self.options.baseline, library, include_headings=self.options.include_headings)
+            except BaselineError as exc:
+                memo[key] = None
+                raise exc
+        baseline: Baseline | None = memo[key]
+        return baseline
+
+    def _compare(self, doc: Document, score: DocumentScore, before: Entry, label: str) -> Finding | None:
+        if score.lang == "en":
+            old, new = round(before.grade, 1), round(score.flesch_kincaid_grade or 0.0, 1)
+            change, allowed = round(new - old, 1), self.options.max_grade_increase_en
+            if change <= allowed:
+                return None
+            message = msg(
+                "grade {old:.1f} to {new:.1f} since {label} (+{change:.1f}, more than {allowed:g})",
+                old=old, new=new, label=label, change=change, allowed=allowed,
+            )
+        else:
+            old, new = round(before.inflesz or 0.0, 1), round(score.szigriszt_pazos or 0.0, 1)
+            change, allowed = round(old - new, 1), self.options.max_inflesz_drop_es
+            if change <= allowed:
+                return None
+            message = msg(
+                "INFLESZ {old:.1f} to {new:.1f} since {label} (-{change:.1f}, more than {allowed:g}; "
+                "grade {old_grade:.1f} to {new_grade:.1f} on the English scale)",
+                old=old, new=new, label=label, change=change, allowed=allowed,
+                old_grade=before.grade, new_grade=english_scale_grade(score) or 0.0,
+            )
+        hint = msg(
+            "Find the sentences this change made longer or harder and split or simplify them; "
+            "if the harder text is deliberate, update the baseline ({label}).",
+            label=label,
+        )
+        line, column = document_position(doc)
+        return self.finding(
+            doc, line, column, message, hint,
+            detail=hardest_detail(score, score.lang), context={"old": old, "new": new, "change": change},
+        )

@@ -1,0 +1,65 @@
+"""PR034 contact-mismatch: phone numbers or e-mail addresses differ between aligned blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from contentlint.findings import Finding, Severity
+from contentlint.rules.base import PairRule
+from contentlint.sync.describe import english_note
+from contentlint.sync.locate import block_location, locate
+from contentlint.sync.parity import aligned_prose, block_facts, unmatched_keys
+
+if TYPE_CHECKING:
+    from contentlint.library import Library, Pair
+
+
+class ContactMismatch(PairRule):
+    """An aligned Spanish block whose phone numbers or e-mail addresses differ from the English block's.
+
+    ## What it does
+    Compares US phone numbers by their ten digits (`(800) 555-1234`,
+    `800-555-1234`, `1-800-555-1234` and `tel:` links are the same number) and
+    e-mail addresses case-insensitively (text and `mailto:` links).
+
+    ## Why is this bad?
+    A Spanish-speaking parent who calls the wrong line or writes to a dead
+    address gets no help; these must be identical in both languages.
+
+    ## Example
+    ```markdown
+    English: Call the help line at (800) 555-1234.
+    Spanish: Llame a la línea de ayuda al (800) 555-1243.    <- PR034
+    ```
+
+    ## Options
+    None besides `severity`.
+    """
+
+    code = "PR034"
+    name = "contact-mismatch"
+    default_severity = Severity.ERROR
+    groups = ("sync",)
+
+    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+        """Compare phones and e-mails block by block."""
+        for en, es in aligned_prose(target, library):
+            ef, sf = block_facts(target.en, en, library), block_facts(target.es, es, library)
+            for label, en_list, es_list in (("phone numbers", ef.phones, sf.phones), ("e-mail addresses", ef.emails, sf.emails)):
+                if not en_list and not es_list:
+                    continue
+                en_only, es_only = unmatched_keys(en_list, es_list, lambda f: f.key)
+                if not en_only and not es_only:
+                    continue
+                shown_en = ", ".join(f.text for f in en_only) or "nothing more"
+                shown_es = ", ".join(f.text for f in es_only) or "nothing in their place"
+                line, column = locate(target.es, es.block, es_only[0].text if es_only else "")
+                yield self.finding(
+                    target.es,
+                    line,
+                    column,
+                    f"{label} differ from the English block: English has {shown_en}; Spanish has {shown_es}",
+                    "Copy the phone number or address exactly from the English block.",
+                    related=(block_location(target.en, en.block, english_note(en), en_only[0].text if en_only else ""),),
+                )

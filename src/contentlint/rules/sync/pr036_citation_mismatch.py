@@ -1,0 +1,66 @@
+"""PR036 citation-mismatch: legal citations differ between aligned blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from contentlint.findings import Finding, Severity
+from contentlint.rules.base import PairRule
+from contentlint.sync.describe import english_note
+from contentlint.sync.locate import block_location, locate
+from contentlint.sync.parity import aligned_prose, block_facts, unmatched_keys
+
+if TYPE_CHECKING:
+    from contentlint.library import Library, Pair
+
+
+class CitationMismatch(PairRule):
+    """An aligned Spanish block that cites other regulations than the English block.
+
+    ## What it does
+    Compares legal citations by section and paragraph: `34 CFR 300.503`,
+    `34 C.F.R. § 300.503`, `§300.503` and `§ 300.503` are the same citation;
+    `300.503(b)` is not `300.503(c)`. Ranges (`§§300.151–300.153`) and U.S. Code
+    citations (`20 U.S.C. 1415(b)`) are compared too.
+
+    ## Why is this bad?
+    Citations let parents and advocates check a claim; a wrong section in one
+    language points them at another rule.
+
+    ## Example
+    ```markdown
+    English: ... within 60 days (34 CFR 300.152(a)).
+    Spanish: ... en un plazo de 60 días (34 CFR 300.153(a)).    <- PR036
+    ```
+
+    ## Options
+    None besides `severity`.
+    """
+
+    code = "PR036"
+    name = "citation-mismatch"
+    default_severity = Severity.ERROR
+    groups = ("sync",)
+
+    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+        """Compare citations block by block."""
+        for en, es in aligned_prose(target, library):
+            if "§" not in en.text + es.text and not any(t.startswith("c:") for t in (*en.tokens, *es.tokens)):
+                continue
+            en_cites = block_facts(target.en, en, library).citations
+            es_cites = block_facts(target.es, es, library).citations
+            en_only, es_only = unmatched_keys(en_cites, es_cites, lambda f: f.key)
+            if not en_only and not es_only:
+                continue
+            shown_en = ", ".join(f.text for f in en_only) or "nothing more"
+            shown_es = ", ".join(f.text for f in es_only) or "nothing in their place"
+            line, column = locate(target.es, es.block, es_only[0].text if es_only else "")
+            yield self.finding(
+                target.es,
+                line,
+                column,
+                f"citations differ from the English block: English has {shown_en}; Spanish has {shown_es}",
+                "Cite the same sections as the English block.",
+                related=(block_location(target.en, en.block, english_note(en), en_only[0].text if en_only else ""),),
+            )
