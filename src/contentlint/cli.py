@@ -19,6 +19,7 @@ FORMATS = ("text", "json", "sarif", "github", "junit", "summary")
 # and ``run(args) -> int``, and keeps its own imports lazy.
 FEATURE_COMMANDS: dict[str, tuple[str, str]] = {
     "sync": ("contentlint.sync.command", "record and list English/Spanish sync state"),
+    "links": ("contentlint.links.command", "crawl a rendered site with LinkChecker (optional engine)"),
 }
 
 
@@ -101,6 +102,11 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore", action="append", default=None, help="skip these codes/prefixes/names")
     parser.add_argument("--config", type=Path, help="a pyproject.toml or .contentlint.toml to use")
     parser.add_argument(
+        "--links",
+        choices=("internal", "external"),
+        help="'external' also checks external URLs over the network (cached); default: internal only",
+    )
+    parser.add_argument(
         "--changed-since",
         metavar="REF",
         help="check only content files changed since a git ref (with their translations and the guides linking to them)",
@@ -117,6 +123,8 @@ def _run(args: argparse.Namespace, use_cache: bool = False) -> tuple[Any, Any]:
         overrides["select"] = [c for item in args.select for c in item.split(",") if c]
     if args.ignore:
         overrides["ignore"] = [c for item in args.ignore for c in item.split(",") if c]
+    if getattr(args, "links", None):
+        overrides["links"] = args.links
     cache = None
     caching = use_cache and not getattr(args, "changed_since", None)
     if caching and not getattr(args, "no_cache", False) and not os.environ.get("CONTENTLINT_NO_CACHE"):

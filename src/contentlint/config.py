@@ -38,6 +38,8 @@ class Settings(BaseModel):
     max_file_bytes: int = Field(default=2_000_000, gt=0)
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     ui_lang: str | None = None
+    # "external" also checks external URLs (the LK1 rules; network).
+    links: Literal["internal", "external"] = "internal"
 
 
 @dataclass
@@ -181,5 +183,7 @@ def _selected(reg: Any, settings: Settings) -> set[str]:
         explicit = best is not None and best[0] > 0
         if chosen and (rule.enabled_by_default or explicit):
             enabled.add(rule.code)
+    if settings.links == "external":
+        enabled.update(rule.code for rule in reg.matches("LK1"))
     enabled.add("CL900")  # internal errors can never be turned off
     return enabled

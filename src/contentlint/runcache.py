@@ -99,6 +99,8 @@ class RunCache:
         """A cache for this run, or None when the key cannot be computed."""
         try:
             root, table = _raw_config(start, explicit)
+            if "external" in (table.get("links"), overrides.get("links")):
+                return None  # network results age; the link checker has its own cache
             content = (root / str(table.get("content", "content"))).resolve()
             resolved = [p.resolve() for p in paths]
             parts = {

@@ -109,7 +109,7 @@ MEANINGFUL = [
     ("date", "due by March 2, 2026", "due by March 9, 2026", "PR021",
      "Los comentarios públicos", "Public comments", "[-2,-] {+9,+}"),
     ("question", "Is that final?", "Is that the final word?", "PR020",
-     "### La escuela dijo", "### The school said", "{+the+}"),
+     "### La escuela dijo", "### The school said", "[-final?-] {+the final word?+}"),
     ("answer words", "fits your problem.", "fits your family.", "PR020",
      "No. La mediación nunca", "No. Mediation is never", "[-problem.-] {+family.+}"),
     ("money", "cost $1,500 or more", "cost $2,000 or more", "PR021",

@@ -45,6 +45,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import email.utils
+import hashlib
 import random
 import re
 import ssl
@@ -927,6 +928,19 @@ def _precheck(raw: str, settings: ExternalLinkSettings, patterns: list[re.Patter
     return url.with_fragment(None)
 
 
+def _cache_key(url_key: str, settings: ExternalLinkSettings) -> str:
+    """The cache key: the URL, tagged when the address guard is relaxed.
+
+    A result obtained with ``allow_private``/``allow_loopback``/``allow_hosts``
+    must not be served to a stricter run (it would pass an internal link
+    without the guard ever seeing it), so such runs use their own keys.
+    """
+    if not (settings.allow_loopback or settings.allow_private or settings.allow_hosts):
+        return url_key
+    policy = f"{int(settings.allow_loopback)}{int(settings.allow_private)}:{','.join(sorted(settings.allow_hosts))}"
+    return f"{url_key} #guard={hashlib.sha256(policy.encode()).hexdigest()[:12]}"
+
+
 async def check_urls_async(
     urls: Iterable[str],
     settings: ExternalLinkSettings,
@@ -969,7 +983,7 @@ async def check_urls_async(
             continue
         key = str(pre)
         if cache is not None:
-            hit = cache.get(key)
+            hit = cache.get(_cache_key(key, settings))
             if hit is not None:
                 results[raw] = LinkResult(url=raw, from_cache=True, **hit)
                 stats.from_cache += 1
@@ -987,9 +1001,18 @@ async def check_urls_async(
         try:
 
             async def run_one(key: str, url: URL, raws: list[str]) -> None:
-                result = await engine.check(url)
-                if cache is not None:
-                    cache.put(key, result.to_dict())
+                try:
+                    result = await engine.check(url)
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:  # a bug must cost one URL, not the whole run
+                    result = LinkResult(
+                        key, "error", None, None, False, "internal-error",
+                        f"The link checker failed on this URL ({type(exc).__name__}: {exc}).",
+                        "Please report this; re-run to retry.",
+                    )
+                if cache is not None and result.reason != "internal-error":
+                    cache.put(_cache_key(key, settings), result.to_dict())
                 for raw in raws:
                     results[raw] = replace(result, url=raw)
                 stats.checked += len(raws)

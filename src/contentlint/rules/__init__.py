@@ -13,7 +13,7 @@ from contentlint.rules.base import Rule
 
 def all_rules() -> tuple[type[Rule], ...]:
     """Every rule class, in code order."""
-    from contentlint.rules import core, facts, plain, readability, schema, structure, sync
+    from contentlint.rules import core, facts, links, plain, readability, schema, structure, sync
 
     families: Iterable[tuple[type[Rule], ...]] = (
         core.RULES,
@@ -23,6 +23,7 @@ def all_rules() -> tuple[type[Rule], ...]:
         facts.RULES,
         plain.RULES,
         readability.RULES,
+        links.RULES,
     )
     rules = [rule for family in families for rule in family]
     return tuple(sorted(rules, key=lambda rule: rule.code))

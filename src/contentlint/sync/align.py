@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from contentlint.documents import Document
     from contentlint.library import Library, Pair
 
-MATCH_MIN = 0.45  # lowest similarity two blocks may be aligned at
+MATCH_MIN = 0.5  # lowest similarity two blocks may be aligned at
+DP_BIAS = 0.4  # subtracted from each similarity in the DP: weak pairs are not worth a shift
 FAST_MIN = 0.7  # identical shapes with every pair at least this similar skip the DP
+GAP_MIN = 0.2  # floor for pairing same-kind leftovers between two aligned blocks
 MOVE_MIN = 0.75  # leftover blocks this similar are a move, not missing + extra
 CONFIDENT_SHARE = 0.5  # below this share of aligned blocks the alignment is unusable
 LOG_RATIO = math.log(1.15)  # Spanish runs about 15 % longer than English
@@ -41,13 +43,11 @@ class Signature:
     log_words: float
 
 
-def signature(info: BlockInfo, doc: Document, library: Library, terms: bool = False) -> Signature:
-    """The language-independent signature of one block; ``terms`` adds glossary term ids."""
-    tokens = set()
-    if terms:
-        from contentlint.sync.glossary import term_ids
+def signature(info: BlockInfo, doc: Document, library: Library) -> Signature:
+    """The language-independent signature of one block: shape, hard tokens, glossary term ids."""
+    from contentlint.sync.glossary import term_ids
 
-        tokens.update("t:" + term for term in term_ids(doc, info, library))
+    tokens = {"t:" + term for term in term_ids(doc, info, library)}
     for token in info.tokens:
         if token.startswith("l:"):
             target = library.resolve_href(doc, token[2:])
@@ -83,7 +83,7 @@ def similarity(a: Signature, b: Signature) -> float:
         shared = len(ta & tb)
         score += 0.45 * shared / len(ta | tb) if shared else -0.15
     elif ta or tb:
-        score -= 0.05
+        score -= 0.2  # facts or terms on one side only: likely another block
     else:
         score += 0.15
     gap = abs(b.log_words - a.log_words - LOG_RATIO)
@@ -164,7 +164,24 @@ def align_signatures(en: list[Signature], es: list[Signature]) -> tuple[dict[int
     n, m = len(en), len(es)
     sims = [[similarity(a, b) for b in es] for a in en]
     matches = _weighted_lcs(sims, n, m)
-    return matches, _moves(sims, matches, n, m)
+    _fill_gaps(en, es, sims, matches)
+    return matches, _moves(en, es, sims, matches)
+
+
+def _fill_gaps(en: list[Signature], es: list[Signature], sims: list[list[float]], matches: dict[int, int]) -> None:
+    """Between two aligned blocks, as many English as Spanish leftovers of the same
+    kinds in the same order are the same blocks, changed (a number or a link edited
+    in one language): pair them, as a line diff pairs replaced lines."""
+    anchors = sorted(matches.items())
+    bounds = [(-1, -1), *anchors, (len(en), len(es))]
+    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
+        gap_en, gap_es = range(i0 + 1, i1), range(j0 + 1, j1)
+        if not gap_en or len(gap_en) != len(gap_es):
+            continue
+        pairs = list(zip(gap_en, gap_es))
+        if all(en[i].kind == es[j].kind and en[i].ordered == es[j].ordered and sims[i][j] >= GAP_MIN
+               for i, j in pairs):
+            matches.update(pairs)
 
 
 def _weighted_lcs(sims: list[list[float]], n: int, m: int) -> dict[int, int]:
@@ -174,14 +191,14 @@ def _weighted_lcs(sims: list[list[float]], n: int, m: int) -> dict[int, int]:
         for j in range(1, m + 1):
             best = prev[j] if prev[j] >= row[j - 1] else row[j - 1]
             weight = weights[j - 1]
-            if weight >= MATCH_MIN and prev[j - 1] + weight > best:
-                best = prev[j - 1] + weight
+            if weight >= MATCH_MIN and prev[j - 1] + weight - DP_BIAS > best:
+                best = prev[j - 1] + weight - DP_BIAS
             row[j] = best
     matches: dict[int, int] = {}
     i, j = n, m
     while i > 0 and j > 0:
         weight = sims[i - 1][j - 1]
-        if weight >= MATCH_MIN and abs(score[i][j] - score[i - 1][j - 1] - weight) < 1e-9:
+        if weight >= MATCH_MIN and abs(score[i][j] - score[i - 1][j - 1] - weight + DP_BIAS) < 1e-9:
             matches[i - 1] = j - 1
             i, j = i - 1, j - 1
         elif score[i - 1][j] >= score[i][j - 1]:
@@ -191,21 +208,45 @@ def _weighted_lcs(sims: list[list[float]], n: int, m: int) -> dict[int, int]:
     return matches
 
 
-def _moves(sims: list[list[float]], matches: dict[int, int], n: int, m: int) -> dict[int, int]:
+def _moves(
+    en: list[Signature], es: list[Signature], sims: list[list[float]], matches: dict[int, int]
+) -> dict[int, int]:
+    """Leftover blocks that moved: headings first, then the blocks under a moved
+    heading in order, then other blocks only when hard tokens vouch for them (two
+    token-free paragraphs of a similar length are not evidence of a move)."""
     used_es = set(matches.values())
-    left_en = [i for i in range(n) if i not in matches]
-    left_es = [j for j in range(m) if j not in used_es]
-    candidates = sorted(
-        ((sims[i][j], i, j) for i in left_en for j in left_es if sims[i][j] >= MOVE_MIN),
-        reverse=True,
-    )
+    left_en = [i for i in range(len(en)) if i not in matches]
+    left_es = [j for j in range(len(es)) if j not in used_es]
     moved: dict[int, int] = {}
     taken: set[int] = set()
-    for _, i, j in candidates:
-        if i not in moved and j not in taken:
-            moved[i] = j
-            taken.add(j)
+
+    def pair_best(candidates: list[tuple[float, int, int]]) -> None:
+        for _, i, j in sorted(candidates, reverse=True):
+            if i not in moved and j not in taken:
+                moved[i] = j
+                taken.add(j)
+
+    pair_best([(sims[i][j], i, j) for i in left_en for j in left_es
+               if en[i].kind == "heading" and sims[i][j] >= MOVE_MIN])
+    for i, j in sorted(moved.items()):
+        k, l = i + 1, j + 1
+        while k < _sig_unit_end(en, i) and l < _sig_unit_end(es, j):
+            if k in matches or l in used_es or k in moved or l in taken or sims[k][l] < MATCH_MIN:
+                break
+            moved[k] = l
+            taken.add(l)
+            k, l = k + 1, l + 1
+    pair_best([(sims[i][j], i, j) for i in left_en for j in left_es
+               if en[i].kind != "heading" and en[i].tokens and es[j].tokens and sims[i][j] >= MOVE_MIN])
     return moved
+
+
+def _sig_unit_end(sigs: list[Signature], index: int) -> int:
+    level = sigs[index].level
+    for k in range(index + 1, len(sigs)):
+        if sigs[k].kind == "heading" and sigs[k].level <= level:
+            return k
+    return len(sigs)
 
 
 def pair_alignment(pair: Pair, library: Library) -> Alignment:
@@ -216,13 +257,11 @@ def pair_alignment(pair: Pair, library: Library) -> Alignment:
         return cached  # type: ignore[no-any-return]
     en = block_infos(pair.en, library)
     es = block_infos(pair.es, library)
-    en_sigs = [signature(info, pair.en, library) for info in en]
-    es_sigs = [signature(info, pair.es, library) for info in es]
+    en_sigs = with_units(en, [signature(info, pair.en, library) for info in en])
+    es_sigs = with_units(es, [signature(info, pair.es, library) for info in es])
     if same_shape(en_sigs, es_sigs):
         matches, moved = {i: i for i in range(len(en))}, {}  # the common case: no DP
     else:
-        en_sigs = with_units(en, [signature(info, pair.en, library, terms=True) for info in en])
-        es_sigs = with_units(es, [signature(info, pair.es, library, terms=True) for info in es])
         matches, moved = align_signatures(en_sigs, es_sigs)
     total = max(len(en), len(es))
     share = (len(matches) + len(moved)) / total if total else 1.0

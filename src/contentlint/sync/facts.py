@@ -202,7 +202,7 @@ def _date_re(lang: str, locale: str) -> re.Pattern[str]:
         month_year = rf"(?P<m3>{f.month_pattern})\s+(?P<y3>\d{{4}})(?![\d])"
         return re.compile(f"{iso}|{slash}|{month_day}|{day_month}|{month_year}")
     day_month = (
-        rf"(?:(?P<wd>{f.weekday_pattern}),?\s+)?(?:el\s+)?(?P<d>\d{{1,2}}|1\.?º|primero)\s+de\s+"
+        rf"(?:(?P<wd>{f.weekday_pattern}),?\s+)?(?P<d>\d{{1,2}}|1\.?º|primero)\s+de\s+"
         rf"(?P<m>{f.month_pattern})\b\.?(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?"
     )
     month_year = rf"\b(?P<m3>{f.month_pattern})\s+(?:de|del)\s+(?P<y3>\d{{4}})(?![\d])"
@@ -316,7 +316,7 @@ def _dates(facts: Facts, scanner: _Scanner, lang: str, formats: LocaleFormats) -
         alt = valid[1] if len(valid) > 1 and valid[1] != valid[0] else None
         problem = "" if valid else _impossible(readings[0])
         if not problem and weekday is not None:
-            problem = _weekday_problem(key, weekday, lang)
+            problem = _weekday_problem(key, weekday)
         facts.dates.append(Fact(key, match.group().strip(), match.start(), alt, problem))
 
 
@@ -344,7 +344,7 @@ def _impossible(reading: tuple[int | None, int, int | None]) -> str:
     return ""
 
 
-def _weekday_problem(key: tuple[int | None, int, int | None], weekday: int, lang: str) -> str:
+def _weekday_problem(key: tuple[int | None, int, int | None], weekday: int) -> str:
     year, month, day = key
     if year is None or day is None:
         return ""
@@ -353,7 +353,7 @@ def _weekday_problem(key: tuple[int | None, int, int | None], weekday: int, lang
         return ""
     from babel.dates import get_day_names
 
-    names = get_day_names("wide", locale=DEFAULT_LOCALES[lang])
+    names = get_day_names("wide", locale="en_US")  # messages are in English
     return f"that date is a {names[actual]}, not a {names[weekday]}"
 
 

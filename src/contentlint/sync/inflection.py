@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from contentlint.sync.text import strip_accents
@@ -24,6 +25,7 @@ _GAP_RE = re.compile(r"[^\s\-\u2010\u2011]")
 _ES_ARTICLES = {"la": "el", "las": "el", "los": "el", "lo": "el", "una": "un", "unos": "un", "unas": "un"}
 
 
+@lru_cache(maxsize=65536)
 def es_key(word: str) -> str:
     """The inflection key of a Spanish word."""
     w = strip_accents(word.lower())
@@ -40,6 +42,7 @@ def es_key(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def en_key(word: str) -> str:
     """The inflection key of an English word."""
     w = word.lower().replace("\u2019", "'")

@@ -136,17 +136,16 @@ def word_values(text: str, lang: str) -> Counter[int]:
     cards, ords = _TABLES[lang]
     out: Counter[int] = Counter()
     tokens = [strip_accents(t.lower()) for t in _WORD_RE.findall(text)]
-    for index, token in enumerate(tokens):
-        value = cards.get(token)
-        if value is None:
-            value = ords.get(token)
-        if value is None and "-" in token:
-            value = cards.get(token) or ords.get(token)
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        value = cards.get(token, ords.get(token))
+        index += 1
         if value is None:
             continue
-        if lang == "es" and index + 2 < len(tokens) and tokens[index + 1] == "y" and value in _ES_TENS:
-            compound = cards.get(f"{token} y {tokens[index + 2]}")
-            if compound is not None:
-                value = compound
+        if lang == "es" and value in _ES_TENS and index + 1 < len(tokens) and tokens[index] == "y":
+            compound = cards.get(f"{token} y {tokens[index + 1]}")
+            if compound is not None:  # "treinta y una" is 31, not 30 and 1
+                value, index = compound, index + 2
         out[value] += 1
     return out

@@ -123,8 +123,7 @@ class FileBaseline(Baseline):
 
 def _validate(label: str, data: Any, include_headings: bool) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("guides"), dict):
-        raise BaselineError(f"{label} is not a readability baseline (format {FORMAT}); rewrite it with "
-                            "scripts/readability_baseline.py")
+        raise BaselineError(f"{label} is not a readability baseline (format {FORMAT})")
     written = (data.get("settings") or {}).get("include_headings", False)
     if bool(written) != include_headings:
         raise BaselineError(f"{label} was written with include-headings = {str(bool(written)).lower()}, "
@@ -137,7 +136,7 @@ def _entry(label: str, path: str, record: Any) -> Entry:
         inflesz = float(record["inflesz"]) if lang == "es" else None
         entry = Entry(lang, int(record["words"]), float(record["grade"]), inflesz)
     except (KeyError, TypeError, ValueError):
-        raise BaselineError(f"{label}: bad entry for {path}; rewrite it with scripts/readability_baseline.py") from None
+        raise BaselineError(f"{label}: bad entry for {path}") from None
     if lang not in ("en", "es"):
         raise BaselineError(f"{label}: bad language {lang!r} for {path}")
     return entry
@@ -146,10 +145,11 @@ def _entry(label: str, path: str, record: Any) -> Entry:
 class GitBaseline(Baseline):
     """Scores of the guides as they are at a git ref, computed on demand."""
 
-    def __init__(self, ref: str, texts: dict[str, str], include_headings: bool) -> None:
+    def __init__(self, ref: str, texts: dict[str, str], include_headings: bool, library: Library) -> None:
         self.label = GIT_PREFIX + ref
         self.texts = texts
         self.include_headings = include_headings
+        self.library = library  # shares the run's unit cache: most units did not change
         self.scores: dict[str, Entry | None] = {}
 
     def lookup(self, doc: Document) -> Entry | None:
@@ -165,7 +165,7 @@ class GitBaseline(Baseline):
         if text is None:
             return None
         old = document_from_text(display, text)
-        score = score_guide(old, include_headings=self.include_headings)
+        score = score_guide(old, include_headings=self.include_headings, library=self.library)
         record = entry_dict(old, score) if score is not None else None
         if record is None:
             return None
@@ -179,14 +179,12 @@ def open_baseline(spec: str, library: Library, *, include_headings: bool = False
         ref = spec[len(GIT_PREFIX) :].strip()
         if not ref:
             raise BaselineError("baseline 'git:' needs a ref, e.g. 'git:origin/main'")
-        return GitBaseline(ref, _texts_at(root, ref, library.guides), include_headings)
+        return GitBaseline(ref, _texts_at(root, ref, library.guides), include_headings, library)
     path = (root / spec).resolve()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BaselineError(
-            f"baseline {spec} not found; write it with `python scripts/readability_baseline.py`"
-        ) from None
+        raise BaselineError(f"baseline {spec} not found") from None
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise BaselineError(f"baseline {spec} cannot be read: {exc}") from None
     return FileBaseline(spec, data, include_headings)

@@ -65,3 +65,8 @@ def hardest_detail(score: DocumentScore, lang: str, count: int = 3, min_words: i
     for grade, sentence in hardest(score, lang, count, min_words):
         rows.append(f"line {sentence.line}: grade {grade:.1f}, {sentence.words} words: {quote(sentence)}")
     return ("hardest sentences:\n" + "\n".join(rows)) if rows else ""
+
+
+def one_decimal(value: float) -> float:
+    """``value`` rounded as shown (one decimal), never ``-0.0``."""
+    return round(value, 1) + 0.0

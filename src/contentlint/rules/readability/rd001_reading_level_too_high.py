@@ -11,7 +11,7 @@ from pydantic import Field
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule, NoOptions
-from contentlint.rules.readability.common import document_position, hardest_detail, words_per_sentence
+from contentlint.rules.readability.common import document_position, hardest_detail, one_decimal, words_per_sentence
 from contentlint.rules.readability.scoring import document_score
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ class ReadingLevelTooHigh(FileRule):
             yield finding
 
     def _english(self, doc: Document, score: DocumentScore, limits: _Limits) -> Finding | None:
-        grade = round(score.flesch_kincaid_grade or 0.0, 1)
+        grade = one_decimal(score.flesch_kincaid_grade or 0.0)
         if grade > limits.max_grade_en:
             kind, threshold, severity = "limit", limits.max_grade_en, None
         elif grade > limits.target_grade_en:
@@ -153,7 +153,7 @@ class ReadingLevelTooHigh(FileRule):
         return self._finding(doc, score, message, hint, severity, grade=grade, threshold=threshold)
 
     def _spanish(self, doc: Document, score: DocumentScore, limits: _Limits) -> Finding | None:
-        inflesz = round(score.szigriszt_pazos or 0.0, 1)
+        inflesz = one_decimal(score.szigriszt_pazos or 0.0)
         if inflesz < limits.min_inflesz_es:
             kind, threshold, severity = "minimum", limits.min_inflesz_es, None
         elif inflesz < limits.target_inflesz_es:

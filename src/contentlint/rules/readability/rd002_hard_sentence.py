@@ -11,7 +11,7 @@ from pydantic import Field
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule, NoOptions
-from contentlint.rules.readability.common import hardest, quote, sentence_column
+from contentlint.rules.readability.common import hardest, one_decimal, quote, sentence_column
 from contentlint.rules.readability.scoring import document_score, sentence_inflesz
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ class HardSentence(FileRule):
             return
         lang = score.lang
         floor = self.options.min_grade_en if lang == "en" else self.options.min_grade_es
-        hard = [(round(g, 1), s) for g, s in hardest(score, lang, len(score.sentences_detail), self.options.min_words)]
+        hard = [(one_decimal(g), s) for g, s in hardest(score, lang, len(score.sentences_detail), self.options.min_words)]
         hard = [(g, s) for g, s in hard if g >= floor]
         limit = self.options.max_reports or len(hard)
         for rank, (grade, sentence) in enumerate(hard[:limit], start=1):

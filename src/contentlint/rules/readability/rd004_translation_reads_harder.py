@@ -10,7 +10,7 @@ from pydantic import Field
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
-from contentlint.rules.readability.common import document_position, hardest_detail, words_per_sentence
+from contentlint.rules.readability.common import document_position, hardest_detail, one_decimal, words_per_sentence
 from contentlint.rules.readability.scoring import document_score, english_scale_grade, inflesz_for_grade
 
 if TYPE_CHECKING:
@@ -82,8 +82,8 @@ class TranslationReadsHarder(PairRule):
         en_grade, es_grade = english_scale_grade(en), english_scale_grade(es)
         if en_grade is None or es_grade is None or es.szigriszt_pazos is None:
             return
-        en_grade, es_grade = round(en_grade, 1), round(es_grade, 1)
-        gap = round(es_grade - en_grade, 1)
+        en_grade, es_grade = one_decimal(en_grade), one_decimal(es_grade)
+        gap = one_decimal(es_grade - en_grade)
         if gap <= self.options.max_gap:
             return
         line, column = document_position(target.es)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule, NoOptions
 from contentlint.rules.readability.baseline import Baseline, BaselineError, Entry, open_baseline
-from contentlint.rules.readability.common import document_position, hardest_detail
+from contentlint.rules.readability.common import document_position, hardest_detail, one_decimal
 from contentlint.rules.readability.scoring import document_score, english_scale_grade
 
 if TYPE_CHECKING:
@@ -40,9 +41,8 @@ class ReadabilityRegression(FileRule):
     Guides that are new since the baseline, and guides with fewer than 100 words
     of prose now or then, are not compared. Scores are counted as for RD001 (legal
     citations, URLs, code and headings left out). A baseline that cannot be read
-    (missing file, unknown ref) stops the run with one CL900 finding naming the
-    problem (exit code 2): a ratchet that silently compares nothing would pass
-    every change.
+    (missing file, unknown ref) is one error, on the first guide checked, naming
+    the problem: a ratchet that silently compares nothing would pass every change.
 
     The result cache (`.contentlint_cache`) keys on the content and the
     configuration, not on the baseline: after rewriting the baseline file or moving
@@ -89,7 +89,8 @@ class ReadabilityRegression(FileRule):
         if score is None or score.words < self.options.min_words:
             return
         baseline = self._baseline(library)
-        if baseline is None:
+        if isinstance(baseline, BaselineError):
+            yield from self._unusable(target, library, baseline)
             return
         before = baseline.lookup(target)
         if before is None or before.lang != score.lang or before.words < self.options.min_words:
@@ -98,23 +99,39 @@ class ReadabilityRegression(FileRule):
         if finding is not None:
             yield finding
 
-    def _baseline(self, library: Library) -> Baseline | None:
-        """The baseline, opened once per run; its error is raised for the first guide only."""
+    def _baseline(self, library: Library) -> Baseline | BaselineError:
+        """The baseline (or why it cannot be read), opened once per run."""
         key = ("RD005", "baseline", self.options.baseline, self.options.include_headings)
         memo = library.memo
         if key not in memo:
             try:
                 memo[key] = open_baseline(self.options.baseline, library, include_headings=self.options.include_headings)
             except BaselineError as exc:
-                memo[key] = None
-                raise exc
-        baseline: Baseline | None = memo[key]
+                memo[key] = exc
+        baseline: Baseline | BaselineError = memo[key]
         return baseline
+
+    def _unusable(self, doc: Document, library: Library, error: BaselineError) -> Iterator[Finding]:
+        """One error for the run, on the first guide checked: comparing nothing must not pass."""
+        key = ("RD005", "reported", self.options.baseline)
+        if key in library.memo:
+            return
+        library.memo[key] = True
+        line, column = document_position(doc)
+        yield dataclasses.replace(
+            self.finding(
+                doc, line, column,
+                msg("readability baseline cannot be used, no guide was compared: {error}", error=str(error)),
+                msg("Fix `baseline` in [tool.contentlint.rules.readability-regression]: write the file with "
+                    "`python scripts/readability_baseline.py`, or fetch the git ref."),
+            ),
+            severity=Severity.ERROR,
+        )
 
     def _compare(self, doc: Document, score: DocumentScore, before: Entry, label: str) -> Finding | None:
         if score.lang == "en":
-            old, new = round(before.grade, 1), round(score.flesch_kincaid_grade or 0.0, 1)
-            change, allowed = round(new - old, 1), self.options.max_grade_increase_en
+            old, new = one_decimal(before.grade), one_decimal(score.flesch_kincaid_grade or 0.0)
+            change, allowed = one_decimal(new - old), self.options.max_grade_increase_en
             if change <= allowed:
                 return None
             message = msg(
@@ -122,8 +139,8 @@ class ReadabilityRegression(FileRule):
                 old=old, new=new, label=label, change=change, allowed=allowed,
             )
         else:
-            old, new = round(before.inflesz or 0.0, 1), round(score.szigriszt_pazos or 0.0, 1)
-            change, allowed = round(old - new, 1), self.options.max_inflesz_drop_es
+            old, new = one_decimal(before.inflesz or 0.0), one_decimal(score.szigriszt_pazos or 0.0)
+            change, allowed = one_decimal(old - new), self.options.max_inflesz_drop_es
             if change <= allowed:
                 return None
             message = msg(

@@ -4,7 +4,9 @@
 (``doc.blocks``) into prose units, scores them with :mod:`contentlint.readability`
 and memoizes the result in ``library.memo`` keyed by the document, so RD001-RD005
 (and a report that wants the numbers) pay for one extraction and one scoring per
-guide and run.
+guide and run. Below that, units are cached by their text: a paragraph that
+appears in many guides (a disclaimer, a near-copy of a guide, the same guide at
+a git ref) is scored once per run.
 
 What is scored (the same for every rule, and for the baseline script):
 
@@ -36,15 +38,17 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from contentlint.readability import DocumentScore, ProseUnit, SentenceScore, score_units, strip_markdown_inline
+from contentlint.readability import DocumentScore, ProseUnit, SentenceScore, metrics, score_units, strip_markdown_inline
 
 if TYPE_CHECKING:
     from contentlint.documents import Document
     from contentlint.library import Library
 
 __all__ = [
+    "aggregate",
     "document_score",
     "english_scale_grade",
+    "inflesz_for_grade",
     "prose_units",
     "score_guide",
     "sentence_grade",
@@ -91,31 +95,36 @@ def _keep_newlines(match: re.Match[str]) -> str:
     return "\n" * match.group(0).count("\n")
 
 
-def _clean(source: str) -> str:
-    return strip_legal_citations(strip_markdown_inline(source))
+def _clean(source: str, cache: dict[str, str] | None = None) -> str:
+    if cache is None:
+        return strip_legal_citations(strip_markdown_inline(source))
+    text = cache.get(source)
+    if text is None:
+        text = cache[source] = strip_legal_citations(strip_markdown_inline(source))
+    return text
 
 
-def prose_units(doc: Document) -> list[ProseUnit]:
+def prose_units(doc: Document, clean_cache: dict[str, str] | None = None) -> list[ProseUnit]:
     """The prose of a guide's body as scoring units, in file order."""
     units: list[ProseUnit] = []
     lines = doc.lines
     for block in doc.blocks:
         if block.kind == "table_row":
-            units.extend(_cells(block.source, block.line, _is_header_row(lines, block.line)))
+            units.extend(_cells(block.source, block.line, _is_header_row(lines, block.line), clean_cache))
             continue
         kind = _KINDS.get(block.kind)
         if kind is None or not block.source.strip():
             continue  # code, html, rule
-        text = _clean(block.source)
+        text = _clean(block.source, clean_cache)
         if text:
             units.append(ProseUnit(text, block.line, kind))
     return units
 
 
-def _cells(source: str, line: int, header: bool) -> Iterator[ProseUnit]:
+def _cells(source: str, line: int, header: bool, cache: dict[str, str] | None) -> Iterator[ProseUnit]:
     # The parser joins a row's cells with " | "; each cell is a sentence unit.
     for cell in source.split(" | "):
-        text = _clean(cell)
+        text = _clean(cell, cache)
         if text:
             yield ProseUnit(text, line, "heading" if header else "table_cell")
 
@@ -125,11 +134,96 @@ def _is_header_row(lines: list[str], line: int) -> bool:
     return line < len(lines) and _DELIMITER_ROW.match(lines[line]) is not None
 
 
-def score_guide(doc: Document, *, include_headings: bool = False) -> DocumentScore | None:
-    """Score a guide without memoizing (for documents outside the run, e.g. at a git ref)."""
-    if doc.kind != "guide" or not doc.usable or doc.lang not in ("en", "es"):
+# Per-run caches: cleaned text by block source, and sentences by (lang, kind, text).
+# Units repeat across a library (disclaimers, shared list items, near-copies of a
+# guide, the same guide at a git ref), and a unit scores the same wherever it is:
+# only its line differs.
+_CLEAN_KEY = ("RD", "clean-text")
+_SENTENCES_KEY = ("RD", "unit-sentences")
+_STRIDE = 1 << 32  # line offset that keeps the units of one batch apart
+_UnitKey = tuple[str, str, str]
+_Cached = tuple[int, tuple[SentenceScore, ...]]
+
+
+def score_guide(
+    doc: Document, *, include_headings: bool = False, library: Library | None = None
+) -> DocumentScore | None:
+    """Score a guide (None for data files, unusable guides and other languages).
+
+    Equal to ``score_units(prose_units(doc), lang)``; with ``library``, units already
+    scored in this run are not scored again. Not memoized per document: use
+    :func:`document_score` for the guides of a run.
+    """
+    lang = doc.lang
+    if doc.kind != "guide" or not doc.usable or lang not in ("en", "es"):
         return None
-    return score_units(prose_units(doc), doc.lang, include_headings=include_headings)
+    memo = library.memo if library is not None else {}
+    clean: dict[str, str] = memo.setdefault(_CLEAN_KEY, {})
+    cache: dict[_UnitKey, _Cached] = memo.setdefault(_SENTENCES_KEY, {})
+    units = prose_units(doc, clean)
+    _score_missing(units, lang, cache)
+    details: list[SentenceScore] = []
+    for unit in units:
+        if unit.kind == "heading" and not include_headings:
+            continue
+        base, sentences = cache[(lang, unit.kind, unit.text)]
+        shift = unit.line - base
+        if not shift:
+            details.extend(sentences)  # the same unit at the same line: reuse the objects
+            continue
+        for s in sentences:
+            details.append(SentenceScore(s.text, s.line + shift, s.words, s.syllables, s.grade, s.polysyllables, s.kind))
+    return aggregate(lang, tuple(details))
+
+
+def _score_missing(units: list[ProseUnit], lang: str, cache: dict[_UnitKey, _Cached]) -> None:
+    """Score the units not in ``cache`` with one engine call.
+
+    Unit i of the batch goes at line ``i * _STRIDE + line`` so that its sentences
+    can be told apart; they are stored at the unit's own line.
+    """
+    missing: dict[_UnitKey, int] = {}
+    for unit in units:
+        key = (lang, unit.kind, unit.text)
+        if key not in cache and key not in missing:
+            missing[key] = unit.line
+    if not missing:
+        return
+    keys = list(missing)
+    batch = [ProseUnit(key[2], index * _STRIDE + missing[key], key[1]) for index, key in enumerate(keys)]
+    groups: list[list[SentenceScore]] = [[] for _ in keys]
+    for s in score_units(batch, lang, include_headings=True).sentences_detail:
+        index, line = divmod(s.line, _STRIDE)
+        groups[index].append(SentenceScore(s.text, line, s.words, s.syllables, s.grade, s.polysyllables, s.kind))
+    for index, key in enumerate(keys):
+        cache[key] = (missing[key], tuple(groups[index]))
+
+
+def aggregate(lang: str, details: tuple[SentenceScore, ...]) -> DocumentScore:
+    """The document score of scored sentences (what ``score_units`` computes from them)."""
+    words = syllables = poly = 0
+    for s in details:
+        words += s.words
+        syllables += s.syllables
+        poly += s.polysyllables
+    count = len(details)
+    if words == 0:
+        return DocumentScore(lang=lang, words=0, sentences=0, syllables=0, polysyllables=0, grade=None,
+                             sentences_detail=details)
+    if lang == "en":
+        fk = metrics.flesch_kincaid_grade(words, count, syllables)
+        return DocumentScore(
+            lang=lang, words=words, sentences=count, syllables=syllables, polysyllables=poly, grade=fk,
+            flesch_reading_ease=metrics.flesch_reading_ease(words, count, syllables),
+            flesch_kincaid_grade=fk, sentences_detail=details,
+        )
+    sp = metrics.szigriszt_pazos(words, count, syllables)
+    crawford = metrics.crawford_grade(words, count, syllables)
+    return DocumentScore(
+        lang=lang, words=words, sentences=count, syllables=syllables, polysyllables=poly, grade=crawford,
+        fernandez_huerta=metrics.fernandez_huerta(words, count, syllables), szigriszt_pazos=sp,
+        inflesz_band=metrics.inflesz_band(sp), crawford_grade=crawford, sentences_detail=details,
+    )
 
 
 def document_score(doc: Document, library: Library, *, include_headings: bool = False) -> DocumentScore | None:
@@ -137,7 +231,7 @@ def document_score(doc: Document, library: Library, *, include_headings: bool = 
     key = ("RD", "score", doc, include_headings)
     memo = library.memo
     if key not in memo:
-        memo[key] = score_guide(doc, include_headings=include_headings)
+        memo[key] = score_guide(doc, include_headings=include_headings, library=library)
     score: DocumentScore | None = memo[key]
     return score
 

@@ -15,19 +15,33 @@ if TYPE_CHECKING:
     from contentlint.library import Library, Pair
 
 
-def insertion_point(alignment: Alignment, pair: Pair, after_en: int) -> tuple[int, int, str]:
-    """Where the Spanish should get the English blocks before index ``after_en``:
-    before the counterpart of the next aligned English block, else after the last block."""
-    es = alignment.es
-    for index in range(after_en, len(alignment.en)):
+def insertion_point(alignment: Alignment, pair: Pair, start: int, end: int) -> tuple[int, int, str]:
+    """Where the Spanish should get the English blocks ``start:end``.
+
+    A missing block goes after the counterpart of the English block before it
+    (a step after the previous step); a missing section or FAQ entry goes before
+    the counterpart of the English block after it, so that it does not land
+    inside the previous section. Failing that, the other side, then the top.
+    """
+    before = _anchor(alignment, range(start - 1, -1, -1))
+    after = _anchor(alignment, range(end, len(alignment.en)))
+    if alignment.en[start].kind == "heading" and after is not None:
+        before = None
+    if before is not None:
+        line, column = locate(pair.es, alignment.es[before].block)
+        return line, column, "after this block"
+    if after is not None:
+        line, column = locate(pair.es, alignment.es[after].block)
+        return line, column, "before this block"
+    return pair.es.body_line, 1, "here"
+
+
+def _anchor(alignment: Alignment, indexes: range) -> int | None:
+    for index in indexes:
         target = alignment.matches.get(index)
         if target is not None:
-            line, column = locate(pair.es, es[target].block)
-            return line, column, "before this block"
-    if es:
-        line, column = locate(pair.es, es[-1].block)
-        return line, column, "after this block"
-    return pair.es.body_line, 1, "here"
+            return target
+    return None
 
 
 class MissingBlock(PairRule):
@@ -38,8 +52,11 @@ class MissingBlock(PairRule):
     kind, heading level, list shape, numbers, citations, links and length, never
     the translated words) and reports each English block that has no Spanish
     counterpart. A heading missing with everything under it (a section, an FAQ
-    entry) is one finding. The finding is in the Spanish file, at the block the
-    missing one should come before; the English block is the related location.
+    entry) is one finding. The finding is in the Spanish file where the edit
+    goes: a missing block is reported at the Spanish block it should follow, a
+    missing section or FAQ entry at the Spanish block it should precede (so it
+    does not land inside the previous section). The English block is the
+    related location.
 
     ## Why is this bad?
     A step or an answer that only English readers get is advice the Spanish
@@ -48,8 +65,8 @@ class MissingBlock(PairRule):
     ## Example
     ```markdown
     English                          Spanish
-    1. Get the denial in writing.    1. Pida la negativa por escrito.
-    2. Ask for an IEE.               2. Considere la mediación.   <- PR010: step 2 is missing here
+    1. Get the denial in writing.    1. Pida la negativa por escrito.   <- PR010: add step 2 after this
+    2. Ask for an IEE.               2. Considere la mediación.
     3. Consider mediation.
     ```
 
@@ -83,7 +100,7 @@ class MissingBlock(PairRule):
 
     def _finding(self, pair: Pair, alignment: Alignment, start: int, end: int) -> Finding:
         en = alignment.en[start]
-        line, column, where = insertion_point(alignment, pair, end)
+        line, column, where = insertion_point(alignment, pair, start, end)
         what = describe(en)
         if end - start > 1:
             what += f" and the {end - start - 1} block(s) under it"

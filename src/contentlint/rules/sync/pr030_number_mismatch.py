@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -16,6 +17,9 @@ from contentlint.sync.parity import aligned_prose, block_facts, unmatched
 if TYPE_CHECKING:
     from contentlint.library import Library, Pair
     from contentlint.sync.blocks import BlockInfo
+
+
+_NUMBER_TEXT_RE = re.compile(r"\d[\d.,]*\d|\d")
 
 
 def _other_values(facts: Facts) -> set[Decimal]:
@@ -135,10 +139,17 @@ class NumberMismatch(PairRule):
         wanted = {f.key[1] for f in en_only}
         other = ALTERNATIVE_LOCALES.get(self.options.es_locale)
         for fact in es_only:
-            alt = alternative_value(fact.text, other) if other else None
+            digits = _NUMBER_TEXT_RE.search(fact.text)
+            alt = alternative_value(digits.group(), other) if other and digits else None
             if alt is not None and alt != fact.key[1] and alt in wanted:
-                return f"{fact.text} reads as {fact.key[1]} in {self.options.es_locale}; {other} would read it as {alt}"
+                shown = digits.group() if digits else fact.text
+                here, there = _plain(fact.key[1]), _plain(alt)
+                return f"{shown} reads as {here} in {self.options.es_locale}, as {there} in {other}"
         return ""
+
+
+def _plain(value: Decimal) -> str:
+    return f"{value.normalize():f}"
 
 
 def _has_digits(info: BlockInfo) -> bool:
