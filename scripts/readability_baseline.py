@@ -20,6 +20,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -34,8 +35,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from contentlint.engine import discover, load_library
     from contentlint.errors import ConfigError, UsageError
     from contentlint.library import Library
-    from contentlint.rules.readability.baseline import DEFAULT_PATH, GIT_PREFIX, build_baseline, write_baseline
-    from contentlint.rules.readability.rd005_readability_regression import ReadabilityRegression
+    from contentlint.rules.readability.baseline import (
+        DEFAULT_PATH,
+        GIT_PREFIX,
+        build_baseline,
+        write_baseline,
+    )
+    from contentlint.rules.readability.rd005_readability_regression import (
+        ReadabilityRegression,
+    )
 
     try:
         config = load_config(Path.cwd(), args.config)
@@ -43,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, UsageError) as exc:
         sys.stderr.write(f"readability_baseline: error: {exc}\n")
         return 2
-    options = config.options.get("RD005") or ReadabilityRegression.Options()
+    options: Any = config.options.get("RD005") or ReadabilityRegression.Options()
     output = args.output
     if output is None:
         configured = options.baseline

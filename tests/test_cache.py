@@ -70,3 +70,14 @@ def test_no_cache_flag_and_ui_language_survive_the_cache(tmp_path):
     assert run_process(["check"], cwd=tmp_path).code == 1
     again = run_process(["check", "--no-cache"], cwd=tmp_path)
     assert again.code == 1 and "SC008" in again.out
+
+
+def test_files_named_by_rule_options_are_part_of_the_key(cli, tmp_path):
+    config = '[tool.contentlint.rules.ST001]\nmin-steps = 2\n[tool.contentlint.rules.FC001]\nwindow-sentences = 1\n'
+    write_project(tmp_path, {"content/en/sample-guide.md": guide_text(), "baseline.json": "{}"}, config)
+    from contentlint.runcache import RunCache
+
+    (tmp_path / "pyproject.toml").write_text((tmp_path / "pyproject.toml").read_text() + '[tool.contentlint.rules.RD005]\nbaseline = "baseline.json"\n')
+    first = RunCache.open(tmp_path, None, {}, []).key
+    (tmp_path / "baseline.json").write_text('{"changed": true}')
+    assert RunCache.open(tmp_path, None, {}, []).key != first

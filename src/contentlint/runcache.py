@@ -85,6 +85,32 @@ def _content_digest(root: Path, content: Path, paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
+def _referenced_state(root: Path, table: dict[str, Any]) -> list[str]:
+    """What rule options point at outside the content: files (hashed) and git refs (resolved).
+
+    A readability baseline file that is rewritten, or a ``git:REF`` that moves,
+    changes results without any content change.
+    """
+    out: list[str] = []
+    for options in (table.get("rules") or {}).values():
+        if not isinstance(options, dict):
+            continue
+        for value in options.values():
+            if not isinstance(value, str) or not value:
+                continue
+            if value.startswith("git:"):
+                import subprocess
+
+                done = subprocess.run(
+                    ["git", "rev-parse", "--verify", "--quiet", value[4:] + "^{commit}"],
+                    cwd=root, capture_output=True, text=True, check=False,
+                )
+                out.append(f"{value}={done.stdout.strip()}")
+            elif len(value) < 4096 and (root / value).is_file():
+                out.append(f"{value}={hashlib.blake2b((root / value).read_bytes(), digest_size=16).hexdigest()}")
+    return out
+
+
 class RunCache:
     """Looks up and stores whole-run results under one key."""
 
@@ -106,13 +132,14 @@ class RunCache:
             parts = {
                 "tool": _package_fingerprint(),
                 "config": table,
+                "referenced": _referenced_state(root, table),
                 "overrides": overrides,
                 "paths": [str(p) for p in resolved],
                 "content": _content_digest(root, content, resolved),
                 "cwd": str(start.resolve()),
             }
             key = hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=20).hexdigest()
-        except (OSError, ValueError, tomllib.TOMLDecodeError, TypeError):
+        except (OSError, ValueError, tomllib.TOMLDecodeError, TypeError, AttributeError):
             return None
         return cls(root, key, table)
 

@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from rd_helpers import check, fixture, fixtures, project
-
 from clitools import ROOT
+from rd_helpers import check, fixture, fixtures, project
 
 SCRIPT = ROOT / "scripts" / "readability_baseline.py"
 BASELINE = "[tool.contentlint.rules.RD005]\nbaseline = \"reports/readability-baseline.json\"\n"
@@ -75,10 +74,10 @@ def test_unchanged_content_passes_and_a_harder_edit_is_reported(cli, tmp_path, m
     rows = [(f.code, f.file, f.line, f.column, f.severity, f.message) for f in found]
     assert rows == [
         ("RD005", "en/middling.md", 5, 8, "warning",
-         "grade 7.5 to 9.7 since reports/readability-baseline.json (+2.2, more than 1)"),
+         "grade 7.5 to 9.7 since reports/readability-baseline.json (+2.2, more than the 1 allowed)"),
         ("RD005", "es/intermedia.md", 5, 8, "warning",
-         "INFLESZ 61.7 to 52.5 since reports/readability-baseline.json (-9.2, more than 5; "
-         "grade 6.7 to 8.5 on the English scale)"),
+         ("INFLESZ 61.7 to 52.5 since reports/readability-baseline.json (-9.2, more than the 5 allowed; "
+         "grade 6.7 to 8.5 on the English scale)")),
     ]
     assert found[0].hint.startswith("Find the sentences this change made longer or harder")
     # the new sentence: 15 words, 44 syllables: 0.39 * 15 + 11.8 * 44 / 15 - 15.59 = 24.9
@@ -117,8 +116,8 @@ def test_a_missing_baseline_is_one_error(cli, tmp_path) -> None:
     assert code == 1
     assert [(f.file, f.line, f.severity, f.message) for f in found] == [
         ("en/middling.md", 5, "error",
-         "readability baseline cannot be used, no guide was compared: "
-         "baseline reports/readability-baseline.json not found"),
+         ("readability baseline cannot be used, no guide was compared: "
+         "baseline reports/readability-baseline.json not found")),
     ]
     assert "scripts/readability_baseline.py" in found[0].hint
 
@@ -131,8 +130,8 @@ def test_a_baseline_written_with_other_settings_is_refused(cli, tmp_path, monkey
     )
     _, found = check(cli, root, "RD005")
     assert [f.message.split(": ", 1)[1] for f in found] == [
-        "reports/readability-baseline.json was written with include-headings = false, "
-        "but RD005 uses true; rewrite the baseline"
+        ("reports/readability-baseline.json was written with include-headings = false, "
+        "but RD005 uses true; rewrite the baseline")
     ]
 
 
@@ -171,9 +170,9 @@ def test_git_ref_baseline(cli, tmp_path) -> None:
     (root / "content/en/dense.md").write_text(fixture("en/dense.md"), encoding="utf-8")  # untracked: new
     _, found = check(cli, root, "RD005")
     assert [(f.file, f.line, f.message) for f in found] == [
-        ("en/middling.md", 5, "grade 7.5 to 9.7 since git:HEAD (+2.2, more than 1)"),
+        ("en/middling.md", 5, "grade 7.5 to 9.7 since git:HEAD (+2.2, more than the 1 allowed)"),
         ("es/intermedia.md", 5,
-         "INFLESZ 61.7 to 52.5 since git:HEAD (-9.2, more than 5; grade 6.7 to 8.5 on the English scale)"),
+         "INFLESZ 61.7 to 52.5 since git:HEAD (-9.2, more than the 5 allowed; grade 6.7 to 8.5 on the English scale)"),
     ]
     # Once committed, HEAD is the new baseline; the previous commit still reports it.
     _git(root, "add", "-A")

@@ -13,17 +13,17 @@ def test_limits_and_targets_in_both_languages(cli, tmp_path) -> None:
     rows = [(f.file, f.line, f.column, f.severity, f.message) for f in found]
     assert rows == [
         ("en/dense.md", 5, 8, "error",
-         "reading grade 23.9 is above the limit of 8 for how-to guides "
-         "(Flesch-Kincaid; 110 words, 22.0 words per sentence)"),
+         ("reading grade 23.9 is above the limit of 8 for how-to guides "
+         "(Flesch-Kincaid; 110 words, 22.0 words per sentence)")),
         ("en/middling.md", 5, 8, "warning",
-         "reading grade 7.5 is above the target of 6 for topic guides "
-         "(Flesch-Kincaid; 102 words, 11.3 words per sentence)"),
+         ("reading grade 7.5 is above the target of 6 for topic guides "
+         "(Flesch-Kincaid; 102 words, 11.3 words per sentence)")),
         ("es/densa.md", 5, 8, "error",
-         "INFLESZ 5.7 (muy difícil) is below the minimum of 55 for how-to guides "
-         "(Szigriszt-Pazos; 129 words, 25.8 words per sentence)"),
+         ("INFLESZ 5.7 (muy difícil) is below the minimum of 55 for how-to guides "
+         "(Szigriszt-Pazos; 129 words, 25.8 words per sentence)")),
         ("es/intermedia.md", 5, 8, "warning",
-         "INFLESZ 61.7 (normal) is below the target of 65 for topic guides "
-         "(Szigriszt-Pazos; 104 words, 11.6 words per sentence)"),
+         ("INFLESZ 61.7 (normal) is below the target of 65 for topic guides "
+         "(Szigriszt-Pazos; 104 words, 11.6 words per sentence)")),
     ]
 
 
@@ -33,6 +33,8 @@ def test_hints_say_how_to_fix_and_detail_lists_the_hardest_sentences(cli, tmp_pa
     assert en.hint == "Split sentences over 20 words and use shorter, everyday words to reach grade 6 or lower."
     assert es.hint == "Split sentences over 25 words and use shorter, everyday words to reach INFLESZ 65 or more."
     assert en.detail.splitlines()[1].startswith("line 12: grade 29.2, 24 words: The procedural safeguards")
+    assert en.detail.splitlines()[0] == "hardest sentences:"
+    assert es.detail.splitlines()[0] == "hardest sentences (grades on the English scale):"
     assert es.detail.splitlines()[1].startswith("line 22: grade 25.0, 24 words: Consecuentemente")
 
 

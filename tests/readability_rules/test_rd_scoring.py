@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from clitools import ROOT, guide_text
 from rd_helpers import READABILITY, fixtures
 
-from clitools import ROOT, guide_text
 from contentlint.documents import document_from_text, load_document
 from contentlint.readability import score_units
 from contentlint.rules.readability.scoring import (
@@ -69,6 +69,9 @@ def test_table_cells_are_units_and_the_header_row_is_headings() -> None:
     assert ("heading", "Option", 19) in units and ("heading", "Cost", 19) in units
     assert ("table_cell", "Mediation", 21) in units and ("table_cell", "Free for you", 21) in units
     assert ("table_cell", "Often costly", 22) in units
+    quoted = "\n> | Option | Cost |\n> |---|---|\n> | Mediation | Free |\n"
+    kinds = [(u.kind, u.text) for u in prose_units(_doc(quoted))][-4:]
+    assert kinds == [("heading", "Option"), ("heading", "Cost"), ("table_cell", "Mediation"), ("table_cell", "Free")]
 
 
 def test_html_and_comments_are_not_prose() -> None:
@@ -120,7 +123,7 @@ def test_cached_scoring_equals_the_engine_on_whole_documents(folder: Path) -> No
 
 
 def test_each_guide_is_scored_once_whatever_the_rules(cli, tmp_path, monkeypatch) -> None:
-    import contentlint.rules.readability.scoring as scoring
+    from contentlint.rules.readability import scoring
 
     calls: list[str] = []
     real = scoring.score_units

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from rd_helpers import check, fixtures, project
-
 from clitools import guide_text
+from rd_helpers import check, fixtures, project
 
 
 def test_hard_sentences_english(cli, tmp_path) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from contentlint.sync.text import normalize, words
-from contentlint.sync.tokens import hard_tokens
+from contentlint.sync.tokens import any_digit, hard_tokens
 
 if TYPE_CHECKING:
     from contentlint.documents import Document
@@ -34,6 +34,7 @@ class BlockInfo:
     tokens: tuple[str, ...]  # hard tokens, including link targets, in text order
     links: tuple[str, ...]  # link and image targets, in order
     word_count: int
+    has_digits: bool = False
 
     @property
     def kind(self) -> str:
@@ -68,7 +69,9 @@ def make_info(index: int, block: Block) -> BlockInfo:
         text = "\n".join(line.rstrip() for line in block.source.strip("\n").split("\n"))
         return BlockInfo(index, block, text, ("x:" + _digest(text),), hrefs, 0)
     text = normalize(block.plain)
-    return BlockInfo(index, block, text, tuple(hard_tokens(text, hrefs)), hrefs, len(words(text)))
+    return BlockInfo(
+        index, block, text, tuple(hard_tokens(text, hrefs)), hrefs, len(words(text)), any_digit(text)
+    )
 
 
 def block_infos(doc: Document, library: Library | None = None) -> list[BlockInfo]:

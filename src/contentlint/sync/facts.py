@@ -25,10 +25,12 @@ from contentlint.sync.numwords import cardinal_pattern, value_of, word_values
 from contentlint.sync.text import strip_accents
 from contentlint.sync.tokens import (
     ACRONYM_RE,
+    DOUBLE_CAPITAL_RE,
     CITATION_RE,
     EMAIL_RE,
     PHONE_RE,
     URL_RE,
+    any_digit,
     citation_key,
     is_acronym,
     phone_key,
@@ -71,17 +73,16 @@ class Facts:
     urls: list[Fact] = field(default_factory=list)
     citations: list[Fact] = field(default_factory=list)
     acronyms: list[Fact] = field(default_factory=list)
-    number_words: Counter[int] = field(default_factory=Counter)
+    lang: str = "en"
+    rest: str = ""  # the text no fact claimed
+    _words: Counter[int] | None = field(default=None, repr=False)
 
-    def values(self) -> set[Decimal]:
-        """Every numeric value in the block, in any category (words included)."""
-        out = {fact.key[1] for fact in self.numbers}
-        out.update(fact.key[0] for fact in self.durations)
-        for fact in self.dates:
-            year, _month, day = fact.key
-            out.update(Decimal(v) for v in (year, day) if v is not None)
-        out.update(Decimal(v) for v in self.number_words)
-        return out
+    @property
+    def number_words(self) -> Counter[int]:
+        """Values written in words in the unclaimed text (read on first use only)."""
+        if self._words is None:
+            self._words = word_values(self.rest, self.lang)
+        return self._words
 
 
 @dataclass(frozen=True)
@@ -239,45 +240,70 @@ class _Scanner:
         self.text = text
         self.work = text
 
-    def claim(self, start: int, end: int) -> None:
-        self.work = self.work[:start] + " " * (end - start) + self.work[end:]
-
     def scan(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
-        found = list(pattern.finditer(self.work))
-        for match in found:
-            self.claim(match.start(), match.end())
+        """Every match of ``pattern`` in the unclaimed text; the matches are claimed."""
+        found: list[re.Match[str]] = []
+
+        def blank(match: re.Match[str]) -> str:
+            found.append(match)
+            return " " * (match.end() - match.start())
+
+        self.work = pattern.sub(blank, self.work)
         return found
 
 
+_MONEY_HINT_RE = re.compile(r"\$|USD|d[óo]lar|dollar", re.IGNORECASE)
+_PERCENT_HINT_RE = re.compile(r"%|percent|ciento", re.IGNORECASE)
+_UNIT_HINT_RE = {
+    "en": re.compile(r"(?i)\b(?:days?|weeks?|months?|years?|hours?)\b"),
+    "es": re.compile(r"(?i)\b(?:d[ií]as?|semanas?|mes(?:es)?|a[ñn]os?|horas?)\b"),
+}
+
+
+def may_have_durations(text: str, lang: str) -> bool:
+    """A cheap test: does the text name a unit of time at all?"""
+    return _UNIT_HINT_RE[lang].search(text) is not None
+
+
 def extract_facts(text: str, hrefs: Sequence[str], lang: str, locale: str | None = None) -> Facts:
-    """All facts of a block's rendered ``text`` and its link targets."""
-    facts = Facts()
+    """All facts of a block's rendered ``text`` and its link targets.
+
+    Each kind is one regex pass over the text not yet claimed, run only when a
+    cheap test says it can match (most blocks have no date, money or phone).
+    """
+    facts = Facts(lang=lang)
     scanner = _Scanner(text)
     _links(facts, hrefs)
-    seen_urls = {fact.key for fact in facts.urls}
-    for match in scanner.scan(URL_RE):
-        if url_key(match.group()) not in seen_urls:
-            facts.urls.append(Fact(url_key(match.group()), match.group(), match.start()))
-    seen_emails = {fact.key for fact in facts.emails}
-    for match in scanner.scan(EMAIL_RE):
-        if match.group().lower() not in seen_emails:
-            facts.emails.append(Fact(match.group().lower(), match.group(), match.start()))
-    for match in scanner.scan(CITATION_RE):
-        facts.citations.append(Fact(citation_key(match), match.group().strip(), match.start()))
-    for match in scanner.scan(PHONE_RE):
-        facts.phones.append(Fact(phone_key(match.group()), match.group(), match.start()))
-    has_digits = any(c.isdigit() for c in scanner.work)
+    if "://" in text:
+        seen_urls = {fact.key for fact in facts.urls}
+        for match in scanner.scan(URL_RE):
+            if url_key(match.group()) not in seen_urls:
+                facts.urls.append(Fact(url_key(match.group()), match.group(), match.start()))
+    if "@" in text:
+        seen_emails = {fact.key for fact in facts.emails}
+        for match in scanner.scan(EMAIL_RE):
+            if match.group().lower() not in seen_emails:
+                facts.emails.append(Fact(match.group().lower(), match.group(), match.start()))
+    has_digits = any_digit(scanner.work)
+    if has_digits and ("§" in text or "C" in text):
+        for match in scanner.scan(CITATION_RE):
+            facts.citations.append(Fact(citation_key(match), match.group().strip(), match.start()))
+    if has_digits:
+        for match in scanner.scan(PHONE_RE):
+            facts.phones.append(Fact(phone_key(match.group()), match.group(), match.start()))
     formats = locale_formats(locale or DEFAULT_LOCALES[lang]) if has_digits else None
     if formats is not None:
         _dates(facts, scanner, lang, formats)
         _numbers_before_durations(facts, scanner, lang, formats)
-    _durations(facts, scanner, lang, formats)
+    if _UNIT_HINT_RE[lang].search(scanner.work):
+        _durations(facts, scanner, lang, formats)
     if formats is not None:
         _plain_numbers(facts, scanner, lang, formats)
-    for match in ACRONYM_RE.finditer(scanner.work):
-        if is_acronym(match.group(1)):
-            facts.acronyms.append(Fact(match.group(1), match.group(), match.start()))
-    facts.number_words = word_values(scanner.work, lang)
+    if DOUBLE_CAPITAL_RE.search(scanner.work):
+        for match in ACRONYM_RE.finditer(scanner.work):
+            if is_acronym(match.group(1)):
+                facts.acronyms.append(Fact(match.group(1), match.group(), match.start()))
+    facts.rest = scanner.work
     return facts
 
 
@@ -359,17 +385,33 @@ def _weekday_problem(key: tuple[int | None, int, int | None], weekday: int) -> s
 
 def _numbers_before_durations(facts: Facts, scanner: _Scanner, lang: str, formats: LocaleFormats) -> None:
     patterns = _number_res(lang, formats.locale)
+    if ":" not in scanner.work:
+        return _money_and_percent(facts, scanner, formats, patterns)
     for match in scanner.scan(patterns["time"]):
         hour, minute = int(match.group("h")), int(match.group("mi"))
         marker = (match.group("ap") or "").lower()
         if marker:
             hour = hour % 12 + (12 if marker == "p" else 0)
         facts.times.append(Fact((hour * 60 + minute, not marker and hour <= 12), match.group(), match.start()))
+    _money_and_percent(facts, scanner, formats, patterns)
+
+
+def _money_and_percent(
+    facts: Facts, scanner: _Scanner, formats: LocaleFormats, patterns: dict[str, re.Pattern[str]]
+) -> None:
+    if not _MONEY_HINT_RE.search(scanner.work):
+        return _percent(facts, scanner, formats, patterns)
     for match in scanner.scan(patterns["money"]):
         text = match.group("mv") or match.group("mv2")
         value = formats.parse(text)
         if value is not None:
             facts.numbers.append(Fact(("money", value), match.group().strip(), match.start()))
+    _percent(facts, scanner, formats, patterns)
+
+
+def _percent(facts: Facts, scanner: _Scanner, formats: LocaleFormats, patterns: dict[str, re.Pattern[str]]) -> None:
+    if not _PERCENT_HINT_RE.search(scanner.work):
+        return
     for match in scanner.scan(patterns["percent"]):
         value = formats.parse(match.group("pv"))
         if value is not None:

@@ -21,7 +21,8 @@ from contentlint.sync.text import strip_accents
 T = TypeVar("T")
 TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 BREAK = "\x00"
-_GAP_RE = re.compile(r"[^\s\-\u2010\u2011]")
+# A word, or a run of punctuation (anything but spaces and hyphens) between words.
+_PIECE_RE = re.compile(r"([^\W_]+(?:['\u2019][^\W_]+)*)|[^\w\s\-\u2010\u2011]+|_+")
 _ES_ARTICLES = {"la": "el", "las": "el", "los": "el", "lo": "el", "una": "un", "unos": "un", "unas": "un"}
 
 
@@ -67,12 +68,18 @@ def key_spans(text: str, lang: str) -> list[tuple[str, int, int]]:
     punctuation between two words, so no phrase matches across "(IEP) meeting"."""
     key = es_key if lang == "es" else en_key
     out: list[tuple[str, int, int]] = []
-    previous_end = 0
-    for match in TOKEN_RE.finditer(text):
-        if out and _GAP_RE.search(text, previous_end, match.start()):
-            out.append((BREAK, match.start(), match.start()))
-        out.append((key(match.group()), match.start(), match.end()))
-        previous_end = match.end()
+    broken = True  # no BREAK before the first word
+    for match in _PIECE_RE.finditer(text):
+        word = match.group(1)
+        if word is None:
+            if not broken:
+                out.append((BREAK, match.start(), match.start()))
+                broken = True
+            continue
+        out.append((key(word), match.start(), match.end()))
+        broken = False
+    if out and out[-1][0] == BREAK:
+        out.pop()
     return out
 
 

@@ -31,6 +31,7 @@ ES_STOPWORDS = frozenset(
 )
 _CONNECTORS = frozenset({"and", "of", "for", "the", "on", "in", "with", "de", "del", "la", "y", "para", "e"})
 _SPANISH_LETTERS = frozenset("áéíóúñü¿¡")
+_SENTENCE_START = frozenset(".!?¿¡:;(\"'—–-")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _QUOTED_RE = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
@@ -49,21 +50,33 @@ class Guess:
 
 def countable_words(text: str, source: str = "") -> list[str]:
     """The words that are judged: lower case, without names, acronyms, codes and quotes."""
-    for code in _CODE_SPAN_RE.findall(source):
-        text = text.replace(code[1].strip(), " ")
-    for pattern in (_QUOTED_RE, URL_RE, EMAIL_RE, CITATION_RE):
-        text = pattern.sub(" ", text)
+    if "`" in source:
+        for code in _CODE_SPAN_RE.findall(source):
+            text = text.replace(code[1].strip(), " ")
+    if '"' in text or "“" in text or "«" in text:
+        text = _QUOTED_RE.sub(" ", text)
+    if "://" in text:
+        text = URL_RE.sub(" ", text)
+    if "@" in text:
+        text = EMAIL_RE.sub(" ", text)
+    if "§" in text or "C" in text:
+        text = CITATION_RE.sub(" ", text)
     out: list[str] = []
     pending: list[str] = []  # lower-case connectors after a name, kept only if no name follows
     previous_name = False
+    previous_end = 0
+    initial = True  # a sentence starts at the beginning of the text
     for match in _WORD_RE.finditer(text):
         word = match.group()
-        before = text[: match.start()].rstrip()
-        initial = not before or before[-1] in ".!?¿¡:;(\"'—–-"
+        gap = text[previous_end : match.start()].strip()
+        if gap:
+            initial = gap[-1] in _SENTENCE_START
+        previous_end = match.end()
+        was_initial, initial = initial, False
         if word.isupper() and len(word) > 1:
             previous_name, pending = False, []
             continue  # acronym
-        if word[0].isupper() and not initial:
+        if word[0].isupper() and not was_initial:
             previous_name, pending = True, []  # a name: connectors before it were part of it
             continue
         if previous_name and word.lower() in _CONNECTORS:

@@ -32,23 +32,11 @@ ACRONYM_RE = re.compile(
 DIGITS_RE = re.compile(r"(?<![\w])\d+(?:[.,]\d+)*(?![\w])")
 _GROUP_SEPARATOR_RE = re.compile(r"[.,](?=\d{3}(?!\d))")
 _ROMAN_RE = re.compile(r"[IVXLC]+")
-_PLURAL_RE = re.compile(r"['\u2019]?s$")
 # Capitals that are words, units or Spanish abbreviations, not acronyms.
 ACRONYM_STOPLIST = frozenset(
     {"AM", "PM", "OK", "EE", "UU", "USD", "NO", "NOT", "AND", "OR", "THE", "YOU", "NOTE", "TIP"}
 )
-_HARD_RE = re.compile(
-    "|".join(
-        f"(?P<{name}>{pattern.pattern})"
-        for name, pattern in (
-            ("url", URL_RE),
-            ("email", EMAIL_RE),
-            ("phone", PHONE_RE),
-            ("acronym", ACRONYM_RE),
-            ("digits", DIGITS_RE),
-        )
-    )
-)
+DOUBLE_CAPITAL_RE = re.compile(r"[A-Z][A-Z0-9&]")
 
 
 def citation_key(match: re.Match[str]) -> str:
@@ -85,7 +73,11 @@ def is_acronym(text: str) -> bool:
 
 
 def hard_tokens(text: str, hrefs: Iterable[str] = ()) -> list[str]:
-    """Hard tokens of rendered text plus its link targets, as ``kind:value`` strings."""
+    """Hard tokens of rendered text plus its link targets, as ``kind:value`` strings.
+
+    Each kind is one regex pass, run only when a cheap test says it can match;
+    what a pass finds is blanked out, so a URL's digits are not also a number.
+    """
     out: list[str] = []
     link_urls = set()
     for href in hrefs:
@@ -94,30 +86,41 @@ def hard_tokens(text: str, hrefs: Iterable[str] = ()) -> list[str]:
             out.append(token)
             if token.startswith("u:"):
                 link_urls.add(token)
-    if not any(c.isdigit() or c.isupper() or c in "@§" for c in text):
-        return out
-    citations = list(CITATION_RE.finditer(text))
-    if citations:
-        out.extend("c:" + citation_key(match) for match in citations)
-        text = CITATION_RE.sub(" ", text)
-    for match in _HARD_RE.finditer(text):
-        kind = match.lastgroup
-        value = match.group()
-        if kind == "url":
-            token = "u:" + url_key(value)
+    if "://" in text:
+        for match in URL_RE.finditer(text):
+            token = "u:" + url_key(match.group())
             if token not in link_urls:
                 out.append(token)
-        elif kind == "email":
-            out.append("e:" + value.lower())
-        elif kind == "phone":
-            out.append("p:" + phone_key(value))
-        elif kind == "acronym":
-            value = _PLURAL_RE.sub("", value)
-            if is_acronym(value):
-                out.append("a:" + value)
-        else:
-            out.append("n:" + number_key(value))
+        text = URL_RE.sub(" ", text)
+    if "@" in text:
+        out.extend("e:" + match.group().lower() for match in EMAIL_RE.finditer(text))
+        text = EMAIL_RE.sub(" ", text)
+    digits = any_digit(text)
+    if digits and ("§" in text or "C" in text):
+        citations = list(CITATION_RE.finditer(text))
+        if citations:
+            out.extend("c:" + citation_key(match) for match in citations)
+            text = CITATION_RE.sub(" ", text)
+    if digits:
+        phones = list(PHONE_RE.finditer(text))
+        if phones:
+            out.extend("p:" + phone_key(match.group()) for match in phones)
+            text = PHONE_RE.sub(" ", text)
+    if DOUBLE_CAPITAL_RE.search(text):
+        for match in ACRONYM_RE.finditer(text):
+            if is_acronym(match.group(1)):
+                out.append("a:" + match.group(1))
+    if digits:
+        out.extend("n:" + number_key(match.group()) for match in DIGITS_RE.finditer(text))
     return out
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+def any_digit(text: str) -> bool:
+    """True when ``text`` has a digit (a regex search, much faster than a generator)."""
+    return _DIGIT_RE.search(text) is not None
 
 
 def href_token(href: str) -> str:

@@ -31,7 +31,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from contentlint.rules.readability.scoring import document_score, english_scale_grade, score_guide
+from contentlint.rules.readability.scoring import (
+    document_score,
+    english_scale_grade,
+    score_guide,
+)
 
 if TYPE_CHECKING:
     from contentlint.documents import Document

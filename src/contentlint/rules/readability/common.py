@@ -64,7 +64,8 @@ def hardest_detail(score: DocumentScore, lang: str, count: int = 3, min_words: i
     rows = []
     for grade, sentence in hardest(score, lang, count, min_words):
         rows.append(f"line {sentence.line}: grade {grade:.1f}, {sentence.words} words: {quote(sentence)}")
-    return ("hardest sentences:\n" + "\n".join(rows)) if rows else ""
+    title = "hardest sentences:" if lang == "en" else "hardest sentences (grades on the English scale):"
+    return (title + "\n" + "\n".join(rows)) if rows else ""
 
 
 def one_decimal(value: float) -> float:

@@ -11,7 +11,12 @@ from pydantic import Field
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule, NoOptions
-from contentlint.rules.readability.common import document_position, hardest_detail, one_decimal, words_per_sentence
+from contentlint.rules.readability.common import (
+    document_position,
+    hardest_detail,
+    one_decimal,
+    words_per_sentence,
+)
 from contentlint.rules.readability.scoring import document_score
 
 if TYPE_CHECKING:

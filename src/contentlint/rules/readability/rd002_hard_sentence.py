@@ -11,7 +11,12 @@ from pydantic import Field
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule, NoOptions
-from contentlint.rules.readability.common import hardest, one_decimal, quote, sentence_column
+from contentlint.rules.readability.common import (
+    hardest,
+    one_decimal,
+    quote,
+    sentence_column,
+)
 from contentlint.rules.readability.scoring import document_score, sentence_inflesz
 
 if TYPE_CHECKING:

@@ -10,8 +10,17 @@ from pydantic import Field
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
-from contentlint.rules.readability.common import document_position, hardest_detail, one_decimal, words_per_sentence
-from contentlint.rules.readability.scoring import document_score, english_scale_grade, inflesz_for_grade
+from contentlint.rules.readability.common import (
+    document_position,
+    hardest_detail,
+    one_decimal,
+    words_per_sentence,
+)
+from contentlint.rules.readability.scoring import (
+    document_score,
+    english_scale_grade,
+    inflesz_for_grade,
+)
 
 if TYPE_CHECKING:
     from contentlint.library import Library, Pair

@@ -11,8 +11,17 @@ from pydantic import Field
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule, NoOptions
-from contentlint.rules.readability.baseline import Baseline, BaselineError, Entry, open_baseline
-from contentlint.rules.readability.common import document_position, hardest_detail, one_decimal
+from contentlint.rules.readability.baseline import (
+    Baseline,
+    BaselineError,
+    Entry,
+    open_baseline,
+)
+from contentlint.rules.readability.common import (
+    document_position,
+    hardest_detail,
+    one_decimal,
+)
 from contentlint.rules.readability.scoring import document_score, english_scale_grade
 
 if TYPE_CHECKING:
@@ -55,7 +64,7 @@ class ReadabilityRegression(FileRule):
 
     ## Example
     ```text
-    content/en/x.md:5:8: RD005 grade 7.2 to 8.9 since git:origin/main (+1.7, more than 1.0)
+    content/en/x.md:5:8: RD005 grade 7.2 to 8.9 since git:origin/main (+1.7, more than the 1 allowed)
     ```
 
     ## Options
@@ -135,7 +144,7 @@ class ReadabilityRegression(FileRule):
             if change <= allowed:
                 return None
             message = msg(
-                "grade {old:.1f} to {new:.1f} since {label} (+{change:.1f}, more than {allowed:g})",
+                "grade {old:.1f} to {new:.1f} since {label} (+{change:.1f}, more than the {allowed:g} allowed)",
                 old=old, new=new, label=label, change=change, allowed=allowed,
             )
         else:
@@ -144,7 +153,7 @@ class ReadabilityRegression(FileRule):
             if change <= allowed:
                 return None
             message = msg(
-                "INFLESZ {old:.1f} to {new:.1f} since {label} (-{change:.1f}, more than {allowed:g}; "
+                "INFLESZ {old:.1f} to {new:.1f} since {label} (-{change:.1f}, more than the {allowed:g} allowed; "
                 "grade {old_grade:.1f} to {new_grade:.1f} on the English scale)",
                 old=old, new=new, label=label, change=change, allowed=allowed,
                 old_grade=before.grade, new_grade=english_scale_grade(score) or 0.0,

@@ -38,7 +38,14 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from contentlint.readability import DocumentScore, ProseUnit, SentenceScore, metrics, score_units, strip_markdown_inline
+from contentlint.readability import (
+    DocumentScore,
+    ProseUnit,
+    SentenceScore,
+    metrics,
+    score_units,
+    strip_markdown_inline,
+)
 
 if TYPE_CHECKING:
     from contentlint.documents import Document
@@ -60,7 +67,7 @@ __all__ = [
 _ANCHOR_INFLESZ, _ANCHOR_GRADE, _INFLESZ_PER_GRADE = 65.0, 6.0, 5.0
 
 _KINDS = {"paragraph": "paragraph", "list_item": "list_item", "quote": "quote", "heading": "heading"}
-_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_DELIMITER_ROW = re.compile(r"^\s*(?:>\s*)*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")  # also in a quote
 
 # A section number with its paragraph letters: 300.503(b)(1), 1415, 300.
 _SECTION = r"\d+(?:\.\d+)*(?:\s?\([A-Za-z0-9]{1,4}\))*"

@@ -79,7 +79,7 @@ class NumberMismatch(PairRule):
     def check(self, target: Pair, library: Library) -> Iterator[Finding]:
         """Compare numbers and times block by block."""
         for en, es in aligned_prose(target, library):
-            if not (_has_digits(en) or _has_digits(es)):
+            if not (en.has_digits or es.has_digits):
                 continue
             en_facts = block_facts(target.en, en, library, self.options.en_locale)
             es_facts = block_facts(target.es, es, library, self.options.es_locale)
@@ -150,7 +150,3 @@ class NumberMismatch(PairRule):
 
 def _plain(value: Decimal) -> str:
     return f"{value.normalize():f}"
-
-
-def _has_digits(info: BlockInfo) -> bool:
-    return any(token.startswith("n:") for token in info.tokens) or any(c.isdigit() for c in info.text)

@@ -66,7 +66,7 @@ class DateMismatch(PairRule):
     def check(self, target: Pair, library: Library) -> Iterator[Finding]:
         """Compare dates block by block."""
         for en, es in aligned_prose(target, library):
-            if not any(c.isdigit() for c in en.text + es.text):
+            if not (en.has_digits or es.has_digits):
                 continue
             en_dates = block_facts(target.en, en, library, self.options.en_locale).dates
             es_dates = block_facts(target.es, es, library, self.options.es_locale).dates

@@ -48,7 +48,7 @@ class ImpossibleDate(FileRule):
         if target.kind != "guide" or target.lang not in ("en", "es"):
             return
         for info in block_infos(target, library):
-            if info.kind not in PROSE_KINDS or not any(c.isdigit() for c in info.text):
+            if info.kind not in PROSE_KINDS or not info.has_digits:
                 continue
             for fact in block_facts(target, info, library).dates:
                 if not fact.problem:

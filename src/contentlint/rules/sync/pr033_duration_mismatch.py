@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from contentlint.findings import Finding, Severity
 from contentlint.rules.base import PairRule
 from contentlint.sync.describe import english_note
-from contentlint.sync.facts import Fact
+from contentlint.sync.facts import Fact, may_have_durations
 from contentlint.sync.locate import block_location, locate
 from contentlint.sync.parity import aligned_prose, block_facts, unmatched_keys
 
@@ -53,6 +53,8 @@ class DurationMismatch(PairRule):
     def check(self, target: Pair, library: Library) -> Iterator[Finding]:
         """Compare durations block by block."""
         for en, es in aligned_prose(target, library):
+            if not (may_have_durations(en.text, "en") or may_have_durations(es.text, "es")):
+                continue
             en_facts = block_facts(target.en, en, library)
             es_facts = block_facts(target.es, es, library)
             if not en_facts.durations and not es_facts.durations:

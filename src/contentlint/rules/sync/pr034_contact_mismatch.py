@@ -13,6 +13,7 @@ from contentlint.sync.parity import aligned_prose, block_facts, unmatched_keys
 
 if TYPE_CHECKING:
     from contentlint.library import Library, Pair
+    from contentlint.sync.blocks import BlockInfo
 
 
 class ContactMismatch(PairRule):
@@ -45,6 +46,8 @@ class ContactMismatch(PairRule):
     def check(self, target: Pair, library: Library) -> Iterator[Finding]:
         """Compare phones and e-mails block by block."""
         for en, es in aligned_prose(target, library):
+            if not _has_contacts(en) and not _has_contacts(es):
+                continue
             ef, sf = block_facts(target.en, en, library), block_facts(target.es, es, library)
             for label, en_list, es_list in (("phone numbers", ef.phones, sf.phones), ("e-mail addresses", ef.emails, sf.emails)):
                 if not en_list and not es_list:
@@ -63,3 +66,7 @@ class ContactMismatch(PairRule):
                     "Copy the phone number or address exactly from the English block.",
                     related=(block_location(target.en, en.block, english_note(en), en_only[0].text if en_only else ""),),
                 )
+
+
+def _has_contacts(info: BlockInfo) -> bool:
+    return any(token.startswith(("p:", "e:")) for token in info.tokens)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from contentlint.findings import Finding, Severity
 from contentlint.rules.base import FileRule
 from contentlint.sync.blocks import PROSE_KINDS, block_infos
-from contentlint.sync.glossary import GlossaryIndex, Mistranslation, glossary_index
+from contentlint.sync.glossary import GlossaryIndex, Mistranslation, block_keys, glossary_index
 from contentlint.sync.inflection import key_spans
 from contentlint.sync.locate import locate
 
@@ -59,7 +59,7 @@ class KnownMistranslation(FileRule):
         for info in block_infos(target, library):
             if info.kind not in PROSE_KINDS:
                 continue
-            for found, wrong in _find(index, info.text):
+            for found, wrong in _find(index, info.text, block_keys(target, info, library)):
                 line, column = locate(target, info.block, found)
                 yield self._finding(target, line, column, found, wrong)
         for loc, text in _front_matter_texts(target.front):
@@ -78,8 +78,10 @@ class KnownMistranslation(FileRule):
         )
 
 
-def _find(index: GlossaryIndex, text: str) -> list[tuple[str, Mistranslation]]:
-    spans = key_spans(text, "es")
+def _find(
+    index: GlossaryIndex, text: str, spans: list[tuple[str, int, int]] | None = None
+) -> list[tuple[str, Mistranslation]]:
+    spans = spans if spans is not None else key_spans(text, "es")
     out = []
     for hit in index.mistranslations.find([key for key, _, _ in spans]):
         out.append((text[spans[hit.start][1] : spans[hit.end - 1][2]], hit.payload))

@@ -1,0 +1,76 @@
+"""LK003 broken-anchor: a ``#part`` link that matches no heading of its target."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
+from contentlint.links.extract import link_index
+from contentlint.rules.base import FileRule
+
+if TYPE_CHECKING:
+    from contentlint.documents import Document
+    from contentlint.library import Library
+
+_SHOWN_HEADINGS = 6
+
+
+class BrokenAnchor(FileRule):
+    """A `#part` link whose part matches no heading of the guide it points to.
+
+    ## What it does
+    For every link with a fragment to a guide (`#part` in the same guide,
+    `other.md#part`, `guide:<id>#part`), computes the anchors of the target:
+    each heading's slug (lower case, punctuation dropped, spaces as hyphens,
+    accents kept, as GitHub and most site generators do: `## ¿Cómo pedirlo?`
+    is `#cómo-pedirlo`; a repeated heading gets `-1`, `-2`), `{#custom}` ids
+    and HTML `id`/`name` attributes. The accent-free form (`#como-pedirlo`) is
+    accepted too. The hint names the closest existing anchor.
+
+    ## Why is this bad?
+    A broken anchor opens the right page at the wrong place: the parent lands
+    at the top of a long guide instead of the step they were sent to.
+
+    ## Example
+    ```markdown
+    ## ¿Cómo pedirlo?
+    ...
+    Vea [cómo pedirlo](#cómo-pedirlo).   <- fine
+    Vea [cómo pedirlo](#como-pedirlo).   <- fine (accent-free form)
+    Vea [cómo pedirlo](#como-pedir).     <- LK003; hint: #cómo-pedirlo
+    ```
+
+    ## Options
+    None besides `severity`. Fragments of external URLs are not checked.
+    """
+
+    code = "LK003"
+    name = "broken-anchor"
+    default_severity = Severity.ERROR
+    groups = ("links",)
+
+    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+        """Report fragments that name no anchor."""
+        index = link_index(library)
+        for site, where in index.resolved(target):
+            if where.kind != "guide" or where.doc is None or not where.fragment:
+                continue
+            anchors = index.anchors(where.doc)
+            if where.fragment in anchors:
+                continue
+            same = where.doc is target
+            place = msg("this guide") if same else where.doc.display
+            message = msg("anchor '#{fragment}' matches no heading in {place}", fragment=where.fragment,
+                          place=place)
+            closest = anchors.closest(where.fragment)
+            if closest is not None:
+                hint = msg("Did you mean #{anchor}?", anchor=closest)
+            elif anchors.slugs:
+                shown = ", ".join("#" + slug for slug in anchors.slugs[:_SHOWN_HEADINGS])
+                hint = msg("Its anchors are: {anchors}", anchors=shown)
+            else:
+                hint = msg("The guide has no headings; link to the page without '#...'.")
+            related = () if same else (Location(where.doc.display, 1, 1, note="the linked guide"),)
+            yield self.finding(target, site.line, site.column, message, hint, related=related)

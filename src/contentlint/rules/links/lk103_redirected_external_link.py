@@ -1,0 +1,47 @@
+"""LK103 redirected-external-link: a URL that permanently moved (network; opt-in)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from contentlint.findings import Finding, Severity
+from contentlint.rules.base import LibraryRule
+from contentlint.rules.links.online import findings_for
+
+if TYPE_CHECKING:
+    from contentlint.library import Library
+
+
+class RedirectedExternalLink(LibraryRule):
+    """An external link that permanently redirects (301/308) to a new address.
+
+    ## What it does
+    Part of the `--links external` check (see LK101): reports, at every place
+    it is written, a URL whose first answer is a permanent redirect and whose
+    chain ends on a working page. The hint gives the new address. Temporary
+    redirects (302/303/307) are not reported; a redirect that ends on an
+    error is LK101.
+
+    ## Why is this bad?
+    The link works today, but old addresses are often dropped in the next
+    site redesign; updating it now is cheap and saves a broken link later.
+
+    ## Example
+    ```markdown
+    [IDEA](http://idea.ed.gov/)    <- LK103; hint: Update the link to https://sites.ed.gov/idea/
+    ```
+
+    ## Options
+    None of its own: the network settings are LK101's.
+    """
+
+    code = "LK103"
+    name = "redirected-external-link"
+    default_severity = Severity.WARNING
+    enabled_by_default = False
+    groups = ("online", "links")
+
+    def check(self, target: Library, library: Library) -> Iterator[Finding]:
+        """Report every site of every permanently redirected URL."""
+        yield from findings_for(self, library, ("redirect",))
