@@ -5,8 +5,8 @@ One :class:`LinkIndex` per run, shared by every LK rule through
 
 * **Sites** (:class:`LinkSite`): each place a link is written, with its file
   line and column. Guides: body links and images (Markdown, and ``href``/``src``
-  of raw HTML tags), and the front matter's ``related`` ids, card ``href``\\ s
-  and ``language_switch.href``. Data files (glossary, acronyms, timelines): every
+  of raw HTML tags), and the front matter's ``related`` ids, card hrefs and
+  ``language_switch.href``. Data files (glossary, acronyms, timelines): every
   ``http(s)://`` URL inside a text value (a definition or a ``cite``).
 * **Targets** (:class:`Target`): what a site resolves to, without the network:
   a guide (relative ``.md`` path, ``guide:<id>``, or ``#part`` of the same
@@ -154,7 +154,7 @@ class LinkIndex:
 
     def _resolve_scheme(self, site: LinkSite, href: str, scheme: str) -> Target:
         rest = href[len(scheme) + 1 :]
-        if len(scheme) == 1 and rest[:1] in ("/", "\\"):
+        if len(scheme) == 1 and unquote(rest)[:1] in ("/", "\\"):
             return Target("escape", detail="absolute-path")  # C:\... or C:/...
         if scheme in ("http", "https"):
             return Target("external")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from contentlint.sync.blocks import BlockInfo, block_infos
+from contentlint.sync.links import resolve
 
 if TYPE_CHECKING:
     from contentlint.documents import Document
@@ -50,7 +51,7 @@ def signature(info: BlockInfo, doc: Document, library: Library) -> Signature:
     tokens = {"t:" + term for term in term_ids(doc, info, library)}
     for token in info.tokens:
         if token.startswith("l:"):
-            target = library.resolve_href(doc, token[2:])
+            target = resolve(library, doc, token[2:])
             if target is not None and target.doc_id:
                 tokens.add("g:" + target.doc_id)
         else:
@@ -131,13 +132,16 @@ class Alignment:
 
 
 def same_shape(en: list[Signature], es: list[Signature]) -> bool:
-    """Block for block the same kinds, levels, list shape and hard tokens, at a plausible length."""
+    """Block for block the same kinds, levels and list shape, mostly the same tokens
+    (a glossary term the other side words differently is fine), at a plausible length."""
     if len(en) != len(es):
         return False
     for a, b in zip(en, es):
-        if (a.kind, a.level, a.ordered, a.number, a.question, a.tokens) != (
-            b.kind, b.level, b.ordered, b.number, b.question, b.tokens
-        ) or similarity(a, b) < FAST_MIN:
+        if (a.kind, a.level, a.ordered, a.number, a.question) != (b.kind, b.level, b.ordered, b.number, b.question):
+            return False
+        if a.tokens != b.tokens and len(a.tokens & b.tokens) * 2 < len(a.tokens | b.tokens):
+            return False
+        if similarity(a, b) < FAST_MIN:
             return False
     return True
 

@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from contentlint.sync.text import normalize, words
+from contentlint.sync.text import normalize
 from contentlint.sync.tokens import any_digit, hard_tokens
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def make_info(index: int, block: Block) -> BlockInfo:
         return BlockInfo(index, block, text, ("x:" + _digest(text),), hrefs, 0)
     text = normalize(block.plain)
     return BlockInfo(
-        index, block, text, tuple(hard_tokens(text, hrefs)), hrefs, len(words(text)), any_digit(text)
+        index, block, text, tuple(hard_tokens(text, hrefs)), hrefs, len(text.split()), any_digit(text)
     )
 
 

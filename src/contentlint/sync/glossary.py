@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from contentlint.sync.blocks import PROSE_KINDS, BlockInfo
-from contentlint.sync.inflection import PhraseIndex, key_spans, phrase_keys
+from contentlint.sync.inflection import PhraseIndex, keys, phrase_keys
 
 if TYPE_CHECKING:
     from contentlint.documents import Document
@@ -78,12 +78,12 @@ def glossary_index(library: Library) -> GlossaryIndex | None:
     return library.memo[key]  # type: ignore[no-any-return]
 
 
-def block_keys(doc: Document, info: BlockInfo, library: Library) -> list[tuple[str, int, int]]:
-    """Inflection keys of a block's text with their offsets, once per run."""
+def block_keys(doc: Document, info: BlockInfo, library: Library) -> list[str]:
+    """Inflection keys of a block's text (see :func:`contentlint.sync.inflection.keys`), once per run."""
     key = ("sync.keys", id(doc), info.index)
     found = library.memo.get(key)
     if found is None:
-        found = library.memo[key] = key_spans(info.text, doc.lang or "en")
+        found = library.memo[key] = keys(info.text, doc.lang or "en")
     return found  # type: ignore[no-any-return]
 
 
@@ -92,7 +92,6 @@ def term_ids(doc: Document, info: BlockInfo, library: Library) -> frozenset[str]
     index = glossary_index(library)
     if index is None or info.kind not in PROSE_KINDS:
         return frozenset()
-    spans = block_keys(doc, info, library)
     phrases: PhraseIndex[Any] = index.spanish if doc.lang == "es" else index.english
-    found = phrases.find([k for k, _, _ in spans])
+    found = phrases.find(block_keys(doc, info, library))
     return frozenset(hit.payload if isinstance(hit.payload, str) else hit.payload.term_id for hit in found)

@@ -21,8 +21,12 @@ from contentlint.sync.text import strip_accents
 T = TypeVar("T")
 TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 BREAK = "\x00"
-# A word, or a run of punctuation (anything but spaces and hyphens) between words.
-_PIECE_RE = re.compile(r"([^\W_]+(?:['\u2019][^\W_]+)*)|[^\w\s\-\u2010\u2011]+|_+")
+# A word, or a run of punctuation (with the spaces around it) between words;
+# hyphens and apostrophes are not punctuation here ("stay-put", "child's").
+_PIECE_RE = re.compile(
+    r"([^\W_]+(?:['\u2019][^\W_]+)*)"
+    r"|[^\w'\u2019\-\u2010\u2011]*[^\w\s'\u2019\-\u2010\u2011][^\w'\u2019\-\u2010\u2011]*"
+)
 _ES_ARTICLES = {"la": "el", "las": "el", "los": "el", "lo": "el", "una": "un", "unos": "un", "unas": "un"}
 
 
@@ -59,25 +63,30 @@ def en_key(word: str) -> str:
 
 
 def keys(text: str, lang: str) -> list[str]:
-    """The inflection keys of every word of ``text``, with BREAK at punctuation."""
-    return [key for key, _, _ in key_spans(text, lang)]
+    """The inflection keys of every word of ``text``, with BREAK at punctuation.
+
+    Position for position the keys of :func:`key_spans`, without the offsets
+    (one ``findall``: the hot path of the terminology checks and alignment).
+    """
+    key = es_key if lang == "es" else en_key
+    out = [key(word) if word else BREAK for word in _PIECE_RE.findall(text)]
+    if out and out[0] == BREAK:
+        del out[0]
+    if out and out[-1] == BREAK:
+        out.pop()
+    return out
 
 
 def key_spans(text: str, lang: str) -> list[tuple[str, int, int]]:
     """Keys with the start and end offset of their word; BREAK (an empty span) marks
     punctuation between two words, so no phrase matches across "(IEP) meeting"."""
     key = es_key if lang == "es" else en_key
-    out: list[tuple[str, int, int]] = []
-    broken = True  # no BREAK before the first word
-    for match in _PIECE_RE.finditer(text):
-        word = match.group(1)
-        if word is None:
-            if not broken:
-                out.append((BREAK, match.start(), match.start()))
-                broken = True
-            continue
-        out.append((key(word), match.start(), match.end()))
-        broken = False
+    out = [
+        (key(m.group(1)), m.start(), m.end()) if m.group(1) else (BREAK, m.start(), m.start())
+        for m in _PIECE_RE.finditer(text)
+    ]
+    if out and out[0][0] == BREAK:
+        del out[0]
     if out and out[-1][0] == BREAK:
         out.pop()
     return out
@@ -127,14 +136,19 @@ class PhraseIndex(Generic[T]):
 
     def find(self, text_keys: Sequence[str]) -> list[Hit[T]]:
         """Every non-overlapping occurrence, scanning left to right."""
+        by_first = self.by_first
+        starts = [i for i, key in enumerate(text_keys) if key in by_first]
         hits: list[Hit[T]] = []
-        position, total = 0, len(text_keys)
-        while position < total:
-            for phrase, payload in self.by_first.get(text_keys[position], ()):
+        total, free_from = len(text_keys), 0
+        for position in starts:
+            if position < free_from:
+                continue  # inside the previous (longer) match
+            for phrase, payload in by_first[text_keys[position]]:
                 end = position + len(phrase)
-                if end <= total and tuple(text_keys[position:end]) == phrase:
+                if end > total or (end > position + 1 and text_keys[position + 1] != phrase[1]):
+                    continue
+                if tuple(text_keys[position:end]) == phrase:
                     hits.append(Hit(position, end, payload))
-                    position = end - 1
+                    free_from = end
                     break
-            position += 1
         return hits

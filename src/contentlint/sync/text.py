@@ -26,14 +26,19 @@ _TYPOGRAPHY = str.maketrans(
 )
 # Acute, grave and diaeresis are dropped for accent-insensitive matching; the
 # tilde stays, because "año" and "ano" are different words.
+_TYPOGRAPHY_RE = re.compile("[" + "".join(chr(c) for c in _TYPOGRAPHY) + "]")
 _DROPPED_MARKS = frozenset({"\u0301", "\u0300", "\u0308"})
 WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
 def normalize(text: str) -> str:
     """NFC, typographic quotes and spaces unified, whitespace collapsed."""
-    text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
-    return _WS_RE.sub(" ", text).strip()
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        if _TYPOGRAPHY_RE.search(text):
+            text = text.translate(_TYPOGRAPHY)
+    return " ".join(text.split())
 
 
 def strip_accents(text: str) -> str:

@@ -96,7 +96,7 @@ def hard_tokens(text: str, hrefs: Iterable[str] = ()) -> list[str]:
         out.extend("e:" + match.group().lower() for match in EMAIL_RE.finditer(text))
         text = EMAIL_RE.sub(" ", text)
     digits = any_digit(text)
-    if digits and ("§" in text or "C" in text):
+    if digits and ("§" in text or "C.F.R" in text or "CFR" in text or "U.S.C" in text or "USC" in text):
         citations = list(CITATION_RE.finditer(text))
         if citations:
             out.extend("c:" + citation_key(match) for match in citations)

@@ -15,8 +15,12 @@ from contentlint.rules.links.lk007_invalid_mailto_link import InvalidMailtoLink
 from contentlint.rules.links.lk008_invalid_tel_link import InvalidTelLink
 from contentlint.rules.links.lk009_insecure_link import InsecureLink
 from contentlint.rules.links.lk101_broken_external_link import BrokenExternalLink
-from contentlint.rules.links.lk102_unverified_external_link import UnverifiedExternalLink
-from contentlint.rules.links.lk103_redirected_external_link import RedirectedExternalLink
+from contentlint.rules.links.lk102_unverified_external_link import (
+    UnverifiedExternalLink,
+)
+from contentlint.rules.links.lk103_redirected_external_link import (
+    RedirectedExternalLink,
+)
 from contentlint.rules.links.lk190_broken_rendered_link import BrokenRenderedLink
 
 RULES = (

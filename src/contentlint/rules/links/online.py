@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
 from contentlint.findings import Finding
 from contentlint.links.extract import link_index
@@ -73,12 +73,14 @@ class ExternalOptions(NoOptions):
                 raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
         return value
 
-    @model_validator(mode="after")
-    def _engine_accepts(self) -> ExternalOptions:
-        # The engine validates the rest (allow-hosts syntax ...): a mistake is a
-        # configuration error (exit 2) now, not a crash in the middle of a run.
-        build_settings(self, None)
-        return self
+    @field_validator("allow_hosts")
+    @classmethod
+    def _host_ports(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            host, sep, port = entry.strip().rpartition(":")
+            if not sep or not host or not port.isdigit() or " " in host:
+                raise ValueError(f"{entry!r} must be host:port, e.g. \"127.0.0.1:8000\"")
+        return value
 
 
 def _user_agent(value: str | None) -> str | None:
@@ -144,11 +146,18 @@ def external_results(library: Library) -> dict[str, LinkResult]:
     urls = list(link_index(library).external())
     results: dict[str, LinkResult] = {}
     if urls:
-        options = library.config.options.get(OPTIONS_CODE) or ExternalOptions()
+        configured = library.config.options.get(OPTIONS_CODE)
+        options = configured if isinstance(configured, ExternalOptions) else ExternalOptions()
         settings = build_settings(options, library.config.root)
         progress = LinkProgress()
         stats = RunStats()
-        results = check_urls(urls, settings, progress, stats=stats)
+        try:
+            results = check_urls(urls, settings, progress, stats=stats)
+        except BaseException:
+            # Reported once (CL900 on the rule that ran it); the other LK1 rules
+            # must not start the whole check again.
+            library.memo[MEMO_KEY] = {}
+            raise
         progress.finish(results, stats)
     library.memo[MEMO_KEY] = results
     return results

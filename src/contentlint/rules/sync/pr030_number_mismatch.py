@@ -108,9 +108,12 @@ class NumberMismatch(PairRule):
 
     def _compare(self, pair: Pair, en: BlockInfo, es: BlockInfo, ef: Facts, sf: Facts) -> Iterator[Finding]:
         en_only, es_only = unmatched(ef.numbers, sf.numbers, lambda a, b: a.key[1] == b.key[1])
-        en_hidden, es_hidden = _other_values(sf), _other_values(ef)
-        en_only = [f for f in en_only if f.key[1] not in en_hidden]
-        es_only = [f for f in es_only if f.key[1] not in es_hidden and not f.problem]
+        if en_only:
+            en_hidden = _other_values(sf)
+            en_only = [f for f in en_only if f.key[1] not in en_hidden]
+        if es_only:
+            es_hidden = _other_values(ef)
+            es_only = [f for f in es_only if f.key[1] not in es_hidden and not f.problem]
         en_times, es_times = unmatched(ef.times, sf.times, _same_time)
         if not (en_only or es_only or en_times or es_times):
             return

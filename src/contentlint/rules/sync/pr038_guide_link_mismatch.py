@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from contentlint.findings import Finding, Severity
 from contentlint.rules.base import PairRule
 from contentlint.sync.describe import english_note
+from contentlint.sync.links import resolve
 from contentlint.sync.locate import block_location
 from contentlint.sync.parity import aligned_prose
 
@@ -84,7 +85,7 @@ class GuideLinkMismatch(PairRule):
 
     def _wrong_language(self, pair: Pair, links: list[InlineLink], library: Library) -> Iterator[Finding]:
         for link in links:
-            found = library.resolve_href(pair.es, link.href)
+            found = resolve(library, pair.es, link.href)
             if found is None or found.lang != "en" or not found.doc_id:
                 continue
             spanish = library.by_id.get((found.doc_id, "es"))
@@ -103,7 +104,7 @@ def _ids(doc: Document, links: list[InlineLink], library: Library) -> tuple[Coun
     ids: Counter[str] = Counter()
     unknown = 0
     for link in links:
-        found = library.resolve_href(doc, link.href)
+        found = resolve(library, doc, link.href)
         if found is None or not found.doc_id:
             unknown += 1
         else:

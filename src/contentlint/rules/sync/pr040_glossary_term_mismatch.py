@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from contentlint.findings import Finding, Location, Severity
 from contentlint.rules.base import PairRule
 from contentlint.sync.glossary import Term, block_keys, glossary_index
-from contentlint.sync.inflection import contains
+from contentlint.sync.inflection import contains, key_spans
 from contentlint.sync.locate import locate
 from contentlint.sync.parity import aligned_prose
 
@@ -54,11 +54,11 @@ class GlossaryTermMismatch(PairRule):
         if index is None:
             return
         for en, es in aligned_prose(target, library):
-            spans = block_keys(target.en, en, library)
-            hits = index.english.find([key for key, _, _ in spans])
+            hits = index.english.find(block_keys(target.en, en, library))
             if not hits:
                 continue
-            es_keys = [key for key, _, _ in block_keys(target.es, es, library)]
+            es_keys = block_keys(target.es, es, library)
+            spans: list[tuple[str, int, int]] = []
             seen: set[str] = set()
             for hit in hits:
                 term: Term = hit.payload
@@ -67,6 +67,7 @@ class GlossaryTermMismatch(PairRule):
                 seen.add(term.term_id)
                 if any(contains(es_keys, accepted) for accepted in term.accepted):
                     continue
+                spans = spans or key_spans(en.text, "en")  # offsets only for what is reported
                 used = en.text[spans[hit.start][1] : spans[hit.end - 1][2]]
                 line, column = locate(target.es, es.block)
                 en_line, en_column = locate(target.en, en.block, used)

@@ -9,7 +9,7 @@ from contentlint.findings import Finding, Severity
 from contentlint.rules.base import FileRule
 from contentlint.sync.blocks import PROSE_KINDS, block_infos
 from contentlint.sync.glossary import GlossaryIndex, Mistranslation, block_keys, glossary_index
-from contentlint.sync.inflection import key_spans
+from contentlint.sync.inflection import key_spans, keys
 from contentlint.sync.locate import locate
 
 if TYPE_CHECKING:
@@ -78,14 +78,12 @@ class KnownMistranslation(FileRule):
         )
 
 
-def _find(
-    index: GlossaryIndex, text: str, spans: list[tuple[str, int, int]] | None = None
-) -> list[tuple[str, Mistranslation]]:
-    spans = spans if spans is not None else key_spans(text, "es")
-    out = []
-    for hit in index.mistranslations.find([key for key, _, _ in spans]):
-        out.append((text[spans[hit.start][1] : spans[hit.end - 1][2]], hit.payload))
-    return out
+def _find(index: GlossaryIndex, text: str, text_keys: list[str] | None = None) -> list[tuple[str, Mistranslation]]:
+    hits = index.mistranslations.find(text_keys if text_keys is not None else keys(text, "es"))
+    if not hits:
+        return []
+    spans = key_spans(text, "es")  # offsets only for what is reported
+    return [(text[spans[hit.start][1] : spans[hit.end - 1][2]], hit.payload) for hit in hits]
 
 
 def _front_matter_texts(front: dict[str, Any]) -> list[tuple[Loc, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,7 @@ from contentlint.library import Pair
 from contentlint.rules.base import FileRule, NoOptions
 from contentlint.sync.align import pair_alignment
 from contentlint.sync.blocks import PROSE_KINDS, BlockInfo, block_infos
-from contentlint.sync.langid import countable_words, foreign_sentence, guess
+from contentlint.sync.langid import EN_STOPWORDS, ES_STOPWORDS, countable_words, foreign_sentence, guess
 from contentlint.sync.locate import locate
 from contentlint.sync.text import snippet
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from contentlint.library import Library
 
 _NAMES = {"en": "English", "es": "Spanish"}
+_WORDS_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 class WrongLanguage(FileRule):
@@ -67,8 +69,13 @@ class WrongLanguage(FileRule):
             return
         copied = _copied_blocks(target, library)
         other = "es" if lang == "en" else "en"
+        foreign_words = EN_STOPWORDS if other == "en" else ES_STOPWORDS
         for info in block_infos(target, library):
             if info.kind not in PROSE_KINDS or info.index in copied:
+                continue
+            # Cheap test first: two function words of the other language are needed
+            # for any verdict (block or sentence), and most blocks have none.
+            if sum(1 for word in _WORDS_RE.findall(info.text.lower()) if word in foreign_words) < 2:
                 continue
             found = guess(countable_words(info.text, info.block.source), self.options.min_words)
             if found.lang == other:
