@@ -63,6 +63,13 @@ SITE_GOOD = (
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Good</title></head>'
     "<body><p>ok</p></body></html>\n"
 )
+SITE_ANCHORS = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Anchors</title></head>
+<body>
+<h1 id="top">Anchors</h1>
+<p><a href="anchors.html#top">to the top</a> and <a href="anchors.html#no-such-part">to nowhere</a>.</p>
+</body></html>
+"""
 PAGE = (
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page</title></head>'
     '<body><h2 id="top">Top</h2><h2 id="section-a">A</h2></body></html>\n'
@@ -235,6 +242,8 @@ def build_app(stats: Stats, delay: float = 0.0) -> web.Application:
                 return html(SITE_INDEX)
             if name == "good.html":
                 return html(SITE_GOOD)
+            if name == "anchors.html":
+                return html(SITE_ANCHORS)
             return web.Response(status=404, text="not found\n")
         if head == "private":
             return html(PAGE)

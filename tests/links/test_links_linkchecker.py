@@ -166,3 +166,14 @@ def test_linkchecker_on_a_loopback_site(server):
     assert [(m.source, m.record.url, m.record.line) for m in broken] == [("content/en/iep-guide.md", "missing.html", 6)]
     if sys.platform.startswith("linux") and "root" in run.stderr:  # privileges dropped to nobody
         assert "nobody" in run.stderr
+
+
+@pytest.mark.skipif(LINKCHECKER is None, reason="the `linkchecker` program is not installed")
+def test_linkchecker_reports_a_missing_anchor_in_rendered_html(server):
+    start = server.url("/site/anchors.html")
+    run = run_linkchecker(
+        start, LinkCheckerOptions(recursion_level=1, check_extern=False, threads=2, timeout=10, process_timeout=120)
+    )
+    texts = [" ".join((r.url, r.result, *(text for _, text in r.warnings))) for r in run.records]
+    assert any("no-such-part" in text for text in texts), texts
+    assert not any("#top" in r.url and not r.valid for r in run.records)

@@ -96,6 +96,8 @@ class LinkCheckerOptions:
     extra_args: tuple[str, ...] = ()
     executable: str | None = None
     process_timeout: float = 3600.0
+    # LinkChecker's AnchorCheck plugin: report #fragments missing from rendered pages.
+    anchors: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +212,8 @@ def _rc_text(options: LinkCheckerOptions) -> str:
     if options.max_requests_per_second is not None:
         lines.append(f"maxrequestspersecond={options.max_requests_per_second}")
     lines += ["", "[output]", "status=0", ""]
+    if options.anchors:
+        lines += ["[AnchorCheck]", ""]
     return "\n".join(lines)
 
 
