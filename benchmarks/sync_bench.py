@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
             ("check one changed pair", ("content/es/guia-10.md",)),
             ("sync status", None),
         ):
-            cli = ("sync", "status") if extra is None else ("check", "--format", "json", *extra)
+            cli = ("sync", "status") if extra is None else ("check", "--no-cache", "--format", "json", *extra)
             wall, code, rss = measure(folder, *cli)
             print(f"  {label:<25} {wall:6.2f} s  peak RSS {rss:4d} MiB  (exit {code})")
     finally:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "json", "sarif", "github", "junit", "summary")
+FORMATS = ("text", "json", "sarif", "github", "junit", "summary", "html")
 # Commands that live with their feature. Each module has ``add_arguments(parser)``
 # and ``run(args) -> int``, and keeps its own imports lazy.
 FEATURE_COMMANDS: dict[str, tuple[str, str]] = {

@@ -11,8 +11,12 @@ from sync_helpers import FIXTURES, Lib
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Iterator[Callable[[str], Lib]]:
-    """``library("clean")`` copies tests/fixtures/sync/clean to tmp_path and returns it."""
+def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], Lib]]:
+    """``library("clean")`` copies tests/fixtures/sync/clean to tmp_path and returns it.
+
+    The result cache is off: every check really runs the rules.
+    """
+    monkeypatch.setenv("CONTENTLINT_NO_CACHE", "1")
 
     def make(case: str) -> Lib:
         dest = tmp_path / case

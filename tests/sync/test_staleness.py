@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from sync_helpers import brief, related_lines
 
 EN = "content/en/school-denies-iep.md"
@@ -119,7 +118,7 @@ MEANINGFUL = [
 
 @pytest.mark.parametrize("edit", MEANINGFUL, ids=[m[0] for m in MEANINGFUL])
 def test_each_meaningful_edit_stales_exactly_its_spanish_block(library, edit):
-    name, old, new, code, es_text, en_text, diff = edit
+    _name, old, new, code, es_text, en_text, diff = edit
     lib = library("clean")
     lib.mark()
     lib.edit(EN, old, new)

@@ -86,7 +86,7 @@ def test_mark_is_stable(library, monkeypatch):
 
 
 def test_mark_writes_atomically(library, monkeypatch):
-    import contentlint.fileio as fileio
+    from contentlint import fileio
 
     lib = library("clean")
     written = []

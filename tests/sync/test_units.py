@@ -10,7 +10,14 @@ from contentlint.markdown import parse_blocks
 from contentlint.sync import numwords
 from contentlint.sync.blocks import make_info
 from contentlint.sync.facts import extract_facts
-from contentlint.sync.inflection import BREAK, PhraseIndex, en_key, es_key, keys, phrase_keys
+from contentlint.sync.inflection import (
+    BREAK,
+    PhraseIndex,
+    en_key,
+    es_key,
+    keys,
+    phrase_keys,
+)
 from contentlint.sync.langid import detect
 from contentlint.sync.staleness import compare
 from contentlint.sync.store import Mark
@@ -19,7 +26,12 @@ from contentlint.sync.worddiff import word_diff
 
 
 def test_babel_locale_data_for_us_spanish():
-    from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol, parse_decimal
+    from babel.numbers import (
+        format_decimal,
+        get_decimal_symbol,
+        get_group_symbol,
+        parse_decimal,
+    )
 
     assert format_decimal(1234.5, locale="en_US") == "1,234.5"
     assert format_decimal(1234.5, locale="es_US") == "1,234.5"  # US Spanish groups like English
@@ -209,3 +221,27 @@ def test_compare_cosmetic_and_meaningful():
     assert "links: [-https://x.org/a-] {+https://x.org/b+}" in changed[0].diff()
     reordered = compare(_marks(original), _infos("- one item with [a link](https://x.org/a)\n- two\n\nSome text here.\n"))
     assert reordered == []
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from contentlint.sync.inflection import key_spans  # noqa: E402
+from contentlint.sync.text import normalize  # noqa: E402
+
+_TEXT = st.text(alphabet=st.sampled_from(list("abcñéÉ IEP,.;:()¿?'’-—\"“”_0123456789\n\t")), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.sampled_from(["en", "es"]))
+def test_keys_and_key_spans_agree(text, lang):
+    # PR040/PR041 find terms with keys() and report their text with key_spans(): same positions
+    assert keys(text, lang) == [key for key, _, _ in key_spans(text, lang)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_normalize_is_idempotent_and_ignores_spacing(text):
+    once = normalize(text)
+    assert normalize(once) == once
+    assert normalize(text.replace(" ", "  \n ")) == once

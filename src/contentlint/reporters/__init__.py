@@ -19,6 +19,7 @@ REPORTERS: dict[str, str] = {
     "github": "contentlint.reporters.github",
     "junit": "contentlint.reporters.junit",
     "summary": "contentlint.reporters.summary",
+    "html": "contentlint.reporters.html",
 }
 
 # What `contentlint report` writes, format -> file name.
@@ -27,6 +28,7 @@ REPORT_FILES: dict[str, str] = {
     "sarif": "contentlint.sarif",
     "junit": "contentlint.junit.xml",
     "summary": "contentlint-summary.md",
+    "html": "contentlint-report.html",
 }
 
 

@@ -1,19 +1,25 @@
 """Block alignment of an English guide and its Spanish translation.
 
-The two bodies are aligned by a weighted longest-common-subsequence (a
-Needleman-Wunsch variant with free gaps) over block signatures that do not
-depend on translated words: kind, heading level, list depth/order/number,
-question headings, hard tokens (numbers, citations, URLs, guide ids,
-acronyms, e-mails, phones) and the length ratio. Blocks left over on both
-sides that still look alike are then paired as *moves*. The result is cached
-per pair in ``library.memo``.
+The two bodies are aligned over block signatures that do not depend on the
+translated words: kind, heading level, list depth/order/number, question
+headings, hard tokens (numbers, citations, URLs, guide ids, acronyms,
+e-mails, phones), glossary term ids (a term and its Spanish rendering share
+an id) and the length ratio; a heading also carries the tokens of the blocks
+under it. When both bodies have the same shape block for block, they align
+one to one without further work (the common case). Otherwise a weighted
+longest-common-subsequence (Needleman-Wunsch with free gaps) aligns them,
+leftovers of the same kinds between two aligned blocks are paired as edited
+blocks, and leftovers that still look alike elsewhere are *moves*. The result
+is cached per pair in ``library.memo``.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from itertools import pairwise
+from typing import TYPE_CHECKING, Protocol
 
 from contentlint.sync.blocks import BlockInfo, block_infos
 from contentlint.sync.links import resolve
@@ -29,6 +35,18 @@ GAP_MIN = 0.2  # floor for pairing same-kind leftovers between two aligned block
 MOVE_MIN = 0.75  # leftover blocks this similar are a move, not missing + extra
 CONFIDENT_SHARE = 0.5  # below this share of aligned blocks the alignment is unusable
 LOG_RATIO = math.log(1.15)  # Spanish runs about 15 % longer than English
+
+
+class Shaped(Protocol):
+    """Anything with a block kind and a level: a BlockInfo or a Signature."""
+
+    @property
+    def kind(self) -> str:
+        """heading, paragraph, list_item, ..."""
+
+    @property
+    def level(self) -> int:
+        """Heading level or list depth."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +171,7 @@ def with_units(infos: list[BlockInfo], sigs: list[Signature]) -> list[Signature]
     for index, info in enumerate(infos):
         if info.kind != "heading":
             continue
-        inner = set()
+        inner: set[str] = set()
         for k in range(index + 1, unit_end(infos, index)):
             inner.update("^" + token for token in sigs[k].tokens)
         if inner:
@@ -178,7 +196,7 @@ def _fill_gaps(en: list[Signature], es: list[Signature], sims: list[list[float]]
     in one language): pair them, as a line diff pairs replaced lines."""
     anchors = sorted(matches.items())
     bounds = [(-1, -1), *anchors, (len(en), len(es))]
-    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
+    for (i0, j0), (i1, j1) in pairwise(bounds):
         gap_en, gap_es = range(i0 + 1, i1), range(j0 + 1, j1)
         if not gap_en or len(gap_en) != len(gap_es):
             continue
@@ -193,7 +211,7 @@ def _weighted_lcs(sims: list[list[float]], n: int, m: int) -> dict[int, int]:
     for i in range(1, n + 1):
         row, prev, weights = score[i], score[i - 1], sims[i - 1]
         for j in range(1, m + 1):
-            best = prev[j] if prev[j] >= row[j - 1] else row[j - 1]
+            best = max(prev[j], row[j - 1])
             weight = weights[j - 1]
             if weight >= MATCH_MIN and prev[j - 1] + weight - DP_BIAS > best:
                 best = prev[j - 1] + weight - DP_BIAS
@@ -234,7 +252,7 @@ def _moves(
                if en[i].kind == "heading" and sims[i][j] >= MOVE_MIN])
     for i, j in sorted(moved.items()):
         k, l = i + 1, j + 1
-        while k < _sig_unit_end(en, i) and l < _sig_unit_end(es, j):
+        while k < unit_end(en, i) and l < unit_end(es, j):
             if k in matches or l in used_es or k in moved or l in taken or sims[k][l] < MATCH_MIN:
                 break
             moved[k] = l
@@ -243,14 +261,6 @@ def _moves(
     pair_best([(sims[i][j], i, j) for i in left_en for j in left_es
                if en[i].kind != "heading" and en[i].tokens and es[j].tokens and sims[i][j] >= MOVE_MIN])
     return moved
-
-
-def _sig_unit_end(sigs: list[Signature], index: int) -> int:
-    level = sigs[index].level
-    for k in range(index + 1, len(sigs)):
-        if sigs[k].kind == "heading" and sigs[k].level <= level:
-            return k
-    return len(sigs)
 
 
 def pair_alignment(pair: Pair, library: Library) -> Alignment:
@@ -264,7 +274,8 @@ def pair_alignment(pair: Pair, library: Library) -> Alignment:
     en_sigs = with_units(en, [signature(info, pair.en, library) for info in en])
     es_sigs = with_units(es, [signature(info, pair.es, library) for info in es])
     if same_shape(en_sigs, es_sigs):
-        matches, moved = {i: i for i in range(len(en))}, {}  # the common case: no DP
+        matches: dict[int, int] = {i: i for i in range(len(en))}  # the common case: no DP
+        moved: dict[int, int] = {}
     else:
         matches, moved = align_signatures(en_sigs, es_sigs)
     total = max(len(en), len(es))
@@ -275,14 +286,13 @@ def pair_alignment(pair: Pair, library: Library) -> Alignment:
     return alignment
 
 
-def unit_end(infos: list[BlockInfo], index: int) -> int:
+def unit_end(items: Sequence[Shaped], index: int) -> int:
     """End (exclusive) of the unit a block starts: a heading runs to the next heading
     of the same or a higher level; any other block is a unit of its own."""
-    block = infos[index].block
-    if block.kind != "heading":
+    if items[index].kind != "heading":
         return index + 1
-    for k in range(index + 1, len(infos)):
-        other = infos[k].block
-        if other.kind == "heading" and other.level <= block.level:
+    level = items[index].level
+    for k in range(index + 1, len(items)):
+        if items[k].kind == "heading" and items[k].level <= level:
             return k
-    return len(infos)
+    return len(items)

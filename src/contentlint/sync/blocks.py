@@ -41,6 +41,11 @@ class BlockInfo:
         """The block's kind (heading, paragraph, list_item, ...)."""
         return self.block.kind
 
+    @property
+    def level(self) -> int:
+        """Heading level, or list depth."""
+        return self.block.level
+
     def text_fingerprint(self) -> str:
         """Fingerprint of the words and the block's shape; markup never enters it."""
         block = self.block

@@ -37,7 +37,3 @@ def english_note(info: BlockInfo) -> str:
     """The note on a related English location."""
     return "English " + describe(info, with_text=False)
 
-
-def spanish_note(info: BlockInfo) -> str:
-    """The note on a related Spanish location."""
-    return "Spanish " + describe(info, with_text=False)

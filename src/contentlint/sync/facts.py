@@ -25,8 +25,8 @@ from contentlint.sync.numwords import value_of, word_values
 from contentlint.sync.text import strip_accents
 from contentlint.sync.tokens import (
     ACRONYM_RE,
-    DOUBLE_CAPITAL_RE,
     CITATION_RE,
+    DOUBLE_CAPITAL_RE,
     EMAIL_RE,
     PHONE_RE,
     URL_RE,
@@ -173,14 +173,6 @@ _ES_UNITS = {"dia": "day", "dias": "day", "semana": "week", "semanas": "week", "
 _QUALIFIERS = {"calendar": "day", "calendario": "day", "naturales": "day", "business": "business_day",
                "working": "business_day", "habiles": "business_day", "laborables": "business_day",
                "school": "school_day", "escolares": "school_day", "lectivos": "school_day"}
-UNIT_NAMES = {
-    "en": {"day": "days", "business_day": "business days", "school_day": "school days", "week": "weeks",
-           "month": "months", "year": "years", "hour": "hours"},
-    "es": {"day": "días", "business_day": "días hábiles", "school_day": "días escolares", "week": "semanas",
-           "month": "meses", "year": "años", "hour": "horas"},
-}
-
-
 _UNIT_RE = {
     "en": re.compile(
         r"(?<!\w)(?:(?P<q>calendar|business|school|working)(?:\s+|-))?"
@@ -268,12 +260,38 @@ class _Scanner:
         return found
 
 
-_MONEY_HINT_RE = re.compile(r"\$|USD|d[óo]lar|dollar", re.IGNORECASE)
-_PERCENT_HINT_RE = re.compile(r"%|percent|ciento", re.IGNORECASE)
+_MONEY_HINT_RE = re.compile(r"\$|USD|[Dd][óo]lar|[Dd]ollar")
+_PERCENT_HINT_RE = re.compile(r"%|[Pp]ercent|ciento")
 _UNIT_HINT_RE = {
-    "en": re.compile(r"(?i)\b(?:days?|weeks?|months?|years?|hours?)\b"),
-    "es": re.compile(r"(?i)\b(?:d[ií]as?|semanas?|mes(?:es)?|a[ñn]os?|horas?)\b"),
+    "en": re.compile(r"\b(?:[Dd]ays?|[Ww]eeks?|[Mm]onths?|[Yy]ears?|[Hh]ours?)\b"),
+    "es": re.compile(r"\b(?:[Dd][ií]as?|[Ss]emanas?|[Mm]es(?:es)?|[Aa][ñn]os?|[Hh]oras?)\b"),
 }
+
+
+def may_have_dates(text: str, lang: str, locale: str | None = None) -> bool:
+    """A cheap test: could the text hold a date (a month name or a numeric date)?"""
+    return any_digit(text) and _may_have_dates(text, locale_formats(locale or DEFAULT_LOCALES[lang]))
+
+
+def digits_as_written(text: str) -> list[str]:
+    """Every run of digits with its separators, sorted: equal lists mean equal numbers as written."""
+    return sorted(_RAW_NUMBER_RE.findall(text))
+
+
+_RAW_NUMBER_RE = re.compile(r"\d+(?:[.,:]\d+)*")
+
+
+def extract_durations(text: str, lang: str, locale: str | None = None) -> tuple[list[Fact], list[Fact]]:
+    """Only the durations of a text (and the vague ones: "a year"), without the other facts.
+
+    A number right before a unit of time is never part of a citation, a phone
+    number or a date, so durations need none of the earlier passes.
+    """
+    facts = Facts(lang=lang)
+    if may_have_durations(text, lang):
+        formats = locale_formats(locale or DEFAULT_LOCALES[lang]) if any_digit(text) else None
+        _durations(facts, _Scanner(text), lang, formats)
+    return facts.durations, facts.vague_durations
 
 
 def may_have_durations(text: str, lang: str) -> bool:
@@ -336,7 +354,6 @@ def _links(facts: Facts, hrefs: Sequence[str]) -> None:
 
 
 _NUMERIC_DATE_RE = re.compile(r"\d/\d|\d{4}-\d")
-_LOWER_WORD_RE = re.compile(r"[^\W\d_]+")
 _ES_SHORT_MONTH_RE = re.compile(r"(?i)\b(?:ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\.\s")
 
 
@@ -344,11 +361,11 @@ def _may_have_dates(text: str, formats: LocaleFormats) -> bool:
     """A cheap test before the date regex: a month name, or a numeric date shape."""
     if _NUMERIC_DATE_RE.search(text):
         return True
+    # substring tests first (C speed); the date regex itself checks word boundaries
     if formats.locale.startswith("es"):
-        return not formats.month_words.isdisjoint(_LOWER_WORD_RE.findall(text.lower())) or bool(
-            _ES_SHORT_MONTH_RE.search(text)
-        )
-    return not formats.month_words.isdisjoint(_LOWER_WORD_RE.findall(text))
+        lowered = text.lower()
+        return any(name in lowered for name in formats.month_words) or bool(_ES_SHORT_MONTH_RE.search(text))
+    return any(name in text for name in formats.month_words)
 
 
 @lru_cache(maxsize=8)
@@ -363,6 +380,7 @@ def _dates(facts: Facts, scanner: _Scanner, lang: str, formats: LocaleFormats) -
         return
     for match in scanner.scan(_date_re(lang, formats.locale)):
         parts = match.groupdict()
+        readings: list[tuple[int | None, int, int | None]]
         if parts["iy"]:
             readings = [(int(parts["iy"]), int(parts["im"]), int(parts["id"]))]
         elif parts["sa"]:

@@ -84,7 +84,7 @@ def block_keys(doc: Document, info: BlockInfo, library: Library) -> list[str]:
     found = library.memo.get(key)
     if found is None:
         found = library.memo[key] = keys(info.text, doc.lang or "en")
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def term_ids(doc: Document, info: BlockInfo, library: Library) -> frozenset[str]:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Generic, TypeVar
 
 from contentlint.sync.text import strip_accents
@@ -51,8 +52,7 @@ def es_key(word: str) -> str:
 def en_key(word: str) -> str:
     """The inflection key of an English word."""
     w = word.lower().replace("\u2019", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
+    w = w.removesuffix("'s")
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if w.endswith(("sses", "shes", "ches", "xes", "zes")):
@@ -119,35 +119,48 @@ class Hit(Generic[T]):
 
 @dataclass
 class PhraseIndex(Generic[T]):
-    """Many phrases, found in one pass, longest match first, without overlaps."""
+    """Many phrases, found in one pass, longest match first, without overlaps.
 
-    by_first: dict[str, list[tuple[tuple[str, ...], T]]] = field(default_factory=dict)
+    Phrases are indexed by their first two keys (one-word phrases by their key),
+    so most positions of a text are rejected with one dictionary lookup.
+    """
+
+    by_start: dict[tuple[str, ...], list[tuple[tuple[str, ...], T]]] = field(default_factory=dict)
+    singles: dict[str, list[tuple[tuple[str, ...], T]]] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        """True when the index holds no phrase."""
+        return not self.by_start and not self.singles
 
     @classmethod
     def build(cls, phrases: Iterable[tuple[tuple[str, ...], T]]) -> PhraseIndex[T]:
-        """Index phrases (already reduced to keys) by their first key."""
+        """Index phrases (already reduced to keys)."""
         index: PhraseIndex[T] = cls()
         for phrase, payload in phrases:
-            if phrase:
-                index.by_first.setdefault(phrase[0], []).append((phrase, payload))
-        for candidates in index.by_first.values():
+            if len(phrase) >= 2:
+                index.by_start.setdefault(phrase[:2], []).append((phrase, payload))
+            elif phrase:
+                index.singles.setdefault(phrase[0], []).append((phrase, payload))
+        for candidates in index.by_start.values():
             candidates.sort(key=lambda item: len(item[0]), reverse=True)
         return index
 
     def find(self, text_keys: Sequence[str]) -> list[Hit[T]]:
         """Every non-overlapping occurrence, scanning left to right."""
-        by_first = self.by_first
-        starts = [i for i, key in enumerate(text_keys) if key in by_first]
+        by_start, singles = self.by_start, self.singles
+        starts = [i for i, pair in enumerate(pairwise(text_keys)) if pair in by_start]
+        if singles:
+            starts = sorted({*starts, *(i for i, key in enumerate(text_keys) if key in singles)})
         hits: list[Hit[T]] = []
         total, free_from = len(text_keys), 0
         for position in starts:
             if position < free_from:
                 continue  # inside the previous (longer) match
-            for phrase, payload in by_first[text_keys[position]]:
+            candidates = by_start.get(tuple(text_keys[position : position + 2]), [])
+            for phrase, payload in (*candidates, *singles.get(text_keys[position], ())):
                 end = position + len(phrase)
-                if end > total or (end > position + 1 and text_keys[position + 1] != phrase[1]):
-                    continue
-                if tuple(text_keys[position:end]) == phrase:
+                if end <= total and tuple(text_keys[position:end]) == phrase:
                     hits.append(Hit(position, end, payload))
                     free_from = end
                     break

@@ -1,4 +1,4 @@
-"""Numbers written as words, in English and Spanish (0-99, ordinals to 31).
+"""Numbers written as words, in English and Spanish: cardinals 0-99, ordinals (English to 31st).
 
 "one year" and "1 año", "three business days" and "3 días hábiles" agree;
 the parity checks use these tables to read the words. Keys are lower case
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from contentlint.sync.text import strip_accents
 
@@ -82,11 +81,6 @@ def cardinals(lang: str) -> dict[str, int]:
     return _TABLES[lang][0]
 
 
-def ordinals(lang: str) -> dict[str, int]:
-    """Ordinal words -> value."""
-    return _TABLES[lang][1]
-
-
 def value_of(words: str, lang: str, with_articles: bool = False) -> int | None:
     """The value of a number written in words (accents and case ignored)."""
     key = strip_accents(words.lower()).replace("\u2011", "-")
@@ -95,37 +89,6 @@ def value_of(words: str, lang: str, with_articles: bool = False) -> int | None:
     if found is None and with_articles and lang == "en":
         found = _EN_ARTICLES.get(key)
     return found
-
-
-@lru_cache(maxsize=4)
-def cardinal_pattern(lang: str, with_articles: bool = False) -> str:
-    """A regex alternation of the cardinal words (longest first, accented forms too)."""
-    words = set(_TABLES[lang][0])
-    if with_articles and lang == "en":
-        words |= set(_EN_ARTICLES)
-    forms = set()
-    for word in words:
-        forms.add(word)
-        forms.update(_accented(word))
-    alternatives = sorted(forms, key=len, reverse=True)
-    return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in alternatives)
-
-
-_ACCENTED = {
-    "dieciseis": "dieciséis",
-    "veintidos": "veintidós",
-    "veintitres": "veintitrés",
-    "veintiseis": "veintiséis",
-    "veintiun": "veintiún",
-    "septimo": "séptimo",
-    "septima": "séptima",
-    "decimo": "décimo",
-    "decima": "décima",
-}
-
-
-def _accented(word: str) -> list[str]:
-    return [word.replace(plain, accented) for plain, accented in _ACCENTED.items() if plain in word]
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-\u2011][^\W\d_]+)?")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from contentlint.sync.align import pair_alignment
 from contentlint.sync.blocks import PROSE_KINDS, BlockInfo
-from contentlint.sync.facts import DEFAULT_LOCALES, Facts, extract_facts
+from contentlint.sync.facts import DEFAULT_LOCALES, Facts, extract_facts, may_have_dates
 
 if TYPE_CHECKING:
     from contentlint.documents import Document
@@ -32,7 +32,16 @@ def block_facts(doc: Document, info: BlockInfo, library: Library, locale: str | 
     found = library.memo.get(key)
     if found is None:
         found = library.memo[key] = extract_facts(info.text, info.links, lang, locale)
-    return found  # type: ignore[no-any-return]
+    return found
+
+
+def block_may_have_dates(doc: Document, info: BlockInfo, library: Library, locale: str | None = None) -> bool:
+    """:func:`contentlint.sync.facts.may_have_dates` of one block, once per run."""
+    key = ("sync.dates?", id(doc), info.index)
+    found = library.memo.get(key)
+    if found is None:
+        found = library.memo[key] = may_have_dates(info.text, doc.lang or "en", locale)
+    return found
 
 
 def unmatched(

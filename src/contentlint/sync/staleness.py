@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from contentlint.sync.blocks import BlockInfo, block_infos
-from contentlint.sync.store import Mark, SyncFile, SyncFileError, digest, parse_sync_file, stored_digest, sync_path
+from contentlint.sync.store import (
+    Mark,
+    SyncFile,
+    SyncFileError,
+    digest,
+    parse_sync_file,
+    stored_digest,
+    sync_path,
+)
 from contentlint.sync.worddiff import list_diff, word_diff
 
 if TYPE_CHECKING:
@@ -64,7 +72,6 @@ class SyncState:
     changes: list[Change] = field(default_factory=list)
     error: str = ""
     synced: str = ""
-    marks: list[Mark] = field(default_factory=list)
 
 
 def sync_state(pair: Pair, library: Library) -> SyncState:
@@ -73,7 +80,7 @@ def sync_state(pair: Pair, library: Library) -> SyncState:
     cached = library.memo.get(key)
     if cached is None:
         cached = library.memo[key] = compute_state(pair, library)
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def compute_state(pair: Pair, library: Library | None) -> SyncState:
@@ -93,7 +100,7 @@ def compute_state(pair: Pair, library: Library | None) -> SyncState:
     except SyncFileError as exc:
         return SyncState("invalid", path, error=str(exc))
     changes = compare(parsed.marks, infos)
-    return SyncState("stale" if changes else "synced", path, changes, synced=parsed.synced, marks=parsed.marks)
+    return SyncState("stale" if changes else "synced", path, changes, synced=parsed.synced)
 
 
 def compare(marks: list[Mark], infos: list[BlockInfo]) -> list[Change]:

@@ -6,17 +6,20 @@ normalized text itself (for the word diff shown later) and the index of the
 Spanish block it was aligned with. A ``digest`` over all fingerprints lets a
 check skip parsing the file when nothing changed. Only ``sync mark`` writes
 the file; Spanish edits never touch it, so they cannot hide a pending English
-change. See :func:`render_format` for the layout.
+change. The layout is documented in ``contentlint sync mark --help``
+(:data:`contentlint.sync.command.FORMAT_HELP`).
 
-Reading uses the fast safe loader; writing round-trips the existing file with
-ruamel.yaml (``typ="rt"``), so comments and keys the tool does not own
-survive, and goes through :func:`contentlint.fileio.atomic_write_text`.
+Reading uses the fast safe loader. Writing goes through
+:func:`contentlint.fileio.atomic_write_text`; a file that has comments or keys
+the tool does not own is updated with a ruamel.yaml round trip (``typ="rt"``),
+so those survive; other files are written directly in the same layout.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -133,7 +136,7 @@ def _mark(entry: Any, index: int) -> Mark:
         text=str(entry.get("text") or ""),
         links=tuple(str(link) for link in links) if isinstance(links, list) else (),
         es=es if isinstance(es, int) and not isinstance(es, bool) else None,
-        line=entry.get("line") if isinstance(entry.get("line"), int) else 0,
+        line=line if isinstance(line := entry.get("line"), int) else 0,
     )
 
 
@@ -161,38 +164,131 @@ def write_sync_file(
     entries: list[dict[str, Any]],
     block_digest: str,
 ) -> bool:
-    """Create or update a sync file; returns True when an existing file was updated.
+    """Create or update a sync file atomically; returns True when a file was there.
 
-    Only the keys in TOP_KEYS and BLOCK_KEYS are written. Other keys and every
-    comment of an existing file are kept (round trip); a block entry is reused
-    for the block with the same text fingerprint, so its comments follow it.
+    Only the keys in TOP_KEYS and BLOCK_KEYS are written. A file with comments
+    or keys the tool does not own is updated with a ruamel.yaml round trip, so
+    those survive (a block entry is reused for the block with the same text
+    fingerprint, so its comments follow it); any other file is rewritten
+    directly in the same layout, which is much faster for ``sync mark --all``.
     """
-    from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
     from contentlint.fileio import atomic_write_text
 
-    yaml = YAML(typ="rt")
-    yaml.width = 1_000_000  # one line per text snapshot: diffs of the file stay readable
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    data: Any = None
-    if path.exists():
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"))
-        except Exception:  # unusable file: rewritten from scratch below
-            data = None
-    existed = isinstance(data, CommentedMap)
-    if not existed:
-        data = CommentedMap()
-        data.yaml_set_start_comment(HEADER)
     values = {"version": FORMAT_VERSION, "id": doc_id, "en": en_display, "es": es_display,
               "synced": synced, "digest": block_digest}
+    try:
+        old = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, UnicodeDecodeError):
+        old = None
+    text = None
+    if old is not None and needs_round_trip(old):
+        text = _round_trip(old, values, entries)
+    if text is None:
+        text = render(values, entries)
+    atomic_write_text(path, text)
+    return old is not None
+
+
+_HEADER_LINES = frozenset("# " + line for line in HEADER.split("\n"))
+_TOP_KEY_RE = re.compile(r"([^\s:#][^:]*):")
+_BLOCK_KEY_RE = re.compile(r"(?:  - |    )([A-Za-z_]+):")
+
+
+def needs_round_trip(text: str) -> bool:
+    """True when a sync file holds something besides what ``render`` writes: a
+    comment (other than the header) or a key the tool does not own."""
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped or line in _HEADER_LINES:
+            continue
+        if stripped.startswith("#") or " #" in line:
+            return True  # a comment (or a '#' in a text snapshot: the round trip is safe either way)
+        if not line.startswith(" "):
+            found = _TOP_KEY_RE.match(line)
+            if found is None or found.group(1) not in TOP_KEYS:
+                return True
+        else:
+            found = _BLOCK_KEY_RE.match(line)
+            if found is None or found.group(1) not in BLOCK_KEYS:
+                return True
+    return False
+
+
+def render(values: dict[str, Any], entries: list[dict[str, Any]]) -> str:
+    """The sync file's text, written directly (the layout ruamel.yaml would write)."""
+    lines = ["# " + line for line in HEADER.split("\n")]
+    lines.extend(f"{key}: {_scalar(values[key])}" for key in TOP_KEYS if key != "blocks")
+    lines.append("blocks:" if entries else "blocks: []")
+    for entry in entries:
+        prefix = "  - "
+        for key in BLOCK_KEYS:
+            if key in entry:
+                lines.append(f"{prefix}{key}: {_scalar(entry[key])}")
+                prefix = "    "
+    return "\n".join(lines) + "\n"
+
+
+_PLAIN_RE = re.compile(r"[a-z0-9][a-z0-9_./-]*")
+_NOT_PLAIN = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n", "~"})
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_scalar(item) for item in value) + "]"
+    text = str(value)
+    if _plain_ok(text):
+        return text
+    return _double_quoted(text)
+
+
+def _plain_ok(text: str) -> bool:
+    return bool(_PLAIN_RE.fullmatch(text)) and text not in _NOT_PLAIN and not text.replace(".", "").isdigit()
+
+
+def _double_quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON string syntax is a subset of it)."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\x85")
+
+
+def _round_trip(old: str, values: dict[str, Any], entries: list[dict[str, Any]]) -> str | None:
+    """Update the owned keys of an existing file with ruamel.yaml (None: unusable file)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    def styled(value: Any) -> Any:
+        if isinstance(value, str) and not _plain_ok(value):
+            return DoubleQuotedScalarString(value)
+        if isinstance(value, list):
+            seq = CommentedSeq(styled(item) for item in value)
+            seq.fa.set_flow_style()
+            return seq
+        return value
+
+    yaml = YAML(typ="rt")
+    yaml.width = 1_000_000  # one line per text snapshot, as render() writes it
+    yaml.preserve_quotes = True  # values the tool does not own keep their style
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    try:
+        data = yaml.load(old)
+    except (YAMLError, ValueError, TypeError):  # an unusable file is rewritten from scratch
+        return None
+    if not isinstance(data, CommentedMap):
+        return None
     for key, value in values.items():
-        data[key] = value
-    old = data.get("blocks")
+        data[key] = styled(value)
+    blocks = data.get("blocks")
     reusable: dict[str, list[Any]] = {}
-    if isinstance(old, list):
-        for item in old:
+    if isinstance(blocks, list):
+        for item in blocks:
             if isinstance(item, CommentedMap) and isinstance(item.get("text_fp"), str):
                 reusable.setdefault(item["text_fp"], []).append(item)
     new_items = []
@@ -201,38 +297,13 @@ def write_sync_file(
         item = candidates.pop(0) if candidates else CommentedMap()
         for key in BLOCK_KEYS:
             if key in entry:
-                item[key] = entry[key]
+                item[key] = styled(entry[key])
             elif key in item:
                 del item[key]
         new_items.append(item)
-    if isinstance(old, CommentedSeq) and len(old) == len(new_items) and all(
-        a is b for a, b in zip(old, new_items)
-    ):
-        pass  # same entries in the same order: the sequence and its comments stay as they are
-    else:
-        data["blocks"] = CommentedSeq(new_items)
+    same = isinstance(blocks, CommentedSeq) and len(blocks) == len(new_items)
+    if not (same and all(a is b for a, b in zip(blocks, new_items))):
+        data["blocks"] = CommentedSeq(new_items)  # the sequence's own comments stay only if unchanged
     buffer = io.StringIO()
     yaml.dump(data, buffer)
-    atomic_write_text(path, buffer.getvalue())
-    return existed
-
-
-def render_format() -> str:
-    """The documented layout of a sync file (used by ``contentlint sync --help`` readers)."""
-    return (
-        "# " + HEADER.replace("\n", "\n# ") + "\n"
-        "version: 1\n"
-        "id: <guide id>\n"
-        "en: content/en/<slug>.md\n"
-        "es: content/es/<slug>.md\n"
-        "synced: '<UTC time of the mark>'\n"
-        "digest: <16 hex: all block fingerprints>\n"
-        "blocks:\n"
-        "  - kind: paragraph        # heading | paragraph | list_item | quote | table_row | code | ...\n"
-        "    line: 33               # English line at the time of the mark (information only)\n"
-        "    text_fp: <16 hex>      # sha256 of kind, level and normalized text\n"
-        "    token_fp: <16 hex>     # sha256 of the sorted hard tokens (numbers, links, citations, ...)\n"
-        "    es: 0                  # index of the aligned Spanish block, or null\n"
-        "    text: <normalized English text>\n"
-        "    links: [<targets>]     # only when the block has links\n"
-    )
+    return buffer.getvalue()

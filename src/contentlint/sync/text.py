@@ -28,7 +28,6 @@ _TYPOGRAPHY = str.maketrans(
 # tilde stays, because "año" and "ano" are different words.
 _TYPOGRAPHY_RE = re.compile("[" + "".join(chr(c) for c in _TYPOGRAPHY) + "]")
 _DROPPED_MARKS = frozenset({"\u0301", "\u0300", "\u0308"})
-WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
 def normalize(text: str) -> str:
@@ -47,16 +46,6 @@ def strip_accents(text: str) -> str:
         return text
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _DROPPED_MARKS))
-
-
-def words(text: str) -> list[str]:
-    """The words of ``text`` (letters, with inner apostrophes), in order."""
-    return WORD_RE.findall(text)
-
-
-def word_spans(text: str) -> list[tuple[str, int]]:
-    """Words with their start offsets."""
-    return [(m.group(), m.start()) for m in WORD_RE.finditer(text)]
 
 
 def snippet(text: str, max_words: int = 8) -> str:

@@ -25,10 +25,9 @@ CITATION_RE = re.compile(
 PHONE_RE = re.compile(
     r"(?<![\w.])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w])"
 )
-# IEP, IDEA, 504 ... and the plural "IEPs"/"IEP's" (the acronym is group 1).
-ACRONYM_RE = re.compile(
-    r"(?<![\w-])(?=[A-Z0-9&]*[A-Z][A-Z0-9&]*[A-Z])([A-Z][A-Z0-9&]{1,7})(?:['\u2019]?s)?(?![\w-])"
-)
+# IEP, IDEA, CFR ... and the plural "IEPs"/"IEP's" (the acronym is group 1); is_acronym()
+# then requires two capitals.
+ACRONYM_RE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,7})(?:['\u2019]?s)?(?![\w-])")
 DIGITS_RE = re.compile(r"(?<![\w])\d+(?:[.,]\d+)*(?![\w])")
 _GROUP_SEPARATOR_RE = re.compile(r"[.,](?=\d{3}(?!\d))")
 _ROMAN_RE = re.compile(r"[IVXLC]+")
@@ -37,6 +36,7 @@ ACRONYM_STOPLIST = frozenset(
     {"AM", "PM", "OK", "EE", "UU", "USD", "NO", "NOT", "AND", "OR", "THE", "YOU", "NOTE", "TIP"}
 )
 DOUBLE_CAPITAL_RE = re.compile(r"[A-Z][A-Z0-9&]")
+_PHONE_HINT_RE = re.compile(r"\d{3}[\s.-]\d{4}")
 
 
 def citation_key(match: re.Match[str]) -> str:
@@ -68,8 +68,12 @@ def number_key(text: str) -> str:
 
 
 def is_acronym(text: str) -> bool:
-    """True for IEP, CFR, 504 plan-like capitals that are not stop words or numerals."""
-    return text not in ACRONYM_STOPLIST and not _ROMAN_RE.fullmatch(text)
+    """True for IEP, CFR, PTI: two or more capitals, not a stop word or a Roman numeral."""
+    return (
+        sum(1 for c in text if c.isupper()) >= 2
+        and text not in ACRONYM_STOPLIST
+        and not _ROMAN_RE.fullmatch(text)
+    )
 
 
 def hard_tokens(text: str, hrefs: Iterable[str] = ()) -> list[str]:
@@ -101,7 +105,7 @@ def hard_tokens(text: str, hrefs: Iterable[str] = ()) -> list[str]:
         if citations:
             out.extend("c:" + citation_key(match) for match in citations)
             text = CITATION_RE.sub(" ", text)
-    if digits:
+    if digits and _PHONE_HINT_RE.search(text):
         phones = list(PHONE_RE.finditer(text))
         if phones:
             out.extend("p:" + phone_key(match.group()) for match in phones)

@@ -11,7 +11,9 @@ from contentlint.rules.sync.pr002_orphan_translation import OrphanTranslation
 from contentlint.rules.sync.pr003_duplicate_guide_id import DuplicateGuideId
 from contentlint.rules.sync.pr004_guide_type_mismatch import GuideTypeMismatch
 from contentlint.rules.sync.pr005_related_guides_mismatch import RelatedGuidesMismatch
-from contentlint.rules.sync.pr006_awaiting_translation_mismatch import AwaitingTranslationMismatch
+from contentlint.rules.sync.pr006_awaiting_translation_mismatch import (
+    AwaitingTranslationMismatch,
+)
 from contentlint.rules.sync.pr010_missing_block import MissingBlock
 from contentlint.rules.sync.pr011_extra_block import ExtraBlock
 from contentlint.rules.sync.pr012_reordered_block import ReorderedBlock

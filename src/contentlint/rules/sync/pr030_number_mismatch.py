@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 from contentlint.findings import Finding, Severity
 from contentlint.rules.base import NoOptions, PairRule
 from contentlint.sync.describe import english_note
-from contentlint.sync.facts import ALTERNATIVE_LOCALES, Fact, Facts, alternative_value
+from contentlint.sync.facts import (
+    ALTERNATIVE_LOCALES,
+    Fact,
+    Facts,
+    alternative_value,
+    digits_as_written,
+)
 from contentlint.sync.locate import block_location, locate
 from contentlint.sync.parity import aligned_prose, block_facts, unmatched
 
@@ -33,7 +39,7 @@ def _other_values(facts: Facts) -> set[Decimal]:
 
 def _same_time(a: Fact, b: Fact) -> bool:
     (ma, amb_a), (mb, amb_b) = a.key, b.key
-    return ma == mb or ((amb_a or amb_b) and ma % 720 == mb % 720)
+    return bool(ma == mb or ((amb_a or amb_b) and ma % 720 == mb % 720))
 
 
 class NumberMismatch(PairRule):
@@ -44,8 +50,8 @@ class NumberMismatch(PairRule):
     English as `en_US` and Spanish as `es_US`, which groups digits like English
     (`1,500.50`). `$1,500` and `1,500 dólares` agree, `3:30 PM` and `15:30`
     agree, and a number written as a word on one side and in digits on the
-    other agrees when the values do ("one" and "1", "tres" and "3"; 0-99 and
-    ordinals to 31). Numbers inside dates, durations, phone numbers and
+    other agrees when the values do ("one" and "1", "tres" and "3", "first" and
+    "1st"; cardinals 0-99). Numbers inside dates, durations, phone numbers and
     citations are compared by their own rules (PR031, PR033, PR034, PR036).
     A Spanish number written Spain's way (`1.500`, `1.234,5`) is reported with
     the US-Spanish spelling.
@@ -81,6 +87,8 @@ class NumberMismatch(PairRule):
         for en, es in aligned_prose(target, library):
             if not (en.has_digits or es.has_digits):
                 continue
+            if digits_as_written(en.text) == digits_as_written(es.text):
+                continue  # the same digits, written the same way: nothing to compare
             en_facts = block_facts(target.en, en, library, self.options.en_locale)
             es_facts = block_facts(target.es, es, library, self.options.es_locale)
             yield from self._formats(target, en, es, es_facts)
@@ -126,8 +134,8 @@ class NumberMismatch(PairRule):
         misread = self._misread(es_only, en_only)
         if misread:
             message += f" ({misread})"
-        first = (es_only or es_times or [None])[0]
-        line, column = locate(pair.es, es.block, first.text if first else "")
+        spanish = [*es_only, *es_times]
+        line, column = locate(pair.es, es.block, spanish[0].text if spanish else "")
         yield self.finding(
             pair.es,
             line,

@@ -10,7 +10,12 @@ from contentlint.rules.base import NoOptions, PairRule
 from contentlint.sync.describe import english_note
 from contentlint.sync.facts import Fact
 from contentlint.sync.locate import block_location, locate
-from contentlint.sync.parity import aligned_prose, block_facts, unmatched
+from contentlint.sync.parity import (
+    aligned_prose,
+    block_facts,
+    block_may_have_dates,
+    unmatched,
+)
 
 if TYPE_CHECKING:
     from contentlint.library import Library, Pair
@@ -66,7 +71,10 @@ class DateMismatch(PairRule):
     def check(self, target: Pair, library: Library) -> Iterator[Finding]:
         """Compare dates block by block."""
         for en, es in aligned_prose(target, library):
-            if not (en.has_digits or es.has_digits):
+            if not (
+                block_may_have_dates(target.en, en, library, self.options.en_locale)
+                or block_may_have_dates(target.es, es, library, self.options.es_locale)
+            ):
                 continue
             en_dates = block_facts(target.en, en, library, self.options.en_locale).dates
             es_dates = block_facts(target.es, es, library, self.options.es_locale).dates

@@ -9,7 +9,7 @@ from contentlint.findings import Finding, Severity
 from contentlint.rules.base import FileRule
 from contentlint.sync.blocks import PROSE_KINDS, block_infos
 from contentlint.sync.locate import locate
-from contentlint.sync.parity import block_facts
+from contentlint.sync.parity import block_facts, block_may_have_dates
 
 if TYPE_CHECKING:
     from contentlint.documents import Document
@@ -48,7 +48,7 @@ class ImpossibleDate(FileRule):
         if target.kind != "guide" or target.lang not in ("en", "es"):
             return
         for info in block_infos(target, library):
-            if info.kind not in PROSE_KINDS or not info.has_digits:
+            if info.kind not in PROSE_KINDS or not block_may_have_dates(target, info, library):
                 continue
             for fact in block_facts(target, info, library).dates:
                 if not fact.problem:

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from contentlint.findings import Finding, Severity
 from contentlint.rules.base import PairRule
 from contentlint.sync.describe import english_note
-from contentlint.sync.facts import Fact, may_have_durations
+from contentlint.sync.facts import Fact, extract_durations, may_have_durations
 from contentlint.sync.locate import block_location, locate
-from contentlint.sync.parity import aligned_prose, block_facts, unmatched_keys
+from contentlint.sync.parity import aligned_prose, unmatched_keys
 
 if TYPE_CHECKING:
     from contentlint.library import Library, Pair
@@ -21,15 +21,14 @@ class DurationMismatch(PairRule):
 
     ## What it does
     Reads a number (digits or words: "one", "three", "un", "tres") followed by a
-    unit in each language and compares value and unit:
-    days / días (calendar days / días calendario / días naturales count as
-    days, 34 CFR 300.11), business days / días hábiles (laborables),
-    school days / días escolares (lectivos), weeks / semanas, months / meses,
-    years / años, hours / horas. "60 days" and "60 días" agree; "60 business
-    days" and "60 días" do not. An English "a year"
-    and a Spanish "un año" / "una hora" are not required on the other side (an
-    article is not always a count: "fijar una hora" is "set a time"), but
-    they do answer a "1 year" / "one hour" there.
+    unit in each language and compares value and unit: days / días (calendar
+    days, días calendario and días naturales count as days, 34 CFR 300.11),
+    business days / días hábiles (laborables), school days / días escolares
+    (lectivos), weeks / semanas, months / meses, years / años, hours / horas.
+    "60 days" and "60 días" agree; "60 business days" and "60 días" do not.
+    An article is not always a count ("fijar una hora" is "set a time"), so an
+    English "a year" or a Spanish "un año" / "una hora" is never required on
+    the other side, but it does answer a "1 year" / "one hour" there.
 
     ## Why is this bad?
     Timelines are the facts parents act on: a "business" dropped in translation
@@ -55,14 +54,14 @@ class DurationMismatch(PairRule):
         for en, es in aligned_prose(target, library):
             if not (may_have_durations(en.text, "en") or may_have_durations(es.text, "es")):
                 continue
-            en_facts = block_facts(target.en, en, library)
-            es_facts = block_facts(target.es, es, library)
-            if not en_facts.durations and not es_facts.durations:
+            en_durations, en_vague = extract_durations(en.text, "en")
+            es_durations, es_vague = extract_durations(es.text, "es")
+            if not en_durations and not es_durations:
                 continue
-            en_only, es_only = unmatched_keys(en_facts.durations, es_facts.durations, lambda f: f.key)
+            en_only, es_only = unmatched_keys(en_durations, es_durations, lambda f: f.key)
             # "a year" / "un año" are never required, but they do answer "1 year" on the other side
-            es_only = [f for f in es_only if f.key not in {v.key for v in en_facts.vague_durations}]
-            en_only = [f for f in en_only if f.key not in {v.key for v in es_facts.vague_durations}]
+            es_only = [f for f in es_only if f.key not in {v.key for v in en_vague}]
+            en_only = [f for f in en_only if f.key not in {v.key for v in es_vague}]
             if not en_only and not es_only:
                 continue
             line, column = locate(target.es, es.block, es_only[0].text if es_only else "")

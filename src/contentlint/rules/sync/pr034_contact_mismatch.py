@@ -46,8 +46,8 @@ class ContactMismatch(PairRule):
     def check(self, target: Pair, library: Library) -> Iterator[Finding]:
         """Compare phones and e-mails block by block."""
         for en, es in aligned_prose(target, library):
-            if not _has_contacts(en) and not _has_contacts(es):
-                continue
+            if _contacts(en) == _contacts(es):
+                continue  # the same phone numbers and addresses (or none)
             ef, sf = block_facts(target.en, en, library), block_facts(target.es, es, library)
             for label, en_list, es_list in (("phone numbers", ef.phones, sf.phones), ("e-mail addresses", ef.emails, sf.emails)):
                 if not en_list and not es_list:
@@ -68,5 +68,5 @@ class ContactMismatch(PairRule):
                 )
 
 
-def _has_contacts(info: BlockInfo) -> bool:
-    return any(token.startswith(("p:", "e:")) for token in info.tokens)
+def _contacts(info: BlockInfo) -> list[str]:
+    return sorted(token for token in info.tokens if token.startswith(("p:", "e:")))

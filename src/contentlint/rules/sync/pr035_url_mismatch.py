@@ -59,8 +59,9 @@ class UrlMismatch(PairRule):
         prefixes = sorted(((url_key(k), url_key(v)) for k, v in self.options.url_map.items()),
                           key=lambda kv: len(kv[0]), reverse=True)
         for en, es in aligned_prose(target, library):
-            if not any(t.startswith("u:") for t in (*en.tokens, *es.tokens)):
-                continue
+            en_keys = sorted(t for t in en.tokens if t.startswith("u:"))
+            if en_keys == sorted(t for t in es.tokens if t.startswith("u:")):
+                continue  # the same addresses (or none)
             en_urls = block_facts(target.en, en, library).urls
             es_urls = block_facts(target.es, es, library).urls
             if not en_urls and not es_urls:

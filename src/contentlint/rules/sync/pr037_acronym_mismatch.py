@@ -11,7 +11,7 @@ from contentlint.findings import Finding, Severity
 from contentlint.rules.base import NoOptions, PairRule
 from contentlint.sync.describe import english_note
 from contentlint.sync.locate import block_location, locate
-from contentlint.sync.parity import aligned_prose, block_facts
+from contentlint.sync.parity import aligned_prose
 
 if TYPE_CHECKING:
     from contentlint.library import Library, Pair
@@ -70,11 +70,10 @@ class AcronymMismatch(PairRule):
         equivalents = spanish_equivalents(library)
         ignored = set(self.options.ignore)
         for en, es in aligned_prose(target, library):
-            if not any(t.startswith("a:") for t in (*en.tokens, *es.tokens)):
+            en_set = {t[2:] for t in en.tokens if t.startswith("a:")} - ignored
+            es_set = {t[2:] for t in es.tokens if t.startswith("a:")} - ignored
+            if en_set == es_set:
                 continue
-            en_set = {f.key for f in block_facts(target.en, en, library).acronyms} - ignored
-            es_facts = block_facts(target.es, es, library).acronyms
-            es_set = {f.key for f in es_facts} - ignored
             missing = sorted(a for a in en_set - es_set if not equivalents.get(a, set()) & es_set)
             allowed = en_set | {s for a in en_set for s in equivalents.get(a, ())}
             extra = sorted(es_set - allowed)

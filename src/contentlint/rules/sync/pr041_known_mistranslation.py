@@ -8,7 +8,12 @@ from typing import TYPE_CHECKING, Any
 from contentlint.findings import Finding, Severity
 from contentlint.rules.base import FileRule
 from contentlint.sync.blocks import PROSE_KINDS, block_infos
-from contentlint.sync.glossary import GlossaryIndex, Mistranslation, block_keys, glossary_index
+from contentlint.sync.glossary import (
+    GlossaryIndex,
+    Mistranslation,
+    block_keys,
+    glossary_index,
+)
 from contentlint.sync.inflection import key_spans, keys
 from contentlint.sync.locate import locate
 
@@ -54,7 +59,7 @@ class KnownMistranslation(FileRule):
         if target.kind != "guide" or target.lang != "es":
             return
         index = glossary_index(library)
-        if index is None or not index.mistranslations.by_first:
+        if index is None or index.mistranslations.empty:
             return
         for info in block_infos(target, library):
             if info.kind not in PROSE_KINDS:

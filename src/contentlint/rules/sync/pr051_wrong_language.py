@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
 from contentlint.library import Pair
 from contentlint.rules.base import FileRule, NoOptions
 from contentlint.sync.align import pair_alignment
-from contentlint.sync.blocks import PROSE_KINDS, BlockInfo, block_infos
-from contentlint.sync.langid import EN_STOPWORDS, ES_STOPWORDS, countable_words, foreign_sentence, guess
+from contentlint.sync.blocks import PROSE_KINDS, block_infos
+from contentlint.sync.glossary import block_keys
+from contentlint.sync.inflection import en_key, es_key
+from contentlint.sync.langid import (
+    EN_STOPWORDS,
+    ES_STOPWORDS,
+    countable_words,
+    foreign_sentence,
+    guess,
+)
 from contentlint.sync.locate import locate
 from contentlint.sync.text import snippet
 
@@ -20,7 +28,6 @@ if TYPE_CHECKING:
     from contentlint.library import Library
 
 _NAMES = {"en": "English", "es": "Spanish"}
-_WORDS_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 class WrongLanguage(FileRule):
@@ -69,13 +76,14 @@ class WrongLanguage(FileRule):
             return
         copied = _copied_blocks(target, library)
         other = "es" if lang == "en" else "en"
-        foreign_words = EN_STOPWORDS if other == "en" else ES_STOPWORDS
+        foreign_keys = _foreign_keys(lang)
         for info in block_infos(target, library):
             if info.kind not in PROSE_KINDS or info.index in copied:
                 continue
-            # Cheap test first: two function words of the other language are needed
-            # for any verdict (block or sentence), and most blocks have none.
-            if sum(1 for word in _WORDS_RE.findall(info.text.lower()) if word in foreign_words) < 2:
+            # Cheap test first, on the word keys the terminology checks compute anyway:
+            # any verdict (block or sentence) needs two function words of the other
+            # language, and most blocks have none.
+            if sum(1 for key in block_keys(target, info, library) if key in foreign_keys) < 2:
                 continue
             found = guess(countable_words(info.text, info.block.source), self.options.min_words)
             if found.lang == other:
@@ -102,6 +110,13 @@ class WrongLanguage(FileRule):
                 )
 
 
+@lru_cache(maxsize=2)
+def _foreign_keys(lang: str) -> frozenset[str]:
+    """The other language's stop words, reduced to this language's word keys."""
+    key = es_key if lang == "es" else en_key
+    return frozenset(key(word) for word in (EN_STOPWORDS if lang == "es" else ES_STOPWORDS))
+
+
 def _copied_blocks(doc: Document, library: Library) -> set[int]:
     """Spanish blocks identical to their aligned English block (PR050 reports those)."""
     if doc.lang != "es":
@@ -112,8 +127,4 @@ def _copied_blocks(doc: Document, library: Library) -> set[int]:
     alignment = pair_alignment(Pair(doc.doc_id, english, doc), library)
     if not alignment.confident:
         return set()
-    return {es.index for en, es in alignment.pairs() if _same(en, es)}
-
-
-def _same(en: BlockInfo, es: BlockInfo) -> bool:
-    return en.text == es.text
+    return {es.index for en, es in alignment.pairs() if en.text == es.text}
