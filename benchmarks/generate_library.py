@@ -42,14 +42,26 @@ def _slug(text: str) -> str:
     return match.group(1).strip() if match else "guide"
 
 
-def _vary(text: str, rng: random.Random, lang: str) -> str:
+def _vary(text: str, lang: str) -> str:
     extra = {
         "en": "Keep a copy of every letter you send to the school.",
         "es": "Guarde una copia de cada carta que envíe a la escuela.",
     }
-    if rng.random() < 0.5:
-        text = text.rstrip("\n") + "\n\n" + extra[lang] + "\n"
-    return text
+    return text.rstrip("\n") + "\n\n" + extra[lang] + "\n"
+
+
+def _suffix(match: re.Match[str], number: int) -> str:
+    text = match.group(0)
+    return text[: -len(".md")] + f"-{number}.md"
+
+
+def _renumber_related(text: str, ids: list[str], number: int) -> str:
+    match = re.search(r"^related: \[(.*)\]$", text, re.M)
+    if not match:
+        return text
+    items = [item.strip() for item in match.group(1).split(",") if item.strip()]
+    renamed = ", ".join(f"{item}-{number}" if item in ids else item for item in items)
+    return text[: match.start(1)] + renamed + text[match.end(1) :]
 
 
 def _defect(text: str, rng: random.Random, lang: str) -> str:
@@ -72,18 +84,26 @@ def generate(out: Path, pairs: int, defects: float, seed: int) -> Path:
     (out / "content/es").mkdir(parents=True)
     shutil.copytree(CONTENT / "data", out / "content/data")
     (out / "pyproject.toml").write_text('[tool.contentlint]\ncontent = "content"\n', encoding="utf-8")
-    for number in range(pairs):
-        doc_id, en, es, es_stem = sources[number % len(sources)]
+    ids = [source[0] for source in sources]
+    for index in range(pairs):
+        # Pairs come in groups of one copy of every bundled guide, so that a
+        # guide's cross-references and related ids point inside its group.
+        doc_id, en, es, es_stem = sources[index % len(sources)]
+        number = index // len(sources)
         new_id = f"{doc_id}-{number}"
         en_slug, es_slug = _slug(en), _slug(es)
         en_text = _rename(en, doc_id, new_id, en_slug, f"{en_slug}-{number}")
         es_text = _rename(es, doc_id, new_id, es_slug, f"{es_slug}-{number}")
         # Cross-references keep pointing at the copies of the same number.
-        en_text = re.sub(r"\]\(([a-z0-9-]+)\.md", rf"](\1-{number}.md", en_text)
-        es_text = re.sub(r"\]\(([a-z0-9-]+)\.md", rf"](\1-{number}.md", es_text)
+        for pattern in (r"\]\(([a-z0-9-]+)\.md", r"(href: )([a-z0-9-]+)\.md"):
+            en_text = re.sub(pattern, lambda m: _suffix(m, number), en_text)
+            es_text = re.sub(pattern, lambda m: _suffix(m, number), es_text)
         en_text = en_text.replace(f"../es/{es_slug}.md", f"../es/{es_slug}-{number}.md")
         es_text = es_text.replace(f"../en/{en_slug}.md", f"../en/{en_slug}-{number}.md")
-        en_text, es_text = _vary(en_text, rng, "en"), _vary(es_text, rng, "es")
+        en_text, es_text = _renumber_related(en_text, ids, number), _renumber_related(es_text, ids, number)
+        # The same variation on both sides: a realistic library is mostly in sync.
+        if rng.random() < 0.5:
+            en_text, es_text = _vary(en_text, "en"), _vary(es_text, "es")
         if rng.random() < defects:
             en_text = _defect(en_text, rng, "en")
         if rng.random() < defects:
