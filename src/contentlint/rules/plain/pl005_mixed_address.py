@@ -56,6 +56,10 @@ class MixedAddress(FileRule):
         """Report the minority form of address in a Spanish guide."""
         if target.lang != "es" or target.kind != "guide":
             return
+        body = target.body
+        # Most guides use one form only: two whole-body searches settle them.
+        if not _USTED.search(body) or not (_TU.search(body) or _TU_POSSESSIVE.search(body)):
+            return
         tu: list[tuple[int, int, str]] = []
         usted: list[tuple[int, int, str]] = []
         for block in target.blocks:
