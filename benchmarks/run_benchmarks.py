@@ -1,0 +1,107 @@
+"""The speed and memory benchmarks of issue 8, with markdownlint-cli2 as a peer.
+
+Not a test. Prints a table and writes reports/benchmarks.json.
+
+    .venv/bin/python benchmarks/run_benchmarks.py [--scales 1000,10000] [--runs 3]
+
+Cases:
+- a cold single-pair check (the pre-commit path: a new process, two files);
+- a full library of N pairs with every offline check, without the result cache;
+- the same library again with nothing changed (answered by the result cache);
+- peak RSS of the full run (from the child's rusage);
+- markdownlint-cli2 (npm, installed into benchmarks/.peers by
+  `npm install --prefix benchmarks/.peers markdownlint-cli2`) on the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from generate_library import generate  # noqa: E402
+
+EXE = str(Path(sys.executable).with_name("contentlint"))
+PEER = ROOT / "benchmarks/.peers/node_modules/.bin/markdownlint-cli2"
+TARGETS = {"pair": 0.25, 1000: 1.5, 10000: 15.0, "rss_mb": 300, "cached": 0.3}
+
+
+def _run(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and the command's own peak RSS in MB (GNU time's %M)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss_file:
+        timed = ["/usr/bin/time", "-f", "%M", "-o", rss_file.name, *command] if Path("/usr/bin/time").exists() else command
+        start = time.perf_counter()
+        subprocess.run(timed, cwd=cwd, capture_output=True, check=False, env={**os.environ, "NO_COLOR": "1"})
+        wall = time.perf_counter() - start
+        text = Path(rss_file.name).read_text().strip().splitlines()
+    kilobytes = float(text[-1]) if text and text[-1].isdigit() else 0.0
+    return wall, kilobytes / 1024
+
+
+def _median(command: list[str], cwd: Path, runs: int) -> tuple[float, float]:
+    results = [_run(command, cwd) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def _machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scales", default="1000,10000")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    rows: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory() as temp:
+        base = Path(temp)
+        pair = generate(base / "pair", 1, 0.0, 1)
+        files = sorted(str(p) for p in (pair / "content").glob("e[ns]/*.md"))
+        wall, _ = _median([EXE, "check", "--no-cache", *files], pair, max(args.runs, 5))
+        rows.append({"case": "single pair, cold process (pre-commit)", "files": 2, "seconds": wall, "target": TARGETS["pair"]})
+        for scale in (int(s) for s in args.scales.split(",") if s):
+            library = generate(base / f"lib{scale}", scale, 0.05, 1)
+            count = 2 * scale
+            wall, rss = _median([EXE, "check", "--no-cache", "--format", "json"], library, args.runs)
+            rows.append({"case": f"{scale} pairs, all offline checks", "files": count, "seconds": wall, "peak_rss_mb": round(rss), "target": TARGETS.get(scale)})
+            _run([EXE, "check", "--format", "json"], library)  # fill the result cache
+            wall, _ = _median([EXE, "check", "--format", "json"], library, args.runs)
+            rows.append({"case": f"{scale} pairs, nothing changed (result cache)", "files": count, "seconds": wall, "target": TARGETS["cached"]})
+            if PEER.exists():
+                globs = ["content/**/*.md"]
+                wall, rss = _median([str(PEER), *globs], library, args.runs)
+                rows.append({"case": f"{scale} pairs, markdownlint-cli2 (peer, Markdown style only)", "files": count, "seconds": wall, "peak_rss_mb": round(rss), "target": None})
+            shutil.rmtree(library, ignore_errors=True)
+    print(f"machine: {_machine()}")
+    print(f"{'case':<58} {'files':>6} {'seconds':>8} {'RSS MB':>7} {'target':>7}")
+    for row in rows:
+        target = f"<= {row['target']}" if row.get("target") else ""
+        rss = row.get("peak_rss_mb", "")
+        print(f"{row['case']:<58} {row['files']:>6} {row['seconds']:>8.2f} {rss!s:>7} {target:>7}")
+    out = ROOT / "reports" / "benchmarks.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps({"machine": _machine(), "rows": rows}, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
