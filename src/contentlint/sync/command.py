@@ -175,25 +175,7 @@ def _status(library: Library, pairs: list[Pair], output: str) -> int:
 
 def _row(library: Library, pair: Pair, state: SyncState) -> dict[str, Any]:
     from contentlint.sources import display_path
-    from contentlint.sync.align import pair_alignment
-    from contentlint.sync.describe import describe
-    from contentlint.sync.staleness import spanish_index
 
-    alignment = pair_alignment(pair, library) if state.changes else None
-    changes = []
-    for change in state.changes:
-        assert alignment is not None
-        es_index = spanish_index(change, alignment)
-        info = change.info
-        changes.append(
-            {
-                "kind": change.kind,
-                "en_line": info.block.line if info else None,
-                "es_line": alignment.es[es_index].block.line if es_index is not None else None,
-                "block": describe(info) if info else f"{change.mark.kind if change.mark else 'block'} “{_cut(change.mark.text if change.mark else '')}”",
-                "diff": change.diff(),
-            }
-        )
     return {
         "id": pair.doc_id,
         "en": pair.en.display,
@@ -202,14 +184,37 @@ def _row(library: Library, pair: Pair, state: SyncState) -> dict[str, Any]:
         "sync_file": display_path(state.path, library.config.root),
         "synced": state.synced,
         "error": state.error,
-        "changes": changes,
+        "changes": _changes(library, pair, state) if state.changes else [],
     }
 
 
-def _cut(text: str) -> str:
+def _changes(library: Library, pair: Pair, state: SyncState) -> list[dict[str, Any]]:
+    """Each English change with the Spanish line it makes stale (the alignment is
+    computed only for pairs that changed)."""
+    from contentlint.sync.align import pair_alignment
+    from contentlint.sync.describe import describe
+    from contentlint.sync.staleness import spanish_index
     from contentlint.sync.text import snippet
 
-    return snippet(text)
+    alignment = pair_alignment(pair, library)
+    out = []
+    for change in state.changes:
+        es_index = spanish_index(change, alignment)
+        if change.info is not None:
+            block = describe(change.info)
+        else:
+            mark = change.mark
+            block = f"{mark.kind} “{snippet(mark.text)}”" if mark else "block"
+        out.append(
+            {
+                "kind": change.kind,
+                "en_line": change.info.block.line if change.info else None,
+                "es_line": alignment.es[es_index].block.line if es_index is not None else None,
+                "block": block,
+                "diff": change.diff(),
+            }
+        )
+    return out
 
 
 def _summary(rows: list[dict[str, Any]]) -> dict[str, int]:

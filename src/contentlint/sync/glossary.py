@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from contentlint.sync.blocks import PROSE_KINDS, BlockInfo
-from contentlint.sync.inflection import PhraseIndex, keys, phrase_keys
+from contentlint.sync.inflection import Hit, PhraseIndex, keys, phrase_keys
 
 if TYPE_CHECKING:
     from contentlint.documents import Document
@@ -87,11 +87,25 @@ def block_keys(doc: Document, info: BlockInfo, library: Library) -> list[str]:
     return found
 
 
+def term_hits(doc: Document, info: BlockInfo, library: Library) -> list[Hit[Any]]:
+    """Glossary terms in a block, once per run: English terms (payload: Term) in an
+    English guide, accepted Spanish renderings (payload: the term id) in a Spanish one."""
+    key = ("sync.terms", id(doc), info.index)
+    found = library.memo.get(key)
+    if found is None:
+        index = glossary_index(library)
+        if index is None or info.kind not in PROSE_KINDS:
+            found = []
+        else:
+            phrases: PhraseIndex[Any] = index.spanish if doc.lang == "es" else index.english
+            found = phrases.find(block_keys(doc, info, library))
+        library.memo[key] = found
+    return found
+
+
 def term_ids(doc: Document, info: BlockInfo, library: Library) -> frozenset[str]:
     """Ids of the glossary terms a block uses (English terms, or accepted Spanish ones)."""
-    index = glossary_index(library)
-    if index is None or info.kind not in PROSE_KINDS:
-        return frozenset()
-    phrases: PhraseIndex[Any] = index.spanish if doc.lang == "es" else index.english
-    found = phrases.find(block_keys(doc, info, library))
-    return frozenset(hit.payload if isinstance(hit.payload, str) else hit.payload.term_id for hit in found)
+    return frozenset(
+        hit.payload if isinstance(hit.payload, str) else hit.payload.term_id
+        for hit in term_hits(doc, info, library)
+    )

@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
 from typing import Generic, TypeVar
 
 from contentlint.sync.text import strip_accents
@@ -121,46 +120,41 @@ class Hit(Generic[T]):
 class PhraseIndex(Generic[T]):
     """Many phrases, found in one pass, longest match first, without overlaps.
 
-    Phrases are indexed by their first two keys (one-word phrases by their key),
-    so most positions of a text are rejected with one dictionary lookup.
+    Phrases are indexed by their first key; a candidate is rejected on its second
+    key before any slice is compared, so most positions cost one set lookup.
     """
 
-    by_start: dict[tuple[str, ...], list[tuple[tuple[str, ...], T]]] = field(default_factory=dict)
-    singles: dict[str, list[tuple[tuple[str, ...], T]]] = field(default_factory=dict)
+    by_first: dict[str, list[tuple[tuple[str, ...], T]]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
         """True when the index holds no phrase."""
-        return not self.by_start and not self.singles
+        return not self.by_first
 
     @classmethod
     def build(cls, phrases: Iterable[tuple[tuple[str, ...], T]]) -> PhraseIndex[T]:
-        """Index phrases (already reduced to keys)."""
+        """Index phrases (already reduced to keys) by their first key, longest first."""
         index: PhraseIndex[T] = cls()
         for phrase, payload in phrases:
-            if len(phrase) >= 2:
-                index.by_start.setdefault(phrase[:2], []).append((phrase, payload))
-            elif phrase:
-                index.singles.setdefault(phrase[0], []).append((phrase, payload))
-        for candidates in index.by_start.values():
+            if phrase:
+                index.by_first.setdefault(phrase[0], []).append((phrase, payload))
+        for candidates in index.by_first.values():
             candidates.sort(key=lambda item: len(item[0]), reverse=True)
         return index
 
     def find(self, text_keys: Sequence[str]) -> list[Hit[T]]:
         """Every non-overlapping occurrence, scanning left to right."""
-        by_start, singles = self.by_start, self.singles
-        starts = [i for i, pair in enumerate(pairwise(text_keys)) if pair in by_start]
-        if singles:
-            starts = sorted({*starts, *(i for i, key in enumerate(text_keys) if key in singles)})
+        by_first = self.by_first
         hits: list[Hit[T]] = []
         total, free_from = len(text_keys), 0
-        for position in starts:
+        for position in [i for i, key in enumerate(text_keys) if key in by_first]:
             if position < free_from:
                 continue  # inside the previous (longer) match
-            candidates = by_start.get(tuple(text_keys[position : position + 2]), [])
-            for phrase, payload in (*candidates, *singles.get(text_keys[position], ())):
+            for phrase, payload in by_first[text_keys[position]]:
                 end = position + len(phrase)
-                if end <= total and tuple(text_keys[position:end]) == phrase:
+                if end > total or (end > position + 1 and text_keys[position + 1] != phrase[1]):
+                    continue
+                if end == position + 1 or tuple(text_keys[position:end]) == phrase:
                     hits.append(Hit(position, end, payload))
                     free_from = end
                     break

@@ -116,10 +116,10 @@ class TimelineContradiction(FileRule):
         if not facts or target.kind != "guide" or not target.usable or lang not in ("en", "es"):
             return
         keywords = _keywords(facts, lang)
-        mention = _mention_regex(lang)
+        has_mention = _mention_regex(lang)
         for block in target.blocks:
             # Only blocks with a number and a unit are split into sentences.
-            if block.kind in ("code", "html") or not block.plain or not mention.search(block.plain):
+            if block.kind in ("code", "html") or not block.plain or not has_mention.search(block.plain):
                 continue
             for mention, fact_ids, allowed in self._contradictions(block.plain, lang, keywords, facts):
                 yield self._report(target, block.line, block.end_line, mention, fact_ids, allowed, facts)

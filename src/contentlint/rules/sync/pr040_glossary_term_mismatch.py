@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Location, Severity
 from contentlint.rules.base import PairRule
-from contentlint.sync.glossary import Term, block_keys, glossary_index
+from contentlint.sync.glossary import Term, block_keys, glossary_index, term_hits
 from contentlint.sync.inflection import contains, key_spans
 from contentlint.sync.locate import locate
 from contentlint.sync.parity import aligned_prose
@@ -54,7 +54,7 @@ class GlossaryTermMismatch(PairRule):
         if index is None:
             return
         for en, es in aligned_prose(target, library):
-            hits = index.english.find(block_keys(target.en, en, library))
+            hits = term_hits(target.en, en, library)
             if not hits:
                 continue
             es_keys = block_keys(target.es, es, library)
