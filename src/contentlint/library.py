@@ -81,12 +81,36 @@ class Library:
 
     def resolve_href(self, doc: Document, href: str) -> Document | None:
         """The guide a relative ``.md`` path or ``guide:<id>`` link points at, if any."""
+        key = (id(doc), href)
+        cache = self._resolved
+        if key not in cache:
+            cache[key] = self._resolve_href(doc, href)
+        return cache[key]
+
+    @cached_property
+    def _resolved(self) -> dict[tuple[int, str], Document | None]:
+        # Several rule families resolve the same links; Path.resolve costs ~150 us.
+        return {}
+
+    @cached_property
+    def _by_folder_name(self) -> dict[tuple[str, str], Document]:
+        """(folder, file name) -> document, for lexical resolution without the filesystem."""
+        return {(str(d.path.parent.absolute()), d.path.name): d for d in self.documents}
+
+    def _resolve_href(self, doc: Document, href: str) -> Document | None:
         target = href.split("#", 1)[0]
         if target.startswith("guide:"):
             found = self.by_id.get((target[len("guide:") :], doc.lang or ""), [])
             return found[0] if found else None
         if not target or "://" in target or target.startswith(("mailto:", "tel:", "/")):
             return None
+        import os
+
+        # Lexical first (no system calls), then the filesystem for symlinked folders.
+        joined = os.path.normpath(os.path.join(str(doc.path.parent.absolute()), str(PurePosixPath(target))))
+        found = self._by_folder_name.get((os.path.dirname(joined), os.path.basename(joined)))
+        if found is not None:
+            return found
         path = (doc.path.parent / PurePosixPath(target)).resolve()
         return self.by_path.get(path)
 
