@@ -40,6 +40,8 @@ class Settings(BaseModel):
     ui_lang: str | None = None
     # "external" also checks external URLs (the LK1 rules; network).
     links: Literal["internal", "external"] = "internal"
+    # Processes for file and pair rules: 0 = automatic (parallel from 400 files), 1 = never.
+    jobs: int = Field(default=0, ge=0, le=64)
 
 
 @dataclass

@@ -128,7 +128,7 @@ def run_check(
     selected += [d for d in documents if d.text and d not in selected and any(name in d.text for name in mentioning)]
     selected = _with_counterparts(selected, library)
     rules = _instantiate(config)
-    findings, internal = _run_rules(rules, selected, library)
+    findings, internal = _run_rules(rules, selected, library, config.settings.jobs)
     findings = _finalize(findings, selected, config)
     return Report(
         findings=findings,
@@ -192,27 +192,104 @@ def _info(rule: Rule, config: Config) -> RuleInfo:
     return RuleInfo(cls.code, cls.name, cls.summary(), severity, cls.documentation())
 
 
-def _run_rules(rules: list[Rule], selected: list[Document], library: Library) -> tuple[list[Finding], int]:
-    findings: list[Finding] = []
-    internal = 0
+# A library at least this large is checked by two processes (see _run_rules).
+PARALLEL_MIN_FILES = 400
+
+# What a forked worker inherits: set just before the fork, read by _worker.
+_FORK_STATE: tuple[list[Rule], Library, list[list[tuple[Rule, object]]]] | None = None
+
+
+def _run_rules(
+    rules: list[Rule], selected: list[Document], library: Library, jobs: int = 0
+) -> tuple[list[Finding], int]:
+    """Run every rule on its targets; in parallel when the library is large.
+
+    File and pair rules are independent per target, so their work is split
+    between the main process and forked workers (which inherit the parsed
+    library: nothing is pickled but the findings coming back). Library rules run
+    in the main process. Findings are sorted later, so the output is the same
+    whatever the split.
+    """
     selected_ids = {id(d) for d in selected}
     pairs = [p for p in library.pairs if id(p.en) in selected_ids or id(p.es) in selected_ids]
+    per_target: list[tuple[Rule, object]] = []
+    whole: list[tuple[Rule, object]] = []
     for rule in rules:
         if rule.scope is Scope.FILE:
-            targets: list[object] = list(selected)
+            per_target += [(rule, doc) for doc in selected]
         elif rule.scope is Scope.PAIR:
-            targets = list(pairs)
+            per_target += [(rule, pair) for pair in pairs]
         else:
-            targets = [library]
-        for target in targets:
-            try:
-                findings.extend(rule.check(target, library))
-            except Exception as exc:  # a rule bug must not hide other findings
-                internal += 1
-                findings.append(_internal_error(rule, target, exc))
+            whole.append((rule, library))
+    workers = _worker_count(jobs, len(selected))
+    if workers > 1:
+        findings, internal = _run_parallel(rules, library, per_target, whole, workers)
+    else:
+        findings, internal = _run_items(per_target + whole, library)
     shown = {d.display for d in selected}
     findings = [f for f in findings if f.location.path in shown or f.code == "CL900"]
     return findings, internal
+
+
+def _worker_count(jobs: int, files: int) -> int:
+    if jobs == 1 or (jobs == 0 and files < PARALLEL_MIN_FILES):
+        return 1
+    if os.name != "posix" or "fork" not in __import__("multiprocessing").get_all_start_methods():
+        return 1
+    return jobs if jobs > 1 else min(os.cpu_count() or 1, 4)
+
+
+def _run_items(items: list[tuple[Rule, object]], library: Library) -> tuple[list[Finding], int]:
+    findings: list[Finding] = []
+    internal = 0
+    for rule, target in items:
+        try:
+            findings.extend(rule.check(target, library))
+        except Exception as exc:  # a rule bug must not hide other findings
+            internal += 1
+            findings.append(_internal_error(rule, target, exc))
+    return findings, internal
+
+
+def _run_parallel(
+    rules: list[Rule],
+    library: Library,
+    per_target: list[tuple[Rule, object]],
+    whole: list[tuple[Rule, object]],
+    workers: int,
+) -> tuple[list[Finding], int]:
+    import multiprocessing
+
+    global _FORK_STATE
+    # Every target's rules stay together (a pair's alignment is memoized per
+    # process); shares are dealt round robin so each gets a mix of cheap and
+    # expensive targets.
+    by_target: dict[int, list[tuple[Rule, object]]] = {}
+    for rule, target in per_target:
+        by_target.setdefault(id(target), []).append((rule, target))
+    groups = list(by_target.values())
+    shares: list[list[tuple[Rule, object]]] = [[] for _ in range(workers)]
+    for index, group in enumerate(groups):
+        shares[index % workers].extend(group)
+    _FORK_STATE = (rules, library, shares)
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers - 1) as pool:
+            pending = pool.map_async(_worker, range(1, workers))
+            # The main process takes share 0 and the library-wide rules meanwhile.
+            findings, internal = _run_items(shares[0] + whole, library)
+            for more, errors in pending.get():
+                findings += more
+                internal += errors
+    finally:
+        _FORK_STATE = None
+    return findings, internal
+
+
+def _worker(share: int) -> tuple[list[Finding], int]:
+    assert _FORK_STATE is not None
+    _rules, library, shares = _FORK_STATE
+    return _run_items(shares[share], library)
 
 
 def _internal_error(rule: Rule, target: object, exc: Exception) -> Finding:
