@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 from contentlint.errors import UsageError
+from contentlint.i18n import msg
 
 _SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
 
@@ -21,9 +22,11 @@ def _git(root: Path, *args: str) -> list[str]:
             ["git", *args], cwd=root, capture_output=True, text=True, check=False, timeout=60
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise UsageError(f"--changed-since needs git: {exc}") from None
+        raise UsageError(msg("--changed-since needs git: {error}", error=str(exc))) from None
     if done.returncode != 0:
-        raise UsageError(f"--changed-since: git {' '.join(args[:2])} failed: {done.stderr.strip()}")
+        raise UsageError(
+            msg("--changed-since: git {command} failed: {error}", command=" ".join(args[:2]), error=done.stderr.strip())
+        )
     return [line for line in done.stdout.splitlines() if line]
 
 

@@ -15,6 +15,7 @@ from contentlint.config import Config
 from contentlint.errors import UsageError
 from contentlint.documents import DATA_SUFFIXES, GUIDE_SUFFIXES, Document, load_document
 from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
 from contentlint.library import Library
 from contentlint.report import Report, RuleInfo
 from contentlint.rules.base import Rule, Scope
@@ -31,13 +32,18 @@ def discover(paths: Sequence[Path], config: Config) -> tuple[list[Path], list[Pa
     content_root = config.content_root
     if not paths:
         if not content_root.is_dir():
-            raise UsageError(f"content folder {content_root} does not exist (set content = ... in [tool.contentlint])")
+            raise UsageError(
+                msg(
+                    "content folder {folder} does not exist (set content = ... in [tool.contentlint])",
+                    folder=str(content_root),
+                )
+            )
         files = list(_walk(content_root))
         return files, files, content_root
     resolved = []
     for path in paths:
         if not path.exists() and not path.is_symlink():
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(msg("{path}: no such file or folder", path=str(path)))
         resolved.append(path)
     targets: list[Path] = []
     for path in resolved:
@@ -98,8 +104,11 @@ def load_library(files: Sequence[Path], config: Config) -> list[Document]:
         if path.is_symlink() and not _inside(path, content_root) and _inside(path.parent, content_root):
             doc = Document(path, shown, "guide", None)
             doc.problems.append(
-                LoadProblem("CL001", "symbolic link points outside the content folder; not read",
-                            hint="Copy the file into content/ instead of linking to it.")
+                LoadProblem(
+                    "CL001",
+                    msg("symbolic link points outside the content folder; not read"),
+                    hint=msg("Copy the file into content/ instead of linking to it."),
+                )
             )
             docs.append(doc)
             continue
@@ -299,9 +308,15 @@ def _internal_error(rule: Rule, target: object, exc: Exception) -> Finding:
         "CL900",
         "internal-error",
         Severity.ERROR,
-        f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}",
+        msg(
+            "rule {code} ({name}) failed: {error}: {detail}",
+            code=rule.code,
+            name=rule.name,
+            error=type(exc).__name__,
+            detail=str(exc),
+        ),
         Location(path, 1, 1),
-        "This is a contentlint bug; please report it with the file. Other checks still ran.",
+        msg("This is a contentlint bug; please report it with the file. Other checks still ran."),
     )
 
 
