@@ -54,7 +54,8 @@ def main() -> int:
         pair_files = [str(p) for p in sorted((project / "content").glob("*/*.md"))]
         cases = {
             "contentlint --version": [exe, "--version"],
-            "check one pair (pre-commit path)": [exe, "check", *pair_files],
+            "check one pair, no result cache": [exe, "check", "--no-cache", *pair_files],
+            "check one pair, result cache warm": [exe, "check", *pair_files],
         }
         for label, command in cases.items():
             _timed(command, project, 2)  # warm the OS file cache, not the process
@@ -63,6 +64,7 @@ def main() -> int:
     print(f"{'case':<36} {'median':>8} {'min':>8}  target")
     for row in rows:
         target = f"<= {TARGET_SECONDS}" if "pair" in row["case"] else ""
+        row["target"] = TARGET_SECONDS if target else None
         print(f"{row['case']:<36} {row['median_s']:>7.3f}s {row['min_s']:>7.3f}s  {target}")
     out = ROOT / "reports" / "benchmarks-startup.json"
     out.parent.mkdir(exist_ok=True)
