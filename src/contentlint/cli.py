@@ -40,10 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--output", "-o", type=Path, help="write the report to this file")
     check.add_argument("--no-cache", action="store_true", help="ignore and do not write the result cache")
+    _add_ui_lang(check)
 
     report = commands.add_parser("report", help="check and write the reports (JSON, SARIF, ...) to reports/")
     _add_run_options(report)
     report.add_argument("--out", type=Path, help="folder for the reports (default: <project>/reports)")
+    _add_ui_lang(report)
 
     commands.add_parser("rules", help="list every rule")
     explain = commands.add_parser("explain", help="show a rule's documentation")
@@ -90,9 +92,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CLEAN
 
 
+def _localized_error(exc: Exception, args: argparse.Namespace) -> str:
+    """An error's text in the UI language (a Message argument is translated)."""
+    from contentlint.i18n import localize, ui_language
+
+    text = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+    return localize(text, ui_language(getattr(args, "ui_lang", None)))
+
+
 def _error(message: str) -> int:
     sys.stderr.write(f"contentlint: error: {message}\n")
     return EXIT_ERROR
+
+
+def _add_ui_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--ui-lang",
+        choices=("en", "es"),
+        help="language of messages, hints and reports (default: CONTENTLINT_UI_LANG, then the locale, then en)",
+    )
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -101,6 +119,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--select", action="append", default=None, help="only these codes/prefixes/names")
     parser.add_argument("--ignore", action="append", default=None, help="skip these codes/prefixes/names")
     parser.add_argument("--config", type=Path, help="a pyproject.toml or .contentlint.toml to use")
+    parser.add_argument("--jobs", type=int, help="processes for large libraries (0 automatic, 1 none)")
     parser.add_argument(
         "--links",
         choices=("internal", "external"),
@@ -125,6 +144,8 @@ def _run(args: argparse.Namespace, use_cache: bool = False) -> tuple[Any, Any]:
         overrides["ignore"] = [c for item in args.ignore for c in item.split(",") if c]
     if getattr(args, "links", None):
         overrides["links"] = args.links
+    if getattr(args, "jobs", None) is not None:
+        overrides["jobs"] = args.jobs
     cache = None
     caching = use_cache and not getattr(args, "changed_since", None)
     if caching and not getattr(args, "no_cache", False) and not os.environ.get("CONTENTLINT_NO_CACHE"):
@@ -166,7 +187,7 @@ def _check(args: argparse.Namespace) -> int:
     try:
         config, report = _run(args, use_cache=True)
     except (ConfigError, UsageError) as exc:
-        return _error(str(exc))
+        return _error(_localized_error(exc, args))
     options = _render_options(config, args)
     _emit(report, args.format, args.output, options)
     _write_step_summary(report, options)
@@ -175,13 +196,14 @@ def _check(args: argparse.Namespace) -> int:
 
 def _render_options(config: Any, args: argparse.Namespace) -> dict[str, Any]:
     from contentlint.findings import Severity
+    from contentlint.i18n import ui_language
 
     fail_on = Severity.parse(args.fail_on) if getattr(args, "fail_on", None) else config.fail_on
     return {
         "color": _use_color(getattr(args, "color", "never")),
         "fail_on": fail_on,
         "full_report": os.environ.get("CONTENTLINT_FULL_REPORT"),
-        "ui_lang": getattr(args, "ui_lang", None),
+        "ui_lang": ui_language(getattr(args, "ui_lang", None)),
     }
 
 
@@ -210,27 +232,28 @@ def _write_step_summary(report: Any, options: dict[str, Any]) -> None:
 
     try:
         with open(target, "a", encoding="utf-8") as handle:
-            handle.write(render_text(report, options.get("full_report")))
+            handle.write(render_text(report, options.get("full_report"), options.get("ui_lang") or "en"))
     except OSError as exc:
         sys.stderr.write(f"contentlint: warning: cannot write the step summary: {exc}\n")
 
 
 def _report(args: argparse.Namespace) -> int:
     from contentlint.errors import ConfigError, UsageError
+    from contentlint.i18n import localize, msg
     from contentlint.reporters import REPORT_FILES
 
     try:
         config, report = _run(args)
     except (ConfigError, UsageError) as exc:
-        return _error(str(exc))
+        return _error(_localized_error(exc, args))
     folder = args.out or config.root / "reports"
     options = {**_render_options(config, args), "color": False}
     for fmt, name in REPORT_FILES.items():
         _emit(report, fmt, folder / name, options)
-        sys.stdout.write(f"wrote {folder / name}\n")
+        sys.stdout.write(localize(msg("wrote {path}", path=str(folder / name)), options["ui_lang"]) + "\n")
     from contentlint.reporters.text import summary_line
 
-    sys.stdout.write(summary_line(report) + "\n")
+    sys.stdout.write(summary_line(report, options.get("ui_lang") or "en") + "\n")
     _write_step_summary(report, options)
     return _exit_code(report, config, args)
 

@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from contentlint.i18n import msg
 from contentlint.markdown import Block, parse_blocks
 from contentlint.sources import LoadProblem, read_source
 from contentlint.yamlload import Loc, YamlData, load_yaml
@@ -141,8 +142,8 @@ def _split_front_matter(doc: Document, text: str) -> None:
         doc.problems.append(
             LoadProblem(
                 "SC001",
-                "no front matter: a guide must start with a '---' line",
-                hint="Start the file with '---', the front matter (id, lang, type, title, ...), then '---'.",
+                msg("no front matter: a guide must start with a '---' line"),
+                hint=msg("Start the file with '---', the front matter (id, lang, type, title, ...), then '---'."),
             )
         )
         return
@@ -156,7 +157,7 @@ def _split_front_matter(doc: Document, text: str) -> None:
     doc.problems.append(
         LoadProblem(
             "SC002",
-            "front matter opened at line 1 is never closed",
-            hint="Add a '---' line after the last front-matter key.",
+            msg("front matter opened at line 1 is never closed"),
+            hint=msg("Add a '---' line after the last front-matter key."),
         )
     )

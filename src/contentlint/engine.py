@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from contentlint.config import Config
-from contentlint.errors import UsageError
 from contentlint.documents import DATA_SUFFIXES, GUIDE_SUFFIXES, Document, load_document
+from contentlint.errors import UsageError
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
 from contentlint.library import Library
@@ -322,7 +322,11 @@ def _internal_error(rule: Rule, target: object, exc: Exception) -> Finding:
 
 def _finalize(findings: list[Finding], selected: list[Document], config: Config) -> list[Finding]:
     from contentlint.rules import registry
-    from contentlint.suppressions import apply_suppressions, parse_directives, unused_findings
+    from contentlint.suppressions import (
+        apply_suppressions,
+        parse_directives,
+        unused_findings,
+    )
 
     reg = registry()
     out = []

@@ -20,6 +20,7 @@ from typing import Any
 LOCALE_DIR = Path(__file__).with_name("locale")
 DOMAIN = "contentlint"
 UI_LANGUAGES = ("en", "es")
+_MTIME_SLACK = 2.0  # seconds
 
 
 class Message(str):
@@ -73,7 +74,9 @@ def translations(lang: str) -> gettext.NullTranslations:
         return gettext.NullTranslations()
     mo = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
     po = mo.with_suffix(".po")
-    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
+    # An installed package has both files, unpacked a moment apart in either
+    # order: a .mo is stale only when the .po was edited clearly after it.
+    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime - _MTIME_SLACK):
         with mo.open("rb") as handle:
             return gettext.GNUTranslations(handle)
     if po.is_file():
@@ -100,9 +103,9 @@ def localize(text: str, lang: str) -> str:
     if lang == "en" or not text:
         return str(text)
     catalog = translations(lang)
-    template = getattr(text, "template", None)
-    if template is None:
+    if not isinstance(text, Message):
         return catalog.gettext(str(text))
+    template = text.template
     params = {key: localize(value, lang) if isinstance(value, Message) else value for key, value in text.params.items()}
     translated = catalog.gettext(template)
     try:
@@ -121,3 +124,17 @@ def ngettext(singular: str, plural: str, count: int, lang: str) -> str:
 def _(text: str) -> str:
     """Mark a literal for extraction; translated later by ``localize``."""
     return text
+
+
+def to_data(text: str) -> Any:
+    """A JSON-able form of ``text`` that keeps a Message's template (for on-disk caches)."""
+    if isinstance(text, Message):
+        return {"t": text.template, "p": {key: to_data(value) for key, value in text.params.items()}}
+    return text
+
+
+def from_data(data: Any) -> Any:
+    """The inverse of :func:`to_data` (a plain value stays as it is)."""
+    if isinstance(data, dict) and isinstance(data.get("t"), str) and isinstance(data.get("p"), dict):
+        return Message(data["t"], **{key: from_data(value) for key, value in data["p"].items()})
+    return data

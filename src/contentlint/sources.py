@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from contentlint.i18n import msg
+
 UTF8_BOM = b"\xef\xbb\xbf"
 # A NUL in the first 8 KiB is how git and grep decide a file is binary.
 BINARY_SNIFF_BYTES = 8192
@@ -82,8 +84,8 @@ def decode_source(raw: bytes) -> SourceText:
     if not raw.strip():
         problem = LoadProblem(
             "CL004",
-            "file is empty",
-            hint="Add the front matter and body, or delete the file.",
+            msg("file is empty"),
+            hint=msg("Add the front matter and body, or delete the file."),
         )
         return SourceText(None, [problem], size)
     nul = raw.find(b"\x00", 0, BINARY_SNIFF_BYTES)
@@ -91,10 +93,10 @@ def decode_source(raw: bytes) -> SourceText:
         line, column = _byte_position(raw, nul)
         problem = LoadProblem(
             "CL003",
-            f"file looks binary (NUL byte at offset {nul})",
+            msg("file looks binary (NUL byte at offset {offset})", offset=nul),
             line,
             column,
-            hint="Content files must be UTF-8 text; remove the file or exclude it in config.",
+            hint=msg("Content files must be UTF-8 text; remove the file or exclude it in config."),
         )
         return SourceText(None, [problem], size)
     try:
@@ -104,10 +106,10 @@ def decode_source(raw: bytes) -> SourceText:
         bad = raw[exc.start : exc.start + 4].hex(" ")
         problem = LoadProblem(
             "CL002",
-            f"invalid UTF-8 at byte offset {exc.start + (size - len(raw))} (bytes {bad})",
+            msg("invalid UTF-8 at byte offset {offset} (bytes {bytes})", offset=exc.start + (size - len(raw)), bytes=bad),
             line,
             column,
-            hint="Re-save the file as UTF-8 (for example from Windows-1252 or Latin-1).",
+            hint=msg("Re-save the file as UTF-8 (for example from Windows-1252 or Latin-1)."),
         )
         return SourceText(None, [problem], size)
     return SourceText(normalize_newlines(text), [], size)
@@ -132,14 +134,14 @@ def _unreadable(exc: OSError) -> LoadProblem:
     reason = exc.strerror or exc.__class__.__name__
     return LoadProblem(
         "CL001",
-        f"cannot read file: {reason}",
-        hint="Check the file's permissions, or exclude it in config.",
+        msg("cannot read file: {reason}", reason=reason),
+        hint=msg("Check the file's permissions, or exclude it in config."),
     )
 
 
 def _too_large(size: int, limit: int) -> LoadProblem:
     return LoadProblem(
         "CL005",
-        f"file is {size:,} bytes, over the {limit:,}-byte limit; not checked",
-        hint="Split the guide, or raise max-file-bytes in [tool.contentlint].",
+        msg("file is {size:,} bytes, over the {limit:,}-byte limit; not checked", size=size, limit=limit),
+        hint=msg("Split the guide, or raise max-file-bytes in [tool.contentlint]."),
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
 
 if TYPE_CHECKING:
     from contentlint.documents import Document
@@ -104,13 +105,13 @@ def _parse_one(
     codes = tuple(c for c in re.split(r"[\s,]+", codes_text.strip()) if c)
     error = None
     if verb not in _VERBS:
-        error = f"unknown suppression directive 'contentlint-{verb}'"
+        error = msg("unknown suppression directive 'contentlint-{verb}'", verb=verb)
     elif not codes:
-        error = f"'contentlint-{verb}' names no rule; blanket suppressions are not allowed"
+        error = msg("'contentlint-{verb}' names no rule; blanket suppressions are not allowed", verb=verb)
     elif unknown := [c for c in codes if not registry.matches(c) or c.upper() == "ALL"]:
-        error = f"'contentlint-{verb}' names unknown rule(s): {', '.join(unknown)}"
+        error = msg("'contentlint-{verb}' names unknown rule(s): {codes}", verb=verb, codes=", ".join(unknown))
     elif verb != "enable" and not reason.strip():
-        error = f"'contentlint-{verb} {' '.join(codes)}' gives no reason"
+        error = msg("'contentlint-{verb} {codes}' gives no reason", verb=verb, codes=" ".join(codes))
     if error:
         finding = Finding(
             "CL010",
@@ -118,7 +119,7 @@ def _parse_one(
             Severity.ERROR,
             error,
             Location(doc.display, line, column),
-            "Write <!-- contentlint-disable-next-line CODE -- why this is fine -->.",
+            msg("Write <!-- contentlint-disable-next-line CODE -- why this is fine -->."),
         )
         return None, finding
     return Directive(verb, codes, reason.strip(), line, column), None
@@ -152,9 +153,10 @@ def unused_findings(directives: dict[str, list[Directive]]) -> list[Finding]:
                         "CL011",
                         "unused-suppression",
                         Severity.WARNING,
-                        f"'contentlint-{directive.verb} {' '.join(directive.codes)}' suppresses nothing",
+                        msg("'contentlint-{verb} {codes}' suppresses nothing", verb=directive.verb,
+                            codes=" ".join(directive.codes)),
                         Location(path, directive.line, directive.column),
-                        "Remove the comment; the problem it hid is gone.",
+                        msg("Remove the comment; the problem it hid is gone."),
                     )
                 )
     return out

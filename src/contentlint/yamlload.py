@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from contentlint.i18n import msg
 from contentlint.sources import LoadProblem
 
 Loc = tuple[str | int, ...]
@@ -117,8 +118,8 @@ class _Builder:
             self.problem(
                 "SC011",
                 node,
-                "YAML aliases (*name) are not allowed in content",
-                "Write the value out in full; anchors and aliases are refused for safety.",
+                msg("YAML aliases (*name) are not allowed in content"),
+                msg("Write the value out in full; anchors and aliases are refused for safety."),
                 loc,
             )
             return None
@@ -127,8 +128,8 @@ class _Builder:
             self.problem(
                 "SC011",
                 node,
-                f"YAML anchors (&{node.anchor}) are not allowed in content",
-                "Remove the anchor and write values out in full.",
+                msg("YAML anchors (&{anchor}) are not allowed in content", anchor=node.anchor),
+                msg("Remove the anchor and write values out in full."),
                 loc,
             )
         if node.tag not in _PLAIN_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
@@ -136,7 +137,7 @@ class _Builder:
         if node.tag not in _PLAIN_TAGS:
             return self._refuse_tag(node, loc)
         if depth > MAX_NESTING:
-            self.problem("SC011", node, "YAML is nested too deeply", "Flatten the data.", loc)
+            self.problem("SC011", node, msg("YAML is nested too deeply"), msg("Flatten the data."), loc)
             return None
         kind = node.id
         if kind == "mapping":
@@ -149,8 +150,8 @@ class _Builder:
         self.problem(
             "SC011",
             node,
-            f"YAML tag {node.tag!r} is not allowed in content",
-            "Remove the tag; content files hold plain text, numbers, lists and mappings.",
+            msg("YAML tag {tag!r} is not allowed in content", tag=node.tag),
+            msg("Remove the tag; content files hold plain text, numbers, lists and mappings."),
             loc,
         )
         return None
@@ -159,7 +160,7 @@ class _Builder:
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.id != "scalar":
-                self.problem("SC003", key_node, "mapping keys must be plain text", "Use a plain key.", loc)
+                self.problem("SC003", key_node, msg("mapping keys must be plain text"), msg("Use a plain key."), loc)
                 continue
             key = key_node.value
             child = (*loc, key)
@@ -168,8 +169,8 @@ class _Builder:
                 self.problem(
                     "SC004",
                     key_node,
-                    f"duplicate key {key!r} (first defined at line {first[0]})",
-                    "Keep one of the two entries; YAML would silently keep only the last.",
+                    msg("duplicate key {key!r} (first defined at line {line})", key=key, line=first[0]),
+                    msg("Keep one of the two entries; YAML would silently keep only the last."),
                     child,
                 )
                 continue
@@ -208,26 +209,30 @@ def _syntax_problem(exc: Exception, text: str, line_offset: int) -> LoadProblem:
     problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
     context = getattr(exc, "context", None)
     context_mark = getattr(exc, "context_mark", None)
-    message = f"YAML syntax error: {problem}"
     if context and context_mark is not None:
-        started = f"line {context_mark.line + 1 + line_offset}, column {context_mark.column + 1}"
-        message += f" ({context} that started at {started})"
+        message = msg(
+            "YAML syntax error: {problem} ({context} that started at line {line}, column {column})",
+            problem=problem, context=context, line=context_mark.line + 1 + line_offset,
+            column=context_mark.column + 1,
+        )
     elif context:
-        message += f" ({context})"
+        message = msg("YAML syntax error: {problem} ({context})", problem=problem, context=context)
+    else:
+        message = msg("YAML syntax error: {problem}", problem=problem)
     return LoadProblem(
         "SC003",
         message,
         line + line_offset,
         column,
-        hint="Fix the YAML at this position; quote text that contains ': ' or starts with a special character.",
+        hint=msg("Fix the YAML at this position; quote text that contains ': ' or starts with a special character."),
     )
 
 
 def _too_deep(line: int, column: int) -> LoadProblem:
     return LoadProblem(
         "SC011",
-        "YAML is nested too deeply to read safely",
+        msg("YAML is nested too deeply to read safely"),
         line,
         column,
-        hint="Content front matter needs only a few levels; flatten the data.",
+        hint=msg("Content front matter needs only a few levels; flatten the data."),
     )

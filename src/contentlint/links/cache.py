@@ -39,6 +39,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from contentlint.i18n import Message, from_data, to_data
+
 __all__ = ["CACHE_FORMAT", "CACHE_VERSION", "LinkCache", "default_cache_path"]
 
 CACHE_FORMAT = "contentlint-links-cache"
@@ -90,7 +92,24 @@ def _valid_result(raw: Any) -> dict[str, Any] | None:
         if not isinstance(value, str):
             return None
         out[key] = value
+    for key in ("message", "hint"):
+        # The translatable form (template and values), so a cached result still
+        # shows in the UI language; used only if it renders the stored English.
+        translatable = _translatable(raw.get(key + "_i18n"), out[key])
+        if translatable is not None:
+            out[key] = translatable
+            out[key + "_i18n"] = raw[key + "_i18n"]
     return out
+
+
+def _translatable(data: Any, english: str) -> Any:
+    if data is None:
+        return None
+    try:
+        text = from_data(data)
+    except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+        return None
+    return text if isinstance(text, Message) and str(text) == english else None
 
 
 def _valid_entry(raw: Any) -> dict[str, Any] | None:
@@ -176,7 +195,7 @@ class LinkCache:
         entry = self._entries.get(url)
         if entry is None or not self._fresh(entry, self._clock()):
             return None
-        return dict(entry["result"])
+        return {key: value for key, value in entry["result"].items() if not key.endswith("_i18n")}
 
     def checked_at(self, url: str) -> float | None:
         """When ``url`` was checked, for a present entry (fresh or not)."""
@@ -197,6 +216,10 @@ class LinkCache:
         fields["permanent"] = bool(fields["permanent"])
         for key in ("reason", "message", "hint"):
             fields[key] = fields[key] or ""
+        for key in ("message", "hint"):
+            value = fields[key]
+            if isinstance(value, Message):
+                fields[key + "_i18n"] = to_data(value)
         clean = _valid_result(fields)
         if clean is None or not self.cacheable(clean["outcome"]):
             return False

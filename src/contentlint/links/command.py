@@ -26,6 +26,8 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from contentlint.i18n import localize, msg, ui_language
+
 if TYPE_CHECKING:
     from contentlint.config import Config
     from contentlint.documents import Document
@@ -74,21 +76,21 @@ def run(args: argparse.Namespace) -> int:
         config = load_config(Path.cwd(), args.config)
         site = _Site.open(args.target)
     except (ConfigError, UsageError) as exc:
-        return _error(str(exc))
+        return _error(exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc))
     library = _library(config)
     try:
         with site.staged() as targets:
             crawl = _crawl(targets, args, executable)
             findings, pages = _findings(crawl, library, site)
     except UsageError as exc:
-        return _error(str(exc))
+        return _error(exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc))
     except LinkCheckerError as exc:
         return _error(f"LinkChecker failed: {exc}")
     return _emit(findings, pages, config, args)
 
 
 def _error(message: str) -> int:
-    sys.stderr.write(f"contentlint: error: {message}\n")
+    sys.stderr.write(f"contentlint: error: {localize(message, ui_language())}\n")
     return EXIT_ERROR
 
 
@@ -111,9 +113,9 @@ class _Site:
             return cls(url=target)
         path = Path(target)
         if not path.exists():
-            raise UsageError(f"{target}: no such folder, file or URL")
+            raise UsageError(msg("{target}: no such folder, file or URL", target=target))
         if path.is_file() and path.suffix.lower() not in _HTML_SUFFIXES:
-            raise UsageError(f"{target}: not an HTML page (give the folder of the rendered site)")
+            raise UsageError(msg("{target}: not an HTML page (give the folder of the rendered site)", target=target))
         return cls(local=path.resolve())
 
     def staged(self) -> _Staging:
@@ -180,7 +182,7 @@ class _Staging:
             from contentlint.errors import UsageError
 
             self.__exit__()
-            raise UsageError(f"{site.local}: no .html pages to crawl")
+            raise UsageError(msg("{path}: no .html pages to crawl", path=str(site.local)))
         return pages
 
     def __exit__(self, *exc: object) -> None:
@@ -288,7 +290,7 @@ def _finding(mapped: MappedRecord, doc: Document | None, library: Library | None
     if result.outcome not in ("error", "warning", "redirect"):
         return None
     page = site.shown(mapped.page)
-    in_page = Location(page, record.line or 0, record.column or 0, note="in the rendered page")
+    in_page = Location(page, record.line or 0, record.column or 0, note=msg("in the rendered page"))
     written = _match_site(library, doc, record) if doc is not None and library is not None else None
     if doc is not None:
         line, column = (written.line, written.column) if written is not None else (1, 1)
@@ -296,17 +298,25 @@ def _finding(mapped: MappedRecord, doc: Document | None, library: Library | None
         related: tuple[Location, ...] = (in_page,)
     else:
         location, related = in_page, ()
-    verdict = {"error": "is broken", "warning": "could not be verified", "redirect": "permanently redirects"}
-    # LinkChecker's XML escapes its messages once more than XML needs.
+    # LinkChecker's XML escapes its messages once more than XML needs (its text stays as LinkChecker wrote it).
     detail = site.unstage(html.unescape(result.message))
-    message = f"'{record.url}' {verdict[result.outcome]} in the rendered page {page}: {detail}"
-    hint = result.hint or "Fix the link in the guide."
+    verdicts = {
+        "error": msg("'{url}' is broken in the rendered page {page}: {detail}", url=record.url, page=page, detail=detail),
+        "warning": msg("'{url}' could not be verified in the rendered page {page}: {detail}", url=record.url, page=page,
+                       detail=detail),
+        "redirect": msg("'{url}' permanently redirects in the rendered page {page}: {detail}", url=record.url,
+                        page=page, detail=detail),
+    }
+    message = verdicts[result.outcome]
+    hint: str = result.hint or msg("Fix the link in the guide.")
+    if str(site.unstage(hint)) != str(hint):
+        hint = site.unstage(hint)
     if doc is not None and written is None:
-        hint = ("The link is not written in the guide as such: look at the template, menu or layout "
-                f"that renders it. {hint}")
+        hint = msg("The link is not written in the guide as such: look at the template, menu or layout "
+                   "that renders it. {hint}", hint=hint)
     severity = Severity.ERROR if result.outcome == "error" else Severity.WARNING
     context = {"url": record.url, "page": page, "result": record.result}
-    return Finding(CODE, NAME, severity, message, location, site.unstage(hint), related, context)
+    return Finding(CODE, NAME, severity, message, location, hint, related, context)
 
 
 def _match_site(library: Library, doc: Document, record: Any) -> LinkSite | None:
@@ -365,7 +375,7 @@ def _emit(findings: list[Finding], pages: list[str], config: Config, args: argpa
     )
     report = Report(findings=findings, checked=pages, rules=info)
     fail_on = Severity.parse(args.fail_on) if args.fail_on else config.fail_on
-    options = {"color": _use_color(), "fail_on": fail_on, "full_report": None, "ui_lang": None}
+    options = {"color": _use_color(), "fail_on": fail_on, "full_report": None, "ui_lang": ui_language()}
     get_reporter(args.format)(report, sys.stdout, options)
     worst = report.worst()
     return EXIT_FINDINGS if worst is not None and worst >= fail_on else EXIT_CLEAN

@@ -59,8 +59,15 @@ from urllib.parse import parse_qsl, unquote
 
 from yarl import URL
 
+from contentlint.i18n import msg
+
 from .cache import LinkCache
-from .guard import AddressGuard, BlockedAddressError, GuardedResolver, register_with_aiohttp
+from .guard import (
+    AddressGuard,
+    BlockedAddressError,
+    GuardedResolver,
+    register_with_aiohttp,
+)
 
 if TYPE_CHECKING:
     # Imported lazily at run time (inside the engine): a run served entirely
@@ -285,22 +292,22 @@ def validate_mailto(url: str) -> tuple[bool, str]:
         try:
             pairs = parse_qsl(query, keep_blank_values=True, strict_parsing=True)
         except ValueError:
-            return False, "the part after '?' is not a valid query (use ?subject=...&body=...)"
+            return False, msg("the part after '?' is not a valid query (use ?subject=...&body=...)")
         for key, value in pairs:
             if key.lower() in ("to", "cc", "bcc"):
                 addresses.extend(a.strip() for a in value.split(",") if a.strip())
     if not addresses:
-        return False, "mailto: link without an address"
+        return False, msg("mailto: link without an address")
     for address in addresses:
         local, sep, domain = address.rpartition("@")
         if not sep or not local or not domain:
-            return False, f"{address!r} is not an e-mail address (name@domain)"
+            return False, msg("{address!r} is not an e-mail address (name@domain)", address=address)
         bad_dots = local.startswith(".") or local.endswith(".") or ".." in local
         if len(local) > 64 or not _LOCAL_RE.match(local) or bad_dots:
-            return False, f"{address!r} has an invalid part before '@'"
+            return False, msg("{address!r} has an invalid part before '@'", address=address)
         if not _valid_domain(domain):
-            return False, f"{address!r} has an invalid domain"
-    return True, f"e-mail address syntax ok ({', '.join(addresses)})"
+            return False, msg("{address!r} has an invalid domain", address=address)
+    return True, msg("e-mail address syntax ok ({addresses})", addresses=", ".join(addresses))
 
 
 _TEL_PARAMS = {
@@ -330,21 +337,22 @@ def validate_tel(url: str) -> tuple[str, str]:
     number, *params = body.split(";")
     for param in params:
         if not _tel_param_ok(param):
-            return "error", f"bad tel: parameter {param!r}"
+            return "error", msg("bad tel: parameter {param!r}", param=param)
     spaced = " " in number
     compact = number.replace(" ", "")
     if not compact:
-        return "error", "tel: link without a number"
+        return "error", msg("tel: link without a number")
     if re.search(r"[A-Za-z]", compact):
-        return "error", f"{number!r} contains letters; write the digits"
+        return "error", msg("{number!r} contains letters; write the digits", number=number)
     if not re.fullmatch(r"\+?[0-9\-.()]+", compact):
-        return "error", f"{number!r} contains characters not allowed in a phone number"
+        return "error", msg("{number!r} contains characters not allowed in a phone number", number=number)
     digits = re.sub(r"\D", "", compact)
     if not 3 <= len(digits) <= 15:
-        return "error", f"{number!r} has {len(digits)} digits (3 to 15 expected)"
+        return "error", msg("{number!r} has {count} digits (3 to 15 expected)", number=number, count=len(digits))
     if spaced:
-        return "warning", f"{number!r} contains spaces; use hyphens (tel:{compact.replace(' ', '')})"
-    return "ok", f"phone number syntax ok ({number})"
+        return "warning", msg("{number!r} contains spaces; use hyphens (tel:{compact})", number=number,
+                              compact=compact.replace(" ", ""))
+    return "ok", msg("phone number syntax ok ({number})", number=number)
 
 
 # ---------------------------------------------------------------------------
@@ -446,23 +454,37 @@ _STATUS_TEXT = {
 
 def _status_label(status: int) -> str:
     text = _STATUS_TEXT.get(status)
-    return f"HTTP {status} {text}" if text else f"HTTP {status}"
+    return f"HTTP {status} {text}" if text else f"HTTP {status}"  # protocol text: not translated
+
+
+def _strip_period(text: str) -> str:
+    """``text`` without its final period (a Message keeps its template: the period is part of it)."""
+    from contentlint.i18n import Message
+
+    if isinstance(text, Message) and text.template.endswith("."):
+        return Message(text.template[:-1], **text.params)
+    return text.rstrip(".")
 
 
 def _status_hint(status: int, settings: ExternalLinkSettings) -> str:
     if status in (404, 410):
-        return "The page is gone: find its new address (search the site, or a web archive) or remove the link."
+        return msg("The page is gone: find its new address (search the site, or a web archive) or remove the link.")
     if status in (401, 403):
-        browser = "" if "Mozilla" in settings.user_agent else " or set user_agent=BROWSER_USER_AGENT"
-        return (
+        if "Mozilla" in settings.user_agent:
+            return msg(
+                "The server turned the checker away (often bot protection, not a dead page). Open the link in a "
+                "browser; if it works, add the status to this host's accept_statuses."
+            )
+        return msg(
             "The server turned the checker away (often bot protection, not a dead page). Open the link in a "
-            f"browser; if it works, add the status to this host's accept_statuses{browser}."
+            "browser; if it works, add the status to this host's accept_statuses or set "
+            "user_agent=BROWSER_USER_AGENT."
         )
     if status == 429:
-        return "The server is rate limiting the checker; re-run later or lower this host's concurrency."
+        return msg("The server is rate limiting the checker; re-run later or lower this host's concurrency.")
     if status >= 500:
-        return "The server failed on every attempt; check again later, and replace the link if it persists."
-    return "Open the link in a browser; fix or remove it if it does not work."
+        return msg("The server failed on every attempt; check again later, and replace the link if it persists.")
+    return msg("Open the link in a browser; fix or remove it if it does not work.")
 
 
 class _Engine:
@@ -575,22 +597,23 @@ class _Engine:
         where = f"{url.host}:{url.port}"
         for item in _chain(exc):
             if isinstance(item, BlockedAddressError):
-                return _Failure("blocked-address", f"Not checked: {item}.", item.hint)
+                return _Failure("blocked-address", msg("Not checked: {reason}.", reason=item.text), item.hint)
         if isinstance(exc, (asyncio.TimeoutError, TimeoutError)):
-            phase = "connect to" if isinstance(exc, aiohttp.ConnectionTimeoutError) else "answer from"
-            limit = cfg.timeout_connect if phase == "connect to" else cfg.timeout_read
+            connecting = isinstance(exc, aiohttp.ConnectionTimeoutError)
+            limit = cfg.timeout_connect if connecting else cfg.timeout_read
             return _Failure(
                 "timeout",
-                f"No {phase} {where} within {limit:g} s.",
-                "The server was too slow; re-run later, or raise this host's timeout.",
+                msg("No connect to {where} within {limit:g} s.", where=where, limit=limit) if connecting
+                else msg("No answer from {where} within {limit:g} s.", where=where, limit=limit),
+                msg("The server was too slow; re-run later, or raise this host's timeout."),
                 retryable=True,
                 outcome="warning" if self.s.timeouts_are_warnings else "error",
             )
         if isinstance(exc, aiohttp.ClientConnectorDNSError):
             return _Failure(
                 "dns",
-                f"The host name {url.host} does not resolve.",
-                "Check the address for typos; the domain may have expired.",
+                msg("The host name {host} does not resolve.", host=url.host),
+                msg("Check the address for typos; the domain may have expired."),
             )
         is_tls = isinstance(
             exc, (aiohttp.ClientConnectorCertificateError, aiohttp.ClientConnectorSSLError, aiohttp.ClientSSLError)
@@ -599,47 +622,47 @@ class _Engine:
             detail = str(exc).split("[", 1)[-1].rstrip("]") if "[" in str(exc) else str(exc)
             return _Failure(
                 "tls",
-                f"TLS handshake with {where} failed: {detail}",
-                "The site's certificate or TLS setup is broken (expired, wrong name, or no TLS); "
-                "try it in a browser, and link to a working address.",
+                msg("TLS handshake with {where} failed: {detail}", where=where, detail=detail),
+                msg("The site's certificate or TLS setup is broken (expired, wrong name, or no TLS); "
+                    "try it in a browser, and link to a working address."),
             )
         if any(isinstance(item, ConnectionRefusedError) for item in _chain(exc)):
             return _Failure(
                 "refused",
-                f"Connection to {where} refused.",
-                "Nothing is listening there: the site is down or the address is wrong.",
+                msg("Connection to {where} refused.", where=where),
+                msg("Nothing is listening there: the site is down or the address is wrong."),
                 retryable=True,
             )
         if isinstance(exc, aiohttp.ClientConnectorError):
             return _Failure(
                 "connection",
-                f"Cannot connect to {where}: {exc.os_error.strerror or exc.os_error}.",
-                "The host is unreachable; check the address and try again later.",
+                msg("Cannot connect to {where}: {error}.", where=where, error=str(exc.os_error.strerror or exc.os_error)),
+                msg("The host is unreachable; check the address and try again later."),
                 retryable=True,
             )
         if isinstance(exc, aiohttp.InvalidURL):
-            return _Failure("invalid-url", f"Invalid URL: {exc}.", "Fix the address.")
+            return _Failure("invalid-url", msg("Invalid URL: {error}.", error=str(exc)), msg("Fix the address."))
         if isinstance(exc, aiohttp.ClientResponseError):
             text = str(exc.message)
             if "Got more than" in text or "too long" in text.lower() or "too large" in text.lower():
                 return _Failure(
                     "too-large",
-                    f"The response from {where} has oversized headers ({text}).",
-                    "The server sends a malformed response; check the link in a browser.",
+                    msg("The response from {where} has oversized headers ({text}).", where=where, text=text),
+                    msg("The server sends a malformed response; check the link in a browser."),
                     outcome="warning",
                 )
             return _Failure(
                 "bad-response",
-                f"Malformed HTTP response from {where}: {text}.",
-                "The server sends a malformed response; check the link in a browser.",
+                msg("Malformed HTTP response from {where}: {text}.", where=where, text=text),
+                msg("The server sends a malformed response; check the link in a browser."),
                 retryable=True,
             )
         if isinstance(exc, (aiohttp.ClientError, OSError)):
             name = type(exc).__name__
             return _Failure(
                 "connection",
-                f"Connection to {where} failed ({name}: {exc}).",
-                "The server dropped the connection; check again later.",
+                msg("Connection to {where} failed ({name}: {error}).", where=where, name=name, error=str(exc)),
+                msg("The server dropped the connection; check again later."),
                 retryable=True,
             )
         raise exc
@@ -736,7 +759,7 @@ class _Engine:
             try:
                 self.guard.check_literal(host, url.port)
             except BlockedAddressError as exc:
-                raise _Failure("blocked-address", f"Not checked: {exc}.", exc.hint) from None
+                raise _Failure("blocked-address", msg("Not checked: {reason}.", reason=exc.text), exc.hint) from None
         key, cfg = self.host_cfg(url)
         use_get = not cfg.head_first
         attempt = 0
@@ -835,9 +858,11 @@ class _Engine:
     def failure_result(self, url: str, failure: _Failure, chain: list[tuple[int, str]], current: URL) -> LinkResult:
         message = failure.message
         if failure.attempts > 1:
-            message = f"{message.rstrip('.')} ({failure.attempts} attempts)."
+            message = msg("{message} ({attempts} attempts).", message=_strip_period(message),
+                          attempts=failure.attempts)
         if chain:
-            message = f"After {len(chain)} redirect(s) to {current}: {message}"
+            message = msg("After {count} redirect(s) to {url}: {message}", count=len(chain), url=str(current),
+                          message=message)
         return self.result(
             url, failure.outcome, None, str(current) if chain else None, chain, failure.reason, message, failure.hint
         )
@@ -846,10 +871,10 @@ class _Engine:
         status = reply.status
         final = str(current) if chain else None
         _key, cfg = self.host_cfg(current)
-        attempts = f" after {reply.attempts} attempts" if reply.attempts > 1 else ""
+        attempts: str = msg(" after {count} attempts", count=reply.attempts) if reply.attempts > 1 else ""
         codes = ", ".join(str(code) for code, _ in chain)
         if 200 <= status < 300 or status in cfg.accept_statuses:
-            label = _status_label(status) + attempts
+            label: str = msg("{status}{attempts}", status=_status_label(status), attempts=attempts)
             if not chain:
                 return self.result(url, "ok", status, None, chain, "ok", label, "")
             if chain[0][0] in _PERMANENT_STATUSES:
@@ -861,21 +886,21 @@ class _Engine:
                         break
                 return self.result(
                     url, "redirect", status, final, chain, "redirect-permanent",
-                    f"Permanently redirected ({codes}) to {final} ({label}).",
-                    f"Update the link to {target}",
+                    msg("Permanently redirected ({codes}) to {url} ({label}).", codes=codes, url=final, label=label),
+                    msg("Update the link to {url}", url=target),
                 )
             return self.result(
                 url, "ok", status, final, chain, "redirect-temporary",
-                f"Temporarily redirected ({codes}) to {final} ({label}).", "",
+                msg("Temporarily redirected ({codes}) to {url} ({label}).", codes=codes, url=final, label=label), "",
             )
         if 300 <= status < 400:
             return self.result(
                 url, "warning", status, final, chain, f"http-{status}",
-                f"HTTP {status} without a usable Location header.",
-                "Open the link in a browser and link to the page it shows.",
+                msg("HTTP {status} without a usable Location header.", status=status),
+                msg("Open the link in a browser and link to the page it shows."),
             )
-        where = f" (redirected via {codes} to {final})" if chain else ""
-        message = f"{_status_label(status)}{attempts}{where}."
+        where: str = msg(" (redirected via {codes} to {url})", codes=codes, url=final) if chain else ""
+        message = msg("{status}{attempts}{where}.", status=_status_label(status), attempts=attempts, where=where)
         outcome = "warning" if status in self.s.warn_statuses else "error"
         return self.result(url, outcome, status, final, chain, f"http-{status}", message, _status_hint(status, self.s))
 
@@ -886,16 +911,17 @@ class _Engine:
 def _precheck(raw: str, settings: ExternalLinkSettings, patterns: list[re.Pattern[str]]) -> LinkResult | URL:
     """Decide without the network where possible; else return the URL to fetch."""
     text = raw.strip()
+    message: str
     for pattern in patterns:
         if pattern.search(text):
-            message = f"Excluded by pattern {pattern.pattern!r}."
+            message = msg("Excluded by pattern {pattern!r}.", pattern=pattern.pattern)
             return LinkResult(raw, "excluded", None, None, False, "excluded", message, "")
     scheme = text.split(":", 1)[0].lower() if ":" in text else ""
     if scheme == "mailto":
         ok, message = validate_mailto(text)
         if ok:
             return LinkResult(raw, "ok", None, None, False, "mailto", message, "")
-        hint = "Write it as mailto:name@example.org."
+        hint = msg("Write it as mailto:name@example.org.")
         return LinkResult(raw, "error", None, None, False, "invalid-mailto", message, hint)
     if scheme == "tel":
         outcome, message = validate_tel(text)
@@ -903,28 +929,31 @@ def _precheck(raw: str, settings: ExternalLinkSettings, patterns: list[re.Patter
             return LinkResult(raw, "ok", None, None, False, "tel", message, "")
         return LinkResult(
             raw, outcome, None, None, False, "invalid-tel", message,
-            "Write it as tel:+1-800-555-0199 (digits, '+', '-', '.', parentheses).",
+            msg("Write it as tel:+1-800-555-0199 (digits, '+', '-', '.', parentheses)."),
         )
     if scheme not in ("http", "https"):
         if not scheme or not re.fullmatch(r"[a-z][a-z0-9+.\-]*", scheme):
             return LinkResult(
-                raw, "error", None, None, False, "invalid-url", f"{raw!r} is not an absolute URL.",
-                "External links need a scheme: https://...",
+                raw, "error", None, None, False, "invalid-url", msg("{url!r} is not an absolute URL.", url=raw),
+                msg("External links need a scheme: https://..."),
             )
         return LinkResult(
             raw, "excluded", None, None, False, "unsupported-scheme",
-            f"{scheme}: links are not checked (only http and https).", "",
+            msg("{scheme}: links are not checked (only http and https).", scheme=scheme), "",
         )
     try:
         url = URL(text)
     except (ValueError, TypeError) as exc:
-        return LinkResult(raw, "error", None, None, False, "invalid-url", f"Invalid URL: {exc}.", "Fix the address.")
+        return LinkResult(raw, "error", None, None, False, "invalid-url", msg("Invalid URL: {error}.", error=str(exc)),
+                          msg("Fix the address."))
     if not url.host:
-        return LinkResult(raw, "error", None, None, False, "invalid-url", f"{raw!r} has no host.", "Fix the address.")
+        return LinkResult(raw, "error", None, None, False, "invalid-url", msg("{url!r} has no host.", url=raw),
+                          msg("Fix the address."))
     try:
         url.port  # noqa: B018 - raises on a bad port
     except ValueError as exc:
-        return LinkResult(raw, "error", None, None, False, "invalid-url", f"Invalid port: {exc}.", "Fix the address.")
+        return LinkResult(raw, "error", None, None, False, "invalid-url", msg("Invalid port: {error}.", error=str(exc)),
+                          msg("Fix the address."))
     return url.with_fragment(None)
 
 

@@ -34,6 +34,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from contentlint.i18n import msg
+
 if TYPE_CHECKING:  # aiohttp is imported lazily: a run served from the cache never loads it
     from aiohttp.abc import ResolveResult
 
@@ -103,13 +105,13 @@ _SIX_TO_FOUR = ipaddress.IPv6Network("2002::/16")
 
 #: Human wording for each category, used in messages.
 CATEGORY_TEXT: dict[str, str] = {
-    "loopback": "a loopback address",
-    "private": "a private-network address",
-    "link-local": "a link-local address",
-    "metadata": "a cloud-metadata address",
-    "multicast": "a multicast address",
-    "reserved": "a reserved or special-purpose address",
-    "unspecified": "an unspecified address",
+    "loopback": msg("a loopback address"),
+    "private": msg("a private-network address"),
+    "link-local": msg("a link-local address"),
+    "metadata": msg("a cloud-metadata address"),
+    "multicast": msg("a multicast address"),
+    "reserved": msg("a reserved or special-purpose address"),
+    "unspecified": msg("an unspecified address"),
 }
 
 
@@ -194,10 +196,11 @@ class BlockedAddressError(OSError):
         self.hint = hint
         what = CATEGORY_TEXT.get(category, category)
         if _parse_ip(host) is not None:
-            text = f"{address} is {what}"
+            self.text: str = msg("blocked by the address guard: {address} is {what}", address=address, what=what)
         else:
-            text = f"{host} resolves to {address}, {what}"
-        super().__init__(f"blocked by the address guard: {text}")
+            self.text = msg("blocked by the address guard: {host} resolves to {address}, {what}", host=host,
+                            address=address, what=what)
+        super().__init__(str(self.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,16 +244,16 @@ class AddressGuard:
     def hint_for(self, category: str) -> str:
         """How to allow it, when it can be allowed at all."""
         if category == "loopback":
-            return (
+            return msg(
                 "Links to this machine cannot be checked; remove the link, or set "
                 "allow_loopback=True (or list the host:port in allow_hosts) for a local test server."
             )
         if category in ("private", "link-local"):
-            return (
+            return msg(
                 "Links to internal networks should not be published and are not checked; "
                 "remove the link, or set allow_private=True when checking an intranet."
             )
-        return "This address is never checked; the link should not be published."
+        return msg("This address is never checked; the link should not be published.")
 
     def check_address(self, host: str, address: str | IPAddress, port: int | None) -> None:
         """Raise :class:`BlockedAddressError` if connecting to ``address`` is refused.
@@ -259,7 +262,7 @@ class AddressGuard:
         """
         ip = address if not isinstance(address, str) else _parse_ip(address)
         if ip is None:
-            raise BlockedAddressError(host, str(address), "reserved", "Not an IP address.")
+            raise BlockedAddressError(host, str(address), "reserved", msg("Not an IP address."))
         if self._allowed_pair(host, port) or self._allowed_pair(ip.compressed, port):
             return
         category = classify_ip(ip)

@@ -59,6 +59,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
+from contentlint.i18n import msg
+
 from .external import LinkResult
 
 __all__ = [
@@ -147,17 +149,18 @@ class LinkCheckerRecord:
         redirect_texts = [t for tag, t in self.warnings if tag == "http-redirected"]
         permanent = any(" 301 " in t or " 308 " in t for t in redirect_texts)
         final = self.real_url if self.real_url and self.real_url != self.url else None
+        hint: str
         if outcome == "error":
             reason = f"http-{status}" if status else "linkchecker-error"
-            hint = "Fix or remove the link."
+            hint = msg("Fix or remove the link.")
         elif outcome == "redirect":
             reason = "redirect-permanent" if permanent else "redirect-temporary"
             if not permanent:
                 outcome = "ok"
-            hint = f"Update the link to {final}" if permanent and final else ""
+            hint = msg("Update the link to {url}", url=final) if permanent and final else ""
         elif self.robots_disallowed:
             reason = "robots-disallowed"
-            hint = "robots.txt forbids checking this URL; it was not verified."
+            hint = msg("robots.txt forbids checking this URL; it was not verified.")
         elif outcome == "warning":
             reason = self.warnings[0][0] or "linkchecker-warning"
             hint = ""

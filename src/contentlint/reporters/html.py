@@ -450,7 +450,7 @@ class Page(UiText):
         severity = finding.severity.label
         related = [
             join(h("code", None, f"{r.path}:{r.line}:{r.column}" if r.line else r.path),
-                 f" ({r.note})" if r.note else "")
+                 f" ({localize(r.note, self.ui)})" if r.note else "")
             for r in finding.related
         ]
         message = localize(finding.message, self.ui)

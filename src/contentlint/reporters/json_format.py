@@ -2,6 +2,9 @@
 
 Keys are sorted and findings ordered by path, line, column and code, so the
 same input always gives byte-identical output.
+
+JSON is a machine format: messages and hints stay in English whatever
+``--ui-lang`` says, so scripts that read them do not depend on the locale.
 """
 
 from __future__ import annotations
@@ -10,8 +13,8 @@ import json
 from typing import Any, TextIO
 
 from contentlint import __version__
-from contentlint.report import Report
 from contentlint.findings import Severity
+from contentlint.report import Report
 
 FORMAT_VERSION = 1
 

@@ -1,17 +1,23 @@
-"""JUnit XML: one test case per checked file; findings at or above fail-on are failures."""
+"""JUnit XML: one test case per checked file; findings at or above fail-on are failures.
+
+Messages are shown in ``options["ui_lang"]`` (people read them in CI); the XML
+structure and attribute names stay the same in every language.
+"""
 
 from __future__ import annotations
 
 from typing import Any, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-from contentlint.report import Report
 from contentlint.findings import Severity
+from contentlint.i18n import localize, msg
+from contentlint.report import Report
 
 
 def render(report: Report, stream: TextIO, options: dict[str, Any]) -> None:
     """Write a JUnit XML document."""
     fail_on: Severity = options.get("fail_on", Severity.ERROR)
+    lang = options.get("ui_lang") or "en"
     by_path: dict[str, list[Any]] = {path: [] for path in report.checked}
     for finding in report.findings:
         by_path.setdefault(finding.location.path, []).append(finding)
@@ -25,13 +31,14 @@ def render(report: Report, stream: TextIO, options: dict[str, Any]) -> None:
         failing = [f for f in items if f.severity >= fail_on]
         if failing:
             text = "\n".join(
-                f"{f.location.path}:{f.location.line}:{f.location.column}: {f.code} {f.message}" for f in failing
+                f"{f.location.path}:{f.location.line}:{f.location.column}: {f.code} {localize(f.message, lang)}"
+                for f in failing
             )
-            message = f"{len(failing)} finding(s)"
+            message = localize(msg("{count} finding(s)", count=len(failing)), lang)
             stream.write(f"      <failure message={quoteattr(message)} type=\"contentlint\">{escape(text)}</failure>\n")
         others = [f for f in items if f.severity < fail_on]
         if others:
-            text = "\n".join(f"{f.location.line}:{f.location.column}: {f.code} {f.message}" for f in others)
+            text = "\n".join(f"{f.location.line}:{f.location.column}: {f.code} {localize(f.message, lang)}" for f in others)
             stream.write(f"      <system-out>{escape(text)}</system-out>\n")
         stream.write("    </testcase>\n")
     stream.write("  </testsuite>\n</testsuites>\n")

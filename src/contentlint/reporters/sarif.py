@@ -1,4 +1,9 @@
-"""SARIF 2.1.0 for code scanning: rules with help, stable fingerprints, related locations."""
+"""SARIF 2.1.0 for code scanning: rules with help, stable fingerprints, related locations.
+
+SARIF is a machine format: messages stay in English whatever ``--ui-lang`` says
+(fingerprints, code-scanning alerts and tools that parse them must not change
+with the reader's locale).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,8 @@ import re
 from typing import Any, TextIO
 
 from contentlint import __version__
-from contentlint.report import Report, RuleInfo
 from contentlint.findings import Finding, Location, Severity
+from contentlint.report import Report, RuleInfo
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 DOCS_URI = "https://github.com/contentlint/contentlint/blob/main/docs/rules.md"

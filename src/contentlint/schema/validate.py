@@ -6,6 +6,7 @@ import difflib
 from typing import Any
 
 from contentlint.documents import Document
+from contentlint.i18n import msg
 from contentlint.sources import LoadProblem
 
 # pydantic error type -> our rule code. Everything else is an invalid value.
@@ -31,19 +32,126 @@ _TYPE_ERRORS = frozenset(
     }
 )
 _HINTS = {
-    "missing": "Add the key; `contentlint explain SC006` lists what each type needs.",
-    "string_type": "Write this value as text; quote it if it looks like a number or a date.",
-    "list_type": "Write a YAML list: [a, b] or one '- item' per line.",
-    "dict_type": "Write a mapping of keys to values here.",
-    "model_type": "Write a mapping of keys to values here.",
-    "bool_parsing": "Use true or false.",
-    "bool_type": "Use true or false.",
-    "literal_error": "Use one of the allowed values.",
-    "string_pattern_mismatch": "Use lower-case letters, digits and single hyphens, e.g. prior-written-notice.",
-    "date_from_datetime_parsing": "Use a real calendar date written YYYY-MM-DD.",
-    "date_parsing": "Use a real calendar date written YYYY-MM-DD.",
-    "date_type": "Use a real calendar date written YYYY-MM-DD.",
+    "missing": msg("Add the key; `contentlint explain SC006` lists what each type needs."),
+    "string_type": msg("Write this value as text; quote it if it looks like a number or a date."),
+    "list_type": msg("Write a YAML list: [a, b] or one '- item' per line."),
+    "dict_type": msg("Write a mapping of keys to values here."),
+    "model_type": msg("Write a mapping of keys to values here."),
+    "bool_parsing": msg("Use true or false."),
+    "bool_type": msg("Use true or false."),
+    "literal_error": msg("Use one of the allowed values."),
+    "string_pattern_mismatch": msg("Use lower-case letters, digits and single hyphens, e.g. prior-written-notice."),
+    "date_from_datetime_parsing": msg("Use a real calendar date written YYYY-MM-DD."),
+    "date_parsing": msg("Use a real calendar date written YYYY-MM-DD."),
+    "date_type": msg("Use a real calendar date written YYYY-MM-DD."),
 }
+
+# pydantic error type -> our translatable rendering of pydantic's English text
+# (the same words, so English output does not change). A template whose English
+# differs from pydantic's msg (a new pydantic wording) falls back to pydantic's text.
+_PYDANTIC_TEXTS: dict[str, Any] = {
+    "string_type": lambda ctx: msg("Input should be a valid string"),
+    "int_type": lambda ctx: msg("Input should be a valid integer"),
+    "int_parsing": lambda ctx: msg("Input should be a valid integer, unable to parse string as an integer"),
+    "int_from_float": lambda ctx: msg("Input should be a valid integer, got a number with a fractional part"),
+    "float_type": lambda ctx: msg("Input should be a valid number"),
+    "float_parsing": lambda ctx: msg("Input should be a valid number, unable to parse string as a number"),
+    "bool_type": lambda ctx: msg("Input should be a valid boolean"),
+    "bool_parsing": lambda ctx: msg("Input should be a valid boolean, unable to interpret input"),
+    "list_type": lambda ctx: msg("Input should be a valid list"),
+    "dict_type": lambda ctx: msg("Input should be a valid dictionary"),
+    "model_type": lambda ctx: msg(
+        "Input should be a valid dictionary or instance of {class_name}", class_name=ctx.get("class_name", "")
+    ),
+    "model_attributes_type": lambda ctx: msg("Input should be a valid dictionary or object to extract fields from"),
+    "literal_error": lambda ctx: msg("Input should be {expected}", expected=_or_list(ctx.get("expected", ""))),
+    "string_pattern_mismatch": lambda ctx: msg("String should match pattern '{pattern}'", pattern=ctx.get("pattern")),
+    "string_too_short": lambda ctx: (
+        msg("String should have at least {min_length} character", min_length=ctx.get("min_length"))
+        if ctx.get("min_length") == 1
+        else msg("String should have at least {min_length} characters", min_length=ctx.get("min_length"))
+    ),
+    "string_too_long": lambda ctx: (
+        msg("String should have at most {max_length} character", max_length=ctx.get("max_length"))
+        if ctx.get("max_length") == 1
+        else msg("String should have at most {max_length} characters", max_length=ctx.get("max_length"))
+    ),
+    "too_short": lambda ctx: (
+        msg("{field_type} should have at least {min_length} item after validation, not {actual_length}",
+            field_type=_field_type(ctx), min_length=ctx.get("min_length"), actual_length=ctx.get("actual_length"))
+        if ctx.get("min_length") == 1
+        else msg("{field_type} should have at least {min_length} items after validation, not {actual_length}",
+                 field_type=_field_type(ctx), min_length=ctx.get("min_length"),
+                 actual_length=ctx.get("actual_length"))
+    ),
+    "too_long": lambda ctx: (
+        msg("{field_type} should have at most {max_length} item after validation, not {actual_length}",
+            field_type=_field_type(ctx), max_length=ctx.get("max_length"), actual_length=ctx.get("actual_length"))
+        if ctx.get("max_length") == 1
+        else msg("{field_type} should have at most {max_length} items after validation, not {actual_length}",
+                 field_type=_field_type(ctx), max_length=ctx.get("max_length"),
+                 actual_length=ctx.get("actual_length"))
+    ),
+    "greater_than": lambda ctx: msg("Input should be greater than {gt}", gt=ctx.get("gt")),
+    "greater_than_equal": lambda ctx: msg("Input should be greater than or equal to {ge}", ge=ctx.get("ge")),
+    "less_than_equal": lambda ctx: msg("Input should be less than or equal to {le}", le=ctx.get("le")),
+    "date_type": lambda ctx: msg("Input should be a valid date"),
+    "date_parsing": lambda ctx: msg(
+        "Input should be a valid date in the format YYYY-MM-DD, {error}", error=_date_error(ctx.get("error", ""))
+    ),
+    "date_from_datetime_parsing": lambda ctx: msg(
+        "Input should be a valid date or datetime, {error}", error=_date_error(ctx.get("error", ""))
+    ),
+}
+
+# speedate's reasons, as pydantic puts them in ctx["error"].
+_DATE_ERRORS = {
+    "input is too short": msg("input is too short"),
+    "input is too long": msg("input is too long"),
+    "invalid character in year": msg("invalid character in year"),
+    "invalid character in month": msg("invalid character in month"),
+    "invalid character in day": msg("invalid character in day"),
+    "invalid date separator, expected `-`": msg("invalid date separator, expected `-`"),
+    "month value is outside expected range of 1-12": msg("month value is outside expected range of 1-12"),
+    "day value is outside expected range": msg("day value is outside expected range"),
+    "invalid datetime separator, expected `T`, `t`, `_` or space": msg(
+        "invalid datetime separator, expected `T`, `t`, `_` or space"
+    ),
+    "unexpected extra characters at the end of the input": msg("unexpected extra characters at the end of the input"),
+}
+
+
+def _date_error(text: Any) -> Any:
+    return _DATE_ERRORS.get(str(text), str(text))
+
+
+def _field_type(ctx: dict[str, Any]) -> Any:
+    names = {"List": msg("List"), "Value": msg("Value"), "Tuple": msg("Tuple"), "Set": msg("Set")}
+    value = str(ctx.get("field_type", "Value"))
+    return names.get(value, value)
+
+
+def _or_list(expected: Any) -> Any:
+    """pydantic's ``'a', 'b' or 'c'`` with a translatable "or"."""
+    text = str(expected)
+    head, sep, last = text.rpartition(" or ")
+    if not sep:
+        return text
+    return msg("{values} or {last}", values=head, last=last)
+
+
+def _pydantic_text(error: Any) -> Any:
+    """Our translatable text for a pydantic error, or pydantic's English for rare types."""
+    english = str(error["msg"]).rstrip(".")
+    build = _PYDANTIC_TEXTS.get(error["type"])
+    if build is not None:
+        try:
+            text = build(error.get("ctx") or {})
+        except (KeyError, ValueError, TypeError):
+            return english
+        if str(text) == english:
+            return text
+    return english
 
 
 def validate_document(doc: Document) -> None:
@@ -58,9 +166,9 @@ def validate_document(doc: Document) -> None:
         doc.schema_problems.append(
             LoadProblem(
                 _WRONG_TYPE,
-                "front matter must be a mapping of keys to values",
+                msg("front matter must be a mapping of keys to values"),
                 *doc.position(()),
-                hint="Write 'key: value' lines between the '---' fences.",
+                hint=msg("Write 'key: value' lines between the '---' fences."),
             )
         )
         return
@@ -94,12 +202,15 @@ def _unknown_data_type(doc: Document) -> LoadProblem:
     declared = doc.front.get("type")
     loc = ("type",) if "type" in doc.front else ()
     allowed = ", ".join(sorted(DATA_MODELS))
-    what = f"unknown data file type {declared!r}" if declared is not None else "data file has no 'type'"
+    if declared is not None:
+        message = msg("unknown data file type {type!r}; expected one of: {allowed}", type=declared, allowed=allowed)
+    else:
+        message = msg("data file has no 'type'; expected one of: {allowed}", allowed=allowed)
     return LoadProblem(
         _MISSING if declared is None else _INVALID,
-        f"{what}; expected one of: {allowed}",
+        message,
         *doc.position(loc),
-        hint=f"Set 'type:' to one of {allowed}.",
+        hint=msg("Set 'type:' to one of {allowed}.", allowed=allowed),
         loc=loc,
     )
 
@@ -109,7 +220,7 @@ def display_loc(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(front matter)"
+    return out or msg("(front matter)")
 
 
 def _problem_from_error(doc: Document, model_class: Any, error: Any) -> LoadProblem:
@@ -120,21 +231,24 @@ def _problem_from_error(doc: Document, model_class: Any, error: Any) -> LoadProb
         parent = loc[:-1]
         line, column = doc.position(parent) if parent else _fence_position(doc)
         return LoadProblem(
-            _MISSING, f"missing required key {where!r}", line, column, _HINTS["missing"], loc
+            _MISSING, msg("missing required key {key!r}", key=where), line, column, _HINTS["missing"], loc
         )
     if kind == "extra_forbidden":
         line, column = doc.position(loc)
         suggestion = _did_you_mean(model_class, loc)
-        hint = f"Did you mean {suggestion!r}?" if suggestion else "Remove the key, or check its spelling."
-        return LoadProblem(_UNKNOWN, f"unknown key {where!r}", line, column, hint, loc)
+        hint = (msg("Did you mean {key!r}?", key=suggestion) if suggestion
+                else msg("Remove the key, or check its spelling."))
+        return LoadProblem(_UNKNOWN, msg("unknown key {key!r}", key=where), line, column, hint, loc)
     line, column = doc.value_position(loc)
     code = _WRONG_TYPE if kind in _TYPE_ERRORS else _INVALID
     value = error.get("input")
     shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
-    message = f"{where}: {error['msg'].rstrip('.')} (got {shown})"
-    hint = _HINTS.get(kind, "Correct the value.")
+    message = msg("{where}: {problem} (got {shown})", where=where, problem=_pydantic_text(error), shown=shown)
+    hint = _HINTS.get(kind, msg("Correct the value."))
     if kind == "string_pattern_mismatch" and not _is_identifier(loc):
-        hint = f"Write a value matching {error.get('ctx', {}).get('pattern', 'the pattern')}."
+        pattern = (error.get("ctx") or {}).get("pattern")
+        hint = (msg("Write a value matching {pattern}.", pattern=pattern) if pattern is not None
+                else msg("Write a value matching the pattern."))
     return LoadProblem(code, message, line, column, hint, loc)
 
 

@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from contentlint.i18n import msg
+
 if TYPE_CHECKING:
     from contentlint.library import Library, Pair
     from contentlint.sync.staleness import SyncState
@@ -77,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         library = Library(load_library(files, config), config)
         pairs = _select(library, args.guide, getattr(args, "all", False) or args.sync_command == "status")
     except (ConfigError, UsageError) as exc:
-        sys.stderr.write(f"contentlint: error: {exc}\n")
+        sys.stderr.write(f"contentlint: error: {_t(exc.args[0] if exc.args else str(exc))}\n")
         return EXIT_ERROR
     if args.sync_command == "mark":
         return _mark(library, pairs)
@@ -91,7 +93,7 @@ def _select(library: Library, names: list[str], default_all: bool) -> list[Pair]
     if not names:
         if default_all:
             return list(library.pairs)
-        raise UsageError("name a guide id or path, or use --all")
+        raise UsageError(msg("name a guide id or path, or use --all"))
     by_id = {pair.doc_id: pair for pair in library.pairs}
     chosen: list[Pair] = []
     for name in names:
@@ -114,15 +116,16 @@ def _guide_id(library: Library, name: str) -> str | None:
 
 def _why_unpaired(library: Library, name: str, doc_id: str | None) -> str:
     if doc_id is None:
-        return f"{name}: not a guide of the content folder"
+        return msg("{name}: not a guide of the content folder", name=name)
     english = library.by_id.get((doc_id, "en"), [])
     spanish = library.by_id.get((doc_id, "es"), [])
     if not english and not spanish:
-        return f"{name}: no guide has this id"
+        return msg("{name}: no guide has this id", name=name)
     if len(english) > 1 or len(spanish) > 1:
-        return f"{name}: more than one guide per language has id {doc_id!r} (see PR003)"
-    missing = "Spanish" if english else "English"
-    return f"{name}: guide {doc_id!r} has no {missing} guide, so there is nothing to sync"
+        return msg("{name}: more than one guide per language has id {id!r} (see PR003)", name=name, id=doc_id)
+    if english:
+        return msg("{name}: guide {id!r} has no Spanish guide, so there is nothing to sync", name=name, id=doc_id)
+    return msg("{name}: guide {id!r} has no English guide, so there is nothing to sync", name=name, id=doc_id)
 
 
 def _now() -> str:
@@ -147,14 +150,18 @@ def _mark(library: Library, pairs: list[Pair]) -> int:
         updated = write_sync_file(
             path, pair.doc_id, pair.en.display, pair.es.display, _now(), entries, digest(alignment.en)
         )
-        verb = "updated" if updated else "wrote"
-        sys.stdout.write(f"{verb} {display_path(path, root)}: {len(entries)} English blocks marked in sync\n")
+        shown = display_path(path, root)
+        if updated:
+            done = msg("updated {path}: {count} English blocks marked in sync", path=shown, count=len(entries))
+        else:
+            done = msg("wrote {path}: {count} English blocks marked in sync", path=shown, count=len(entries))
+        sys.stdout.write(_t(done) + "\n")
         missing = len(alignment.missing) if alignment.confident else len(entries)
         if missing:
-            sys.stderr.write(
-                f"note: {pair.es.display} has no counterpart for {missing} English block(s); "
-                "`contentlint check` keeps reporting them (PR010/PR013)\n"
-            )
+            sys.stderr.write(_t(msg(
+                "note: {path} has no counterpart for {count} English block(s); "
+                "`contentlint check` keeps reporting them (PR010/PR013)", path=pair.es.display, count=missing,
+            )) + "\n")
     return EXIT_CLEAN
 
 
@@ -204,7 +211,7 @@ def _changes(library: Library, pair: Pair, state: SyncState) -> list[dict[str, A
             block = describe(change.info)
         else:
             mark = change.mark
-            block = f"{mark.kind} “{snippet(mark.text)}”" if mark else "block"
+            block = msg("{kind} “{text}”", kind=mark.kind, text=snippet(mark.text)) if mark else msg("block")
         out.append(
             {
                 "kind": change.kind,
@@ -237,7 +244,16 @@ def _orphan_sync_files(library: Library) -> list[str]:
     ]
 
 
-_CHANGE_LABELS = {"text": "words changed", "facts": "facts changed", "added": "added", "removed": "removed"}
+_CHANGE_LABELS = {
+    "text": msg("words changed"), "facts": msg("facts changed"), "added": msg("added"), "removed": msg("removed"),
+}
+
+
+def _t(text: str) -> str:
+    """``text`` in the UI language of the environment (CONTENTLINT_UI_LANG, then the locale)."""
+    from contentlint.i18n import localize, ui_language
+
+    return localize(text, ui_language())
 
 
 def _write_text(rows: list[dict[str, Any]], orphans: list[str]) -> None:
@@ -246,25 +262,30 @@ def _write_text(rows: list[dict[str, Any]], orphans: list[str]) -> None:
         if row["status"] == "synced":
             continue
         if row["status"] == "never":
-            out.write(f"{row['es']}: never marked in sync ({row['sync_file']} does not exist)\n")
+            out.write(_t(msg("{path}: never marked in sync ({sync_file} does not exist)", path=row["es"],
+                             sync_file=row["sync_file"])) + "\n")
             continue
         if row["status"] == "invalid":
-            out.write(f"{row['es']}: {row['sync_file']} cannot be used: {row['error']}\n")
+            out.write(_t(msg("{path}: {sync_file} cannot be used: {error}", path=row["es"], sync_file=row["sync_file"],
+                             error=row["error"])) + "\n")
             continue
-        out.write(f"{row['es']}: stale, {len(row['changes'])} English change(s) since {row['synced'] or 'the mark'}\n")
+        out.write(_t(msg("{path}: stale, {count} English change(s) since {when}", path=row["es"],
+                         count=len(row["changes"]), when=row["synced"] or msg("the mark"))) + "\n")
         for change in row["changes"]:
-            where = f"{row['es']}:{change['es_line']}" if change["es_line"] else "(no Spanish block)"
-            english = f" (English line {change['en_line']})" if change["en_line"] else ""
-            out.write(f"  {where}: {change['block']}: {_CHANGE_LABELS[change['kind']]}{english}\n")
-            for line in change["diff"].splitlines():
+            where = f"{row['es']}:{change['es_line']}" if change["es_line"] else _t(msg("(no Spanish block)"))
+            english = _t(msg(" (English line {line})", line=change["en_line"])) if change["en_line"] else ""
+            out.write(f"  {where}: {_t(change['block'])}: {_t(_CHANGE_LABELS[change['kind']])}{english}\n")
+            for line in _t(change["diff"]).splitlines():
                 out.write(f"      {line}\n")
     for orphan in orphans:
-        out.write(f"note: {orphan} belongs to no English/Spanish pair; delete it if the guide is gone\n")
+        out.write(_t(msg("note: {path} belongs to no English/Spanish pair; delete it if the guide is gone",
+                         path=orphan)) + "\n")
     summary = _summary(rows)
     if summary["pairs"] == summary["synced"]:
-        out.write(f"All {summary['pairs']} pair(s) in sync.\n")
+        out.write(_t(msg("All {count} pair(s) in sync.", count=summary["pairs"])) + "\n")
     else:
-        out.write(
-            f"{summary['stale']} stale, {summary['never']} never marked, {summary['invalid']} unusable, "
-            f"{summary['synced']} in sync ({summary['pairs']} pair(s)).\n"
-        )
+        out.write(_t(msg(
+            "{stale} stale, {never} never marked, {invalid} unusable, {synced} in sync ({pairs} pair(s)).",
+            stale=summary["stale"], never=summary["never"], invalid=summary["invalid"], synced=summary["synced"],
+            pairs=summary["pairs"],
+        )) + "\n")

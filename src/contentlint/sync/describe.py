@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from contentlint.i18n import msg
 from contentlint.sync.blocks import BlockInfo
 from contentlint.sync.text import snippet
 
 _KIND_NAMES = {
-    "paragraph": "paragraph",
-    "quote": "quoted paragraph",
-    "table_row": "table row",
-    "code": "code block",
-    "html": "HTML block",
-    "rule": "horizontal rule",
+    "paragraph": msg("paragraph"),
+    "quote": msg("quoted paragraph"),
+    "table_row": msg("table row"),
+    "code": msg("code block"),
+    "html": msg("HTML block"),
+    "rule": msg("horizontal rule"),
 }
 
 
@@ -20,20 +21,23 @@ def describe(info: BlockInfo, with_text: bool = True) -> str:
     block = info.block
     if block.kind == "heading":
         if block.is_question:
-            return f"FAQ entry “{block.plain}”"
-        return f"{'section' if block.level <= 2 else 'subsection'} “{block.plain}”"
+            return msg("FAQ entry “{text}”", text=block.plain)
+        if block.level <= 2:
+            return msg("section “{text}”", text=block.plain)
+        return msg("subsection “{text}”", text=block.plain)
+    name: str
     if block.kind == "list_item":
-        name = f"step {block.number}" if block.ordered else "list item"
+        name = msg("step {number}", number=block.number) if block.ordered else msg("list item")
     else:
         name = _KIND_NAMES.get(block.kind, block.kind)
     if block.section:
-        name += f" of “{block.section}”"
+        name = msg("{name} of “{section}”", name=name, section=block.section)
     if with_text and info.text and block.kind not in ("code", "html"):
-        name += f" (“{snippet(info.text)}”)"
+        name = msg("{name} (“{text}”)", name=name, text=snippet(info.text))
     return name
 
 
 def english_note(info: BlockInfo) -> str:
     """The note on a related English location."""
-    return "English " + describe(info, with_text=False)
+    return msg("English {block}", block=describe(info, with_text=False))
 

@@ -21,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
+from contentlint.i18n import msg
 from contentlint.sync.numwords import value_of, word_values
 from contentlint.sync.text import strip_accents
 from contentlint.sync.tokens import (
@@ -423,13 +424,15 @@ def _day(text: str) -> int:
 def _impossible(reading: tuple[int | None, int, int | None]) -> str:
     year, month, day = reading
     if not 1 <= month <= 12:
-        return f"there is no month {month}"
+        return msg("there is no month {month}", month=month)
     if day is None:
         return ""
     last = calendar.monthrange(year or LEAP_YEAR, month)[1]
     if not 1 <= day <= last:
-        name = calendar.month_name[month] + (f" {year}" if year and month == 2 else "")
-        return f"{name} has {last} days, so day {day} does not exist"
+        name = _MONTHS[month - 1]
+        if year and month == 2:
+            name = msg("{month} {year}", month=name, year=year)
+        return msg("{month} has {last} days, so day {day} does not exist", month=name, last=last, day=day)
     return ""
 
 
@@ -440,10 +443,15 @@ def _weekday_problem(key: tuple[int | None, int, int | None], weekday: int) -> s
     actual = dt.date(year, month, day).weekday()
     if actual == weekday:
         return ""
-    from babel.dates import get_day_names
+    return msg("that date is a {actual}, not a {written}", actual=_WEEKDAYS[actual], written=_WEEKDAYS[weekday])
 
-    names = get_day_names("wide", locale="en_US")  # messages are in English
-    return f"that date is a {names[actual]}, not a {names[weekday]}"
+
+_MONTHS = (
+    msg("January"), msg("February"), msg("March"), msg("April"), msg("May"), msg("June"), msg("July"),
+    msg("August"), msg("September"), msg("October"), msg("November"), msg("December"),
+)
+_WEEKDAYS = (msg("Monday"), msg("Tuesday"), msg("Wednesday"), msg("Thursday"), msg("Friday"), msg("Saturday"),
+             msg("Sunday"))
 
 
 def _numbers_before_durations(facts: Facts, scanner: _Scanner, lang: str, formats: LocaleFormats) -> None:
@@ -550,7 +558,8 @@ def _plain_numbers(facts: Facts, scanner: _Scanner, lang: str, formats: LocaleFo
         value = alternative_value(text, other) if other else None
         if value is None:
             value = Decimal(re.sub(r"\D", "", text))
-        problem = f"{text} is not how {formats.locale} writes numbers ({_example(formats)})"
+        problem = msg("{text} is not how {locale} writes numbers ({example})", text=text, locale=formats.locale,
+                      example=_example(formats))
         facts.numbers.append(Fact(("number", value), text, match.start(), other, problem))
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from contentlint.i18n import msg
 from contentlint.sync.blocks import BlockInfo, block_infos
 from contentlint.sync.store import (
     Mark,
@@ -91,14 +92,14 @@ def compute_state(pair: Pair, library: Library | None) -> SyncState:
     except FileNotFoundError:
         return SyncState("never", path)
     except (OSError, UnicodeDecodeError) as exc:
-        return SyncState("invalid", path, error=f"cannot be read ({exc})")
+        return SyncState("invalid", path, error=msg("cannot be read ({error})", error=str(exc)))
     infos = block_infos(pair.en, library)
     if stored_digest(text) == digest(infos):
         return SyncState("synced", path)  # the common case: no YAML parsing at all
     try:
         parsed: SyncFile = parse_sync_file(path, text, pair.doc_id)
     except SyncFileError as exc:
-        return SyncState("invalid", path, error=str(exc))
+        return SyncState("invalid", path, error=exc.args[0] if exc.args else str(exc))
     changes = compare(parsed.marks, infos)
     return SyncState("stale" if changes else "synced", path, changes, synced=parsed.synced)
 

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from contentlint.i18n import msg
+
 if TYPE_CHECKING:
     from contentlint.documents import Document
     from contentlint.sync.blocks import BlockInfo
@@ -107,16 +109,17 @@ def parse_sync_file(path: Path, text: str, expected_id: str) -> SyncFile:
         try:
             data = YAML(typ="safe").load(text)
         except YAMLError as exc:
-            raise SyncFileError(f"not valid YAML ({str(exc).splitlines()[0]})") from None
+            raise SyncFileError(msg("not valid YAML ({error})", error=str(exc).splitlines()[0])) from None
     if not isinstance(data, dict):
-        raise SyncFileError("not a mapping")
+        raise SyncFileError(msg("not a mapping"))
     if data.get("version") != FORMAT_VERSION:
-        raise SyncFileError(f"unknown version {data.get('version')!r} (expected {FORMAT_VERSION})")
+        raise SyncFileError(msg("unknown version {version!r} (expected {expected})", version=data.get("version"),
+                                 expected=FORMAT_VERSION))
     if data.get("id") != expected_id:
-        raise SyncFileError(f"records id {data.get('id')!r}, not {expected_id!r}")
+        raise SyncFileError(msg("records id {id!r}, not {expected!r}", id=data.get("id"), expected=expected_id))
     blocks = data.get("blocks")
     if not isinstance(blocks, list):
-        raise SyncFileError("'blocks' is missing or not a list")
+        raise SyncFileError(msg("'blocks' is missing or not a list"))
     marks = [_mark(entry, index) for index, entry in enumerate(blocks)]
     return SyncFile(path, expected_id, str(data.get("digest", "")), str(data.get("synced", "")), marks)
 
@@ -178,12 +181,12 @@ def _read_value(raw: str | None) -> Any:
 
 def _mark(entry: Any, index: int) -> Mark:
     if not isinstance(entry, dict):
-        raise SyncFileError(f"blocks[{index}] is not a mapping")
+        raise SyncFileError(msg("blocks[{index}] is not a mapping", index=index))
     text_fp, token_fp = entry.get("text_fp"), entry.get("token_fp")
     if not (isinstance(text_fp, str) and _FP_RE.fullmatch(text_fp)):
-        raise SyncFileError(f"blocks[{index}].text_fp is not a fingerprint")
+        raise SyncFileError(msg("blocks[{index}].text_fp is not a fingerprint", index=index))
     if not (isinstance(token_fp, str) and _FP_RE.fullmatch(token_fp)):
-        raise SyncFileError(f"blocks[{index}].token_fp is not a fingerprint")
+        raise SyncFileError(msg("blocks[{index}].token_fp is not a fingerprint", index=index))
     es, line, links = entry.get("es"), entry.get("line"), entry.get("links") or []
     return Mark(
         kind=str(entry.get("kind", "")),

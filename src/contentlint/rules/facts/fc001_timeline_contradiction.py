@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import FileRule, NoOptions
 
 if TYPE_CHECKING:
@@ -144,16 +145,20 @@ class TimelineContradiction(FileRule):
         self, doc: Document, line: int, end_line: int, mention: Mention, relevant: list[Any], allowed: set[int], facts: Any
     ) -> Finding:
         where_line, column = _locate(doc, line, end_line, mention.text)
-        expected = " or ".join(str(v) for v in sorted(allowed))
+        values = [str(v) for v in sorted(allowed)]
+        expected = values[0] if len(values) == 1 else msg(
+            "{values} or {last}", values=" or ".join(values[:-1]), last=values[-1]
+        )
         cites = "; ".join(sorted({f"{fact.id}: {fact.value} {fact.unit} ({fact.cite})" for fact in relevant}))
         return self.finding(
             doc,
             where_line,
             column,
-            f"'{mention.text}' contradicts the timeline ({expected} {mention.unit.replace('-', ' ')}): {cites}",
-            "Correct the number, or fix content/data/timelines.yaml if the law changed; "
-            "say that states can set their own timelines.",
-            related=(Location(facts.display, 1, 1, note="timelines data"),),
+            msg("'{text}' contradicts the timeline ({expected} {unit}): {cites}", text=mention.text,
+                expected=expected, unit=_UNITS.get(mention.unit, mention.unit.replace("-", " ")), cites=cites),
+            msg("Correct the number, or fix content/data/timelines.yaml if the law changed; "
+                "say that states can set their own timelines."),
+            related=(Location(facts.display, 1, 1, note=msg("timelines data")),),
         )
 
 
@@ -180,3 +185,12 @@ def _locate(doc: Document, line: int, end_line: int, text: str) -> tuple[int, in
         if found != -1:
             return number, found + 1
     return line, 1
+
+
+_UNITS = {
+    "days": msg("days"),
+    "business-days": msg("business days"),
+    "school-days": msg("school days"),
+    "years": msg("years"),
+    "months": msg("months"),
+}

@@ -7,16 +7,18 @@ import os
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from contentlint.i18n import msg
+
 if TYPE_CHECKING:
     from contentlint.documents import Document
     from contentlint.library import Library
 
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+LANGUAGE_NAMES = {"en": msg("English"), "es": msg("Spanish")}
 
 
 def language_name(lang: str | None) -> str:
     """``English``/``Spanish`` (the code itself for anything else)."""
-    return LANGUAGE_NAMES.get(lang or "", lang or "unknown-language")
+    return LANGUAGE_NAMES.get(lang or "", lang or msg("unknown-language"))
 
 
 def relative_href(source: Document, target: Document) -> str:

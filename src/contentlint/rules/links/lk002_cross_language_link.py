@@ -79,5 +79,5 @@ class CrossLanguageLink(FileRule):
                 hint = msg("There is no {lang} translation of {path} yet; drop the link, or say the page is "
                            "in {other}.", lang=language_name(target.lang), path=other.display,
                            other=language_name(other.lang))
-            related = (Location(other.display, 1, 1, note="the linked guide"),)
+            related = (Location(other.display, 1, 1, note=msg("the linked guide")),)
             yield self.finding(target, site.line, site.column, message, hint, related=related)

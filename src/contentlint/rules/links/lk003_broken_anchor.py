@@ -72,5 +72,5 @@ class BrokenAnchor(FileRule):
                 hint = msg("Its anchors are: {anchors}", anchors=shown)
             else:
                 hint = msg("The guide has no headings; link to the page without '#...'.")
-            related = () if same else (Location(where.doc.display, 1, 1, note="the linked guide"),)
+            related = () if same else (Location(where.doc.display, 1, 1, note=msg("the linked guide")),)
             yield self.finding(target, site.line, site.column, message, hint, related=related)

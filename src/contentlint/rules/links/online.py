@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field, field_validator
 
 from contentlint.findings import Finding
+from contentlint.i18n import msg
 from contentlint.links.extract import link_index
 from contentlint.rules.base import NoOptions, Rule
 
@@ -184,7 +185,7 @@ def findings_for(rule: Rule, library: Library, outcomes: tuple[str, ...]) -> Ite
         for site in sites:
             yield rule.finding(
                 site.doc, site.line, site.column,
-                f"{site.shown}: {result.message}",
+                msg("{href}: {problem}", href=site.shown, problem=result.message),
                 result.hint,
                 context={"url": url, "status": result.status, "reason": result.reason,
                          "final_url": result.final_url, "from_cache": result.from_cache},

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import FileRule
 from contentlint.textutil import fold
 
@@ -77,7 +78,7 @@ class AcronymNotExpanded(FileRule):
                 target,
                 line,
                 column,
-                f"first use of {entry.acronym} is not spelled out",
+                msg("first use of {acronym} is not spelled out", acronym=entry.acronym),
                 _hint(entry, lang),
             )
 
@@ -122,8 +123,10 @@ def _expanded(text: str, entry: Any, lang: str, pattern: re.Pattern[str]) -> boo
 
 def _hint(entry: Any, lang: str) -> str:
     if lang == "en":
-        return f"Write '{entry.en} ({entry.acronym})' the first time."
-    return f"Escriba '{entry.es} ({entry.acronym}, por sus siglas en inglés)' la primera vez."
+        return msg("Write '{words} ({acronym})' the first time.", words=entry.en, acronym=entry.acronym)
+    # A Spanish guide's hint has always been in Spanish (it shows the text to write).
+    return msg("Escriba '{words} ({acronym}, por sus siglas en inglés)' la primera vez.", words=entry.es,
+               acronym=entry.acronym)
 
 
 def _locate(doc: Document, line: int, end_line: int, pattern: re.Pattern[str]) -> tuple[int, int]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import FileRule, NoOptions
 from contentlint.textutil import fold
 
@@ -67,6 +68,6 @@ class VagueLinkText(FileRule):
                         target,
                         link.line,
                         link.column,
-                        f"link text '{link.text}' does not say where the link goes",
-                        "Use words that name the destination, e.g. 'Find your Parent Center'.",
+                        msg("link text '{text}' does not say where the link goes", text=link.text),
+                        msg("Use words that name the destination, e.g. 'Find your Parent Center'."),
                     )

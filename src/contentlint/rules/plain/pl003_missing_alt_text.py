@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
@@ -52,6 +53,6 @@ class MissingAltText(FileRule):
                         target,
                         link.line,
                         link.column,
-                        f"image {link.href!r} has no useful alt text",
-                        "Describe what the image shows for someone who cannot see it.",
+                        msg("image {href!r} has no useful alt text", href=link.href),
+                        msg("Describe what the image shows for someone who cannot see it."),
                     )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
@@ -51,15 +52,15 @@ class HeadingLevelSkip(FileRule):
                 continue
             if block.level == TITLE_LEVEL:
                 yield self.finding(
-                    target, block.line, 1, "a level-1 heading in the body; the title is already the page's h1",
-                    "Start body headings at ## (the front matter's title is the h1).",
+                    target, block.line, 1, msg("a level-1 heading in the body; the title is already the page's h1"),
+                    msg("Start body headings at ## (the front matter's title is the h1)."),
                 )
             elif block.level > previous + 1:
                 yield self.finding(
                     target,
                     block.line,
                     1,
-                    f"heading jumps from level {previous} to level {block.level}",
-                    f"Use {'#' * (previous + 1)} here, or add the missing level above it.",
+                    msg("heading jumps from level {previous} to level {level}", previous=previous, level=block.level),
+                    msg("Use {marks} here, or add the missing level above it.", marks="#" * (previous + 1)),
                 )
             previous = block.level

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ class MixedAddress(FileRule):
                 target,
                 line,
                 column,
-                f"'{word}' addresses the reader as {form}, but this guide mostly uses {other}",
-                f"Use {other} throughout the guide.",
+                msg("'{word}' addresses the reader as {form}, but this guide mostly uses {other}", word=word, form=form,
+                    other=other),
+                msg("Use {other} throughout the guide.", other=other),
             )

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from contentlint.i18n import msg
 from contentlint.rules.readability.scoring import (
     document_score,
     english_scale_grade,
@@ -127,11 +128,12 @@ class FileBaseline(Baseline):
 
 def _validate(label: str, data: Any, include_headings: bool) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("guides"), dict):
-        raise BaselineError(f"{label} is not a readability baseline (format {FORMAT})")
+        raise BaselineError(msg("{label} is not a readability baseline (format {format})", label=label, format=FORMAT))
     written = (data.get("settings") or {}).get("include_headings", False)
     if bool(written) != include_headings:
-        raise BaselineError(f"{label} was written with include-headings = {str(bool(written)).lower()}, "
-                            f"but RD005 uses {str(include_headings).lower()}; rewrite the baseline")
+        raise BaselineError(msg("{label} was written with include-headings = {written}, "
+                                "but RD005 uses {used}; rewrite the baseline", label=label,
+                                written=str(bool(written)).lower(), used=str(include_headings).lower()))
 
 
 def _entry(label: str, path: str, record: Any) -> Entry:
@@ -140,9 +142,9 @@ def _entry(label: str, path: str, record: Any) -> Entry:
         inflesz = float(record["inflesz"]) if lang == "es" else None
         entry = Entry(lang, int(record["words"]), float(record["grade"]), inflesz)
     except (KeyError, TypeError, ValueError):
-        raise BaselineError(f"{label}: bad entry for {path}") from None
+        raise BaselineError(msg("{label}: bad entry for {path}", label=label, path=path)) from None
     if lang not in ("en", "es"):
-        raise BaselineError(f"{label}: bad language {lang!r} for {path}")
+        raise BaselineError(msg("{label}: bad language {lang!r} for {path}", label=label, lang=lang, path=path))
     return entry
 
 
@@ -182,15 +184,15 @@ def open_baseline(spec: str, library: Library, *, include_headings: bool = False
     if spec.startswith(GIT_PREFIX):
         ref = spec[len(GIT_PREFIX) :].strip()
         if not ref:
-            raise BaselineError("baseline 'git:' needs a ref, e.g. 'git:origin/main'")
+            raise BaselineError(msg("baseline 'git:' needs a ref, e.g. 'git:origin/main'"))
         return GitBaseline(ref, _texts_at(root, ref, library.guides), include_headings, library)
     path = (root / spec).resolve()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BaselineError(f"baseline {spec} not found") from None
+        raise BaselineError(msg("baseline {spec} not found", spec=spec)) from None
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise BaselineError(f"baseline {spec} cannot be read: {exc}") from None
+        raise BaselineError(msg("baseline {spec} cannot be read: {error}", spec=spec, error=str(exc))) from None
     return FileBaseline(spec, data, include_headings)
 
 
@@ -200,10 +202,10 @@ def _git(root: Path, args: list[str], stdin: bytes | None = None) -> bytes:
             ["git", *args], cwd=root, input=stdin, capture_output=True, check=False, timeout=120
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BaselineError(f"readability baseline needs git: {exc}") from None
+        raise BaselineError(msg("readability baseline needs git: {error}", error=str(exc))) from None
     if done.returncode != 0:
         error = done.stderr.decode("utf-8", "replace").strip()
-        raise BaselineError(f"git {' '.join(args[:2])} failed: {error}")
+        raise BaselineError(msg("git {command} failed: {error}", command=" ".join(args[:2]), error=error))
     return done.stdout
 
 
@@ -213,7 +215,9 @@ def _texts_at(root: Path, ref: str, guides: list[Document]) -> dict[str, str]:
     try:
         _git(root, ["rev-parse", "--verify", "--quiet", ref + "^{commit}"])
     except BaselineError:
-        raise BaselineError(f"baseline git:{ref}: no such commit (fetch it first, e.g. git fetch origin main)") from None
+        raise BaselineError(
+            msg("baseline git:{ref}: no such commit (fetch it first, e.g. git fetch origin main)", ref=ref)
+        ) from None
     wanted: list[tuple[str, str]] = []
     for doc in guides:
         try:

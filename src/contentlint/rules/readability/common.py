@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from contentlint.i18n import msg
+
 if TYPE_CHECKING:
     from contentlint.documents import Document
     from contentlint.readability import DocumentScore, SentenceScore
@@ -61,11 +63,14 @@ def hardest(score: DocumentScore, lang: str, count: int, min_words: int) -> list
 
 def hardest_detail(score: DocumentScore, lang: str, count: int = 3, min_words: int = 14) -> str:
     """Lines naming the hardest sentences (of ``min_words`` or more), for a finding's detail."""
-    rows = []
+    text: str = msg("hardest sentences:") if lang == "en" else msg("hardest sentences (grades on the English scale):")
+    rows = 0
     for grade, sentence in hardest(score, lang, count, min_words):
-        rows.append(f"line {sentence.line}: grade {grade:.1f}, {sentence.words} words: {quote(sentence)}")
-    title = "hardest sentences:" if lang == "en" else "hardest sentences (grades on the English scale):"
-    return (title + "\n" + "\n".join(rows)) if rows else ""
+        row = msg("line {line}: grade {grade:.1f}, {words} words: {text}", line=sentence.line, grade=grade,
+                  words=sentence.words, text=quote(sentence))
+        text = msg("{before}\n{line}", before=text, line=row)
+        rows += 1
+    return text if rows else ""
 
 
 def one_decimal(value: float) -> float:

@@ -140,15 +140,15 @@ class ReadingLevelTooHigh(FileRule):
     def _english(self, doc: Document, score: DocumentScore, limits: _Limits) -> Finding | None:
         grade = one_decimal(score.flesch_kincaid_grade or 0.0)
         if grade > limits.max_grade_en:
-            kind, threshold, severity = "limit", limits.max_grade_en, None
+            kind, threshold, severity = msg("limit"), limits.max_grade_en, None
         elif grade > limits.target_grade_en:
-            kind, threshold, severity = "target", limits.target_grade_en, Severity.WARNING
+            kind, threshold, severity = msg("target"), limits.target_grade_en, Severity.WARNING
         else:
             return None
         message = msg(
             "reading grade {grade:.1f} is above the {kind} of {threshold:g} for {type} guides "
             "(Flesch-Kincaid; {words} words, {wps:.1f} words per sentence)",
-            grade=grade, kind=kind, threshold=threshold, type=doc.guide_type or "untyped",
+            grade=grade, kind=kind, threshold=threshold, type=doc.guide_type or msg("untyped"),
             words=score.words, wps=words_per_sentence(score),
         )
         hint = msg(
@@ -160,16 +160,16 @@ class ReadingLevelTooHigh(FileRule):
     def _spanish(self, doc: Document, score: DocumentScore, limits: _Limits) -> Finding | None:
         inflesz = one_decimal(score.szigriszt_pazos or 0.0)
         if inflesz < limits.min_inflesz_es:
-            kind, threshold, severity = "minimum", limits.min_inflesz_es, None
+            kind, threshold, severity = msg("minimum"), limits.min_inflesz_es, None
         elif inflesz < limits.target_inflesz_es:
-            kind, threshold, severity = "target", limits.target_inflesz_es, Severity.WARNING
+            kind, threshold, severity = msg("target"), limits.target_inflesz_es, Severity.WARNING
         else:
             return None
         message = msg(
             "INFLESZ {inflesz:.1f} ({band}) is below the {kind} of {threshold:g} for {type} guides "
             "(Szigriszt-Pazos; {words} words, {wps:.1f} words per sentence)",
             inflesz=inflesz, band=score.inflesz_band or "", kind=kind, threshold=threshold,
-            type=doc.guide_type or "untyped", words=score.words, wps=words_per_sentence(score),
+            type=doc.guide_type or msg("untyped"), words=score.words, wps=words_per_sentence(score),
         )
         hint = msg(
             "Split sentences over 25 words and use shorter, everyday words to reach INFLESZ {target:g} or more.",

@@ -98,7 +98,7 @@ class HardSentence(FileRule):
         self, doc: Document, lang: str, grade: float, sentence: SentenceScore, rank: int, total: int, shown: int
     ) -> Finding:
         very = grade >= self.options.very_hard_grade
-        level = "very hard" if very else "hard"
+        level = msg("very hard") if very else msg("hard")
         if lang == "en":
             message = msg(
                 "{level} sentence: grade {grade:.1f}, {words} words ('{text}')",
@@ -118,7 +118,8 @@ class HardSentence(FileRule):
         )
         detail = ""
         if rank == shown and total > shown:
-            detail = f"{total - shown} more hard sentence(s) in this guide not shown (max-reports = {shown})"
+            detail = msg("{count} more hard sentence(s) in this guide not shown (max-reports = {shown})",
+                         count=total - shown, shown=shown)
         finding = self.finding(
             doc, sentence.line, sentence_column(doc, sentence), message, hint, detail=detail,
             context={"grade": grade, "words": sentence.words, "rank": rank, "total": total},

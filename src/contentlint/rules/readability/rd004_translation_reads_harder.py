@@ -112,7 +112,7 @@ class TranslationReadsHarder(PairRule):
                 inflesz=inflesz_for_grade(en_grade + self.options.max_gap), es_wps=words_per_sentence(es),
                 en_wps=words_per_sentence(en),
             ),
-            related=(Location(target.en.display, en_line, en_column, note="English guide"),),
+            related=(Location(target.en.display, en_line, en_column, note=msg("English guide")),),
             detail=hardest_detail(es, "es"),
             context={"gap": gap, "es_grade": es_grade, "en_grade": en_grade},
         )

@@ -130,7 +130,7 @@ class ReadabilityRegression(FileRule):
         yield dataclasses.replace(
             self.finding(
                 doc, line, column,
-                msg("readability baseline cannot be used, no guide was compared: {error}", error=str(error)),
+                msg("readability baseline cannot be used, no guide was compared: {error}", error=error.args[0] if error.args else str(error)),
                 msg("Fix `baseline` in [tool.contentlint.rules.readability-regression]: write the file with "
                     "`python scripts/readability_baseline.py`, or fetch the git ref."),
             ),

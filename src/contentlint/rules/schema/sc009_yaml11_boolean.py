@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
@@ -49,6 +50,6 @@ class Yaml11Boolean(FileRule):
                 target,
                 line,
                 column,
-                f"unquoted {value!r} is read as a boolean by YAML 1.1 tools",
-                f'Quote it: "{value}" (or use true/false if a boolean is meant).',
+                msg("unquoted {value!r} is read as a boolean by YAML 1.1 tools", value=value),
+                msg('Quote it: "{value}" (or use true/false if a boolean is meant).', value=value),
             )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ class LangFolderMismatch(FileRule):
                 target,
                 line,
                 column,
-                f"lang is {declared!r} but the file is in the {target.folder_lang!r} folder",
-                f"Set lang: {target.folder_lang}, or move the file to the {declared}/ folder.",
+                msg("lang is {declared!r} but the file is in the {folder!r} folder", declared=declared,
+                    folder=target.folder_lang),
+                msg("Set lang: {folder}, or move the file to the {declared}/ folder.", folder=target.folder_lang,
+                    declared=declared),
             )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
@@ -47,6 +48,6 @@ class SlugFilenameMismatch(FileRule):
                 target,
                 line,
                 column,
-                f"slug {slug!r} does not match the file name {stem!r}",
-                f"Rename the file to {slug}.md, or set slug: {stem}.",
+                msg("slug {slug!r} does not match the file name {stem!r}", slug=slug, stem=stem),
+                msg("Rename the file to {slug}.md, or set slug: {stem}.", slug=slug, stem=stem),
             )

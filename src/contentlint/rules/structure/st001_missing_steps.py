@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import FileRule, NoOptions
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ class MissingSteps(FileRule):
                 target,
                 line,
                 column,
-                f"how-to guide has {len(steps)} ordered step(s); at least {self.options.min_steps} expected",
-                "Write the steps as an ordered list (1. ..., 2. ...), or change type to topic.",
+                msg("how-to guide has {count} ordered step(s); at least {minimum} expected", count=len(steps),
+                    minimum=self.options.min_steps),
+                msg("Write the steps as an ordered list (1. ..., 2. ...), or change type to topic."),
             )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
@@ -50,6 +51,6 @@ class MissingQuestions(FileRule):
                 target,
                 line,
                 column,
-                "FAQ guide has no question headings",
-                "Write each question as a heading ending in '?' (### Is the decision final?).",
+                msg("FAQ guide has no question headings"),
+                msg("Write each question as a heading ending in '?' (### Is the decision final?)."),
             )

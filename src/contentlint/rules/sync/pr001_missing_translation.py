@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import LibraryRule
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class MissingTranslation(LibraryRule):
                 doc,
                 line,
                 column,
-                f"no Spanish guide has id {doc.doc_id!r}",
-                "Add the translation under content/es/ with the same id, or set "
-                "`awaiting_translation: true` in this front matter while it is pending.",
+                msg("no Spanish guide has id {id!r}", id=doc.doc_id),
+                msg("Add the translation under content/es/ with the same id, or set "
+                    "`awaiting_translation: true` in this front matter while it is pending."),
             )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import LibraryRule
 
 if TYPE_CHECKING:
@@ -49,6 +50,6 @@ class OrphanTranslation(LibraryRule):
                 doc,
                 line,
                 column,
-                f"no English guide has id {doc.doc_id!r}",
-                "Use the id of the English guide this translates, or remove the guide if the English is gone.",
+                msg("no English guide has id {id!r}", id=doc.doc_id),
+                msg("Use the id of the English guide this translates, or remove the guide if the English is gone."),
             )

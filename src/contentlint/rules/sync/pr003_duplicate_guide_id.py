@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import LibraryRule
 
 if TYPE_CHECKING:
@@ -46,14 +47,14 @@ class DuplicateGuideId(LibraryRule):
                 continue
             first, *others = sorted(docs, key=lambda d: d.display)
             first_line, first_column = first.value_position(("id",))
-            related = (Location(first.display, first_line, first_column, note="first guide with this id"),)
+            related = (Location(first.display, first_line, first_column, note=msg("first guide with this id")),)
             for doc in others:
                 line, column = doc.value_position(("id",))
                 yield self.finding(
                     doc,
                     line,
                     column,
-                    f"id {doc_id!r} is also used by {first.display} ({lang})",
-                    "Give each guide its own id; a translation shares the id of its English guide only.",
+                    msg("id {id!r} is also used by {path} ({lang})", id=doc_id, path=first.display, lang=lang),
+                    msg("Give each guide its own id; a translation shares the id of its English guide only."),
                     related=related,
                 )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class GuideTypeMismatch(PairRule):
             target.es,
             line,
             column,
-            f"type is {es_type!r} but the English guide's is {en_type!r}",
-            f"Set `type: {en_type}` (or change both guides).",
-            related=(Location(target.en.display, en_line, en_column, note="English type"),),
+            msg("type is {es_type!r} but the English guide's is {en_type!r}", es_type=es_type, en_type=en_type),
+            msg("Set `type: {type}` (or change both guides).", type=en_type),
+            related=(Location(target.en.display, en_line, en_column, note=msg("English type")),),
         )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
 
 if TYPE_CHECKING:
@@ -55,12 +56,14 @@ class RelatedGuidesMismatch(PairRule):
         if missing or extra:
             parts = []
             if missing:
-                parts.append("missing " + ", ".join(missing))
+                parts.append(msg("missing {ids}", ids=", ".join(missing)))
             if extra:
-                parts.append("not in the English: " + ", ".join(extra))
-            message = "related guides differ from the English guide's: " + "; ".join(parts)
+                parts.append(msg("not in the English: {ids}", ids=", ".join(extra)))
+            message = (msg("related guides differ from the English guide's: {first}", first=parts[0]) if len(parts) == 1
+                       else msg("related guides differ from the English guide's: {first}; {second}", first=parts[0],
+                                second=parts[1]))
         elif self.options.check_order and en_ids != es_ids:
-            message = "related guides are in another order than the English guide's"
+            message = msg("related guides are in another order than the English guide's")
         else:
             return
         line, column = target.es.value_position(("related",))
@@ -70,6 +73,6 @@ class RelatedGuidesMismatch(PairRule):
             line,
             column,
             message,
-            f"Use the English list: [{', '.join(en_ids)}].",
-            related=(Location(target.en.display, en_line, en_column, note="English related"),),
+            msg("Use the English list: [{ids}].", ids=", ".join(en_ids)),
+            related=(Location(target.en.display, en_line, en_column, note=msg("English related")),),
         )

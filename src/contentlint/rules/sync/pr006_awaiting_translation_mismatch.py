@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import LibraryRule
 
 if TYPE_CHECKING:
@@ -49,8 +50,8 @@ class AwaitingTranslationMismatch(LibraryRule):
                     doc,
                     line,
                     column,
-                    "awaiting_translation is an English-only field",
-                    "Remove it from the Spanish guide.",
+                    msg("awaiting_translation is an English-only field"),
+                    msg("Remove it from the Spanish guide."),
                 )
             elif doc.lang == "en" and flag is True and doc.doc_id:
                 translations = library.by_id.get((doc.doc_id, "es"), [])
@@ -61,7 +62,7 @@ class AwaitingTranslationMismatch(LibraryRule):
                     doc,
                     line,
                     column,
-                    f"marked awaiting_translation, but {translations[0].display} translates it",
-                    "Remove `awaiting_translation: true` now that the translation exists.",
-                    related=(Location(translations[0].display, 1, 1, note="the Spanish guide"),),
+                    msg("marked awaiting_translation, but {path} translates it", path=translations[0].display),
+                    msg("Remove `awaiting_translation: true` now that the translation exists."),
+                    related=(Location(translations[0].display, 1, 1, note=msg("the Spanish guide")),),
                 )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
 from contentlint.sync.align import Alignment, pair_alignment, unit_end
 from contentlint.sync.describe import describe, english_note
@@ -29,11 +30,11 @@ def insertion_point(alignment: Alignment, pair: Pair, start: int, end: int) -> t
         before = None
     if before is not None:
         line, column = locate(pair.es, alignment.es[before].block)
-        return line, column, "after this block"
+        return line, column, msg("after this block")
     if after is not None:
         line, column = locate(pair.es, alignment.es[after].block)
-        return line, column, "before this block"
-    return pair.es.body_line, 1, "here"
+        return line, column, msg("before this block")
+    return pair.es.body_line, 1, msg("here")
 
 
 def _anchor(alignment: Alignment, indexes: range) -> int | None:
@@ -103,13 +104,13 @@ class MissingBlock(PairRule):
         line, column, where = insertion_point(alignment, pair, start, end)
         what = describe(en)
         if end - start > 1:
-            what += f" and the {end - start - 1} block(s) under it"
+            what = msg("{what} and the {count} block(s) under it", what=what, count=end - start - 1)
         return self.finding(
             pair.es,
             line,
             column,
-            f"the Spanish lacks the {what}; add its translation {where}",
-            "Translate the English block(s) at the related location into the Spanish guide.",
+            msg("the Spanish lacks the {what}; add its translation {where}", what=what, where=where),
+            msg("Translate the English block(s) at the related location into the Spanish guide."),
             related=(block_location(pair.en, en.block, english_note(en)),),
             context={"en_line": en.block.line, "blocks": end - start},
         )

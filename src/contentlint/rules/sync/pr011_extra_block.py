@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
 from contentlint.sync.align import Alignment, pair_alignment, unit_end
 from contentlint.sync.describe import describe
@@ -27,7 +28,7 @@ def nearest_english(alignment: Alignment, pair: Pair, es_index: int) -> Location
         if en_index is not None:
             info = alignment.en[en_index]
             return block_location(pair.en, info.block, "the English block it precedes: " + describe(info, with_text=False))
-    return Location(pair.en.display, pair.en.body_line, 1, note="English body")
+    return Location(pair.en.display, pair.en.body_line, 1, note=msg("English body"))
 
 
 class ExtraBlock(PairRule):
@@ -77,14 +78,14 @@ class ExtraBlock(PairRule):
             info = alignment.es[index]
             what = describe(info)
             if end - index > 1:
-                what += f" and the {end - index - 1} block(s) under it"
+                what = msg("{what} and the {count} block(s) under it", what=what, count=end - index - 1)
             line, column = locate(target.es, info.block)
             yield self.finding(
                 target.es,
                 line,
                 column,
-                f"the {what} has no English counterpart",
-                "Remove it, or add the same content to the English guide.",
+                msg("the {what} has no English counterpart", what=what),
+                msg("Remove it, or add the same content to the English guide."),
                 related=(nearest_english(alignment, target, index),),
             )
             index = end

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
 from contentlint.sync.align import Alignment, pair_alignment, unit_end
 from contentlint.sync.describe import describe, english_note
@@ -68,14 +69,14 @@ class ReorderedBlock(PairRule):
         line, column = locate(pair.es, es.block)
         what = describe(en, with_text=en.kind != "heading")
         if end - start > 1:
-            what += f" with the {end - start - 1} block(s) under it"
+            what = msg("{what} with the {count} block(s) under it", what=what, count=end - start - 1)
         where = self._belongs(pair, alignment, start)
         return self.finding(
             pair.es,
             line,
             column,
-            f"this block is out of order: it translates the English {what}, {where}",
-            "Move the Spanish block to the same position as in the English guide.",
+            msg("this block is out of order: it translates the English {what}, {where}", what=what, where=where),
+            msg("Move the Spanish block to the same position as in the English guide."),
             related=(block_location(pair.en, en.block, english_note(en)),),
         )
 
@@ -84,9 +85,9 @@ class ReorderedBlock(PairRule):
         for index in range(en_index - 1, -1, -1):
             target = alignment.matches.get(index)
             if target is not None:
-                return f"which belongs after line {alignment.es[target].block.end_line}"
+                return msg("which belongs after line {line}", line=alignment.es[target].block.end_line)
         for index in range(en_index + 1, len(alignment.en)):
             target = alignment.matches.get(index)
             if target is not None:
-                return f"which belongs before line {alignment.es[target].block.line}"
-        return "which is elsewhere in the English"
+                return msg("which belongs before line {line}", line=alignment.es[target].block.line)
+        return msg("which is elsewhere in the English")

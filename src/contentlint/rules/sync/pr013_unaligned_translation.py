@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
 from contentlint.sync.align import CONFIDENT_SHARE, pair_alignment
 
@@ -50,9 +51,10 @@ class UnalignedTranslation(PairRule):
             target.es,
             line,
             1,
-            f"the Spanish body cannot be aligned with the English: only {aligned} of "
-            f"{len(alignment.en)} English blocks have a Spanish counterpart "
-            f"(at least {CONFIDENT_SHARE:.0%} needed); block-level checks skipped",
-            "Re-translate from the current English guide, or check that both files hold the same guide.",
-            related=(Location(target.en.display, target.en.body_line, 1, note="English body"),),
+            msg("the Spanish body cannot be aligned with the English: only {aligned} of "
+                "{total} English blocks have a Spanish counterpart "
+                "(at least {share:.0%} needed); block-level checks skipped", aligned=aligned,
+                total=len(alignment.en), share=CONFIDENT_SHARE),
+            msg("Re-translate from the current English guide, or check that both files hold the same guide."),
+            related=(Location(target.en.display, target.en.body_line, 1, note=msg("English body")),),
         )

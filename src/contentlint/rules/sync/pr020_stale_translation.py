@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
 from contentlint.sync.align import pair_alignment
 from contentlint.sync.describe import describe, english_note
@@ -78,8 +79,9 @@ class StaleTranslation(PairRule):
                 line,
                 column,
                 self.message(change, target),
-                f"Update this Spanish block, then run `contentlint sync mark {target.doc_id}`.",
-                related=(block_location(target.en, change.info.block, english_note(change.info) + " (now)"),),
+                msg("Update this Spanish block, then run `contentlint sync mark {id}`.", id=target.doc_id),
+                related=(block_location(target.en, change.info.block,
+                                        msg("{note} (now)", note=english_note(change.info))),),
                 detail=self.detail(change),
                 context={"change": change.kind, "synced": state.synced},
             )
@@ -88,11 +90,12 @@ class StaleTranslation(PairRule):
         """What happened to the English block."""
         assert change.info is not None
         if change.kind == "added":
-            return f"the English {describe(change.info)} was added after the last sync; check this translation"
-        return f"the English {describe(change.info, with_text=False)} changed since the last sync"
+            return msg("the English {block} was added after the last sync; check this translation",
+                       block=describe(change.info))
+        return msg("the English {block} changed since the last sync", block=describe(change.info, with_text=False))
 
     def detail(self, change: Change) -> str:
         """The word diff of the English since the mark."""
         if change.kind == "added":
             return ""
-        return "English since the sync: " + change.diff(self.options.context_words)
+        return msg("English since the sync: {diff}", diff=change.diff(self.options.context_words))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Severity
+from contentlint.i18n import msg
 from contentlint.rules.sync.pr020_stale_translation import StaleTranslation
 from contentlint.sync.describe import describe
 from contentlint.sync.staleness import Change, token_summary
@@ -47,7 +48,8 @@ class StaleFacts(StaleTranslation):
         """Which facts changed."""
         assert change.info is not None
         summary = token_summary(change)
-        return (
-            f"the English {describe(change.info, with_text=False)} changed facts since the last sync"
-            + (f": {summary}" if summary else "")
-        )
+        block = describe(change.info, with_text=False)
+        if summary:
+            return msg("the English {block} changed facts since the last sync: {summary}", block=block,
+                       summary=summary)
+        return msg("the English {block} changed facts since the last sync", block=block)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
 from contentlint.sources import display_path
 from contentlint.sync.staleness import sync_state
@@ -51,7 +52,8 @@ class NeverSynced(PairRule):
             target.es,
             line,
             column,
-            f"never marked in sync: {shown} does not exist, so English changes cannot be tracked",
-            f"Check the translation against the English, then run `contentlint sync mark {target.doc_id}`.",
-            related=(Location(target.en.display, 1, 1, note="English guide"),),
+            msg("never marked in sync: {path} does not exist, so English changes cannot be tracked", path=shown),
+            msg("Check the translation against the English, then run `contentlint sync mark {id}`.",
+                id=target.doc_id),
+            related=(Location(target.en.display, 1, 1, note=msg("English guide")),),
         )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
 from contentlint.sources import display_path
 from contentlint.sync.staleness import sync_state
@@ -51,8 +52,8 @@ class InvalidSyncFile(PairRule):
             target.es,
             line,
             column,
-            f"{shown} cannot be used: {state.error}",
-            f"Review the translation, then run `contentlint sync mark {target.doc_id}` to rewrite the file "
-            "(it is generated; resolve merge conflicts by re-marking, not by hand).",
-            related=(Location(shown, 1, 1, note="sync file"),),
+            msg("{path} cannot be used: {error}", path=shown, error=state.error),
+            msg("Review the translation, then run `contentlint sync mark {id}` to rewrite the file "
+                "(it is generated; resolve merge conflicts by re-marking, not by hand).", id=target.doc_id),
+            related=(Location(shown, 1, 1, note=msg("sync file")),),
         )

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
 from contentlint.sync.describe import english_note
 from contentlint.sync.facts import (
@@ -103,8 +104,9 @@ class NumberMismatch(PairRule):
                     pair.es,
                     line,
                     column,
-                    f"{fact.problem}" + (f"; write {better}" if better else ""),
-                    "US Spanish writes numbers like English: a comma between thousands, a point before decimals.",
+                    msg("{problem}; write {better}", problem=fact.problem, better=better) if better
+                    else msg("{problem}", problem=fact.problem),
+                    msg("US Spanish writes numbers like English: a comma between thousands, a point before decimals."),
                     related=(block_location(pair.en, en.block, english_note(en)),),
                 )
 
@@ -127,13 +129,16 @@ class NumberMismatch(PairRule):
             return
         shown_en = [f.text for f in (*en_only, *en_times)]
         shown_es = [f.text for f in (*es_only, *es_times)]
-        message = "numbers differ from the English block: "
-        message += "English has " + (", ".join(shown_en) if shown_en else "nothing more")
-        message += "; Spanish has " + (", ".join(shown_es) if shown_es else "nothing in their place")
-        hint = "Use the same numbers as the English (a number may be written in words in one language)."
+        english = ", ".join(shown_en) if shown_en else msg("nothing more")
+        spanish_text = ", ".join(shown_es) if shown_es else msg("nothing in their place")
+        hint = msg("Use the same numbers as the English (a number may be written in words in one language).")
         misread = self._misread(es_only, en_only)
         if misread:
-            message += f" ({misread})"
+            message = msg("numbers differ from the English block: English has {english}; Spanish has {spanish} "
+                          "({misread})", english=english, spanish=spanish_text, misread=misread)
+        else:
+            message = msg("numbers differ from the English block: English has {english}; Spanish has {spanish}",
+                          english=english, spanish=spanish_text)
         spanish = [*es_only, *es_times]
         line, column = locate(pair.es, es.block, spanish[0].text if spanish else "")
         yield self.finding(
@@ -155,7 +160,8 @@ class NumberMismatch(PairRule):
             if alt is not None and alt != fact.key[1] and alt in wanted:
                 shown = digits.group() if digits else fact.text
                 here, there = _plain(fact.key[1]), _plain(alt)
-                return f"{shown} reads as {here} in {self.options.es_locale}, as {there} in {other}"
+                return msg("{shown} reads as {here} in {locale}, as {there} in {other}", shown=shown, here=here,
+                           locale=self.options.es_locale, there=there, other=other)
         return ""
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import FileRule
 from contentlint.sync.blocks import PROSE_KINDS, block_infos
 from contentlint.sync.locate import locate
@@ -58,6 +59,6 @@ class ImpossibleDate(FileRule):
                     target,
                     line,
                     column,
-                    f"impossible date “{fact.text}”: {fact.problem}",
-                    "Check the date against the source (and the other language's guide).",
+                    msg("impossible date “{text}”: {problem}", text=fact.text, problem=fact.problem),
+                    msg("Check the date against the source (and the other language's guide)."),
                 )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
 from contentlint.sync.describe import english_note
 from contentlint.sync.facts import Fact, extract_durations, may_have_durations
@@ -69,13 +70,13 @@ class DurationMismatch(PairRule):
                 target.es,
                 line,
                 column,
-                "durations differ from the English block: " + _describe(en_only, es_only),
-                "Use the same number and the same kind of days as the English block.",
+                msg("durations differ from the English block: {difference}", difference=_describe(en_only, es_only)),
+                msg("Use the same number and the same kind of days as the English block."),
                 related=(block_location(target.en, en.block, english_note(en), en_only[0].text if en_only else ""),),
             )
 
 
 def _describe(en_only: list[Fact], es_only: list[Fact]) -> str:
-    en_text = ", ".join(f"“{f.text}”" for f in en_only) or "nothing more"
-    es_text = ", ".join(f"“{f.text}”" for f in es_only) or "nothing in their place"
-    return f"English has {en_text}; Spanish has {es_text}"
+    en_text = ", ".join(f"“{f.text}”" for f in en_only) or msg("nothing more")
+    es_text = ", ".join(f"“{f.text}”" for f in es_only) or msg("nothing in their place")
+    return msg("English has {english}; Spanish has {spanish}", english=en_text, spanish=es_text)

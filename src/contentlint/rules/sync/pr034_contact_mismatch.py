@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
 from contentlint.sync.describe import english_note
 from contentlint.sync.locate import block_location, locate
@@ -49,21 +50,23 @@ class ContactMismatch(PairRule):
             if _contacts(en) == _contacts(es):
                 continue  # the same phone numbers and addresses (or none)
             ef, sf = block_facts(target.en, en, library), block_facts(target.es, es, library)
-            for label, en_list, es_list in (("phone numbers", ef.phones, sf.phones), ("e-mail addresses", ef.emails, sf.emails)):
+            for label, en_list, es_list in ((msg("phone numbers"), ef.phones, sf.phones),
+                                             (msg("e-mail addresses"), ef.emails, sf.emails)):
                 if not en_list and not es_list:
                     continue
                 en_only, es_only = unmatched_keys(en_list, es_list, lambda f: f.key)
                 if not en_only and not es_only:
                     continue
-                shown_en = ", ".join(f.text for f in en_only) or "nothing more"
-                shown_es = ", ".join(f.text for f in es_only) or "nothing in their place"
+                shown_en = ", ".join(f.text for f in en_only) or msg("nothing more")
+                shown_es = ", ".join(f.text for f in es_only) or msg("nothing in their place")
                 line, column = locate(target.es, es.block, es_only[0].text if es_only else "")
                 yield self.finding(
                     target.es,
                     line,
                     column,
-                    f"{label} differ from the English block: English has {shown_en}; Spanish has {shown_es}",
-                    "Copy the phone number or address exactly from the English block.",
+                    msg("{what} differ from the English block: English has {english}; Spanish has {spanish}",
+                        what=label, english=shown_en, spanish=shown_es),
+                    msg("Copy the phone number or address exactly from the English block."),
                     related=(block_location(target.en, en.block, english_note(en), en_only[0].text if en_only else ""),),
                 )
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
 from contentlint.sync.describe import english_note
 from contentlint.sync.facts import Fact
@@ -69,15 +70,16 @@ class UrlMismatch(PairRule):
             en_only, es_only = unmatched(en_urls, es_urls, lambda a, b: _same(a, b, prefixes))
             if not en_only and not es_only:
                 continue
-            shown_en = ", ".join(f.text for f in en_only) or "nothing more"
-            shown_es = ", ".join(f.text for f in es_only) or "nothing in their place"
+            shown_en = ", ".join(f.text for f in en_only) or msg("nothing more")
+            shown_es = ", ".join(f.text for f in es_only) or msg("nothing in their place")
             line, column = locate(target.es, es.block, es_only[0].text if es_only else "")
             yield self.finding(
                 target.es,
                 line,
                 column,
-                f"links differ from the English block: English has {shown_en}; Spanish has {shown_es}",
-                "Link to the same page as the English (or its Spanish version listed in url-map).",
+                msg("links differ from the English block: English has {english}; Spanish has {spanish}",
+                    english=shown_en, spanish=shown_es),
+                msg("Link to the same page as the English (or its Spanish version listed in url-map)."),
                 related=(block_location(target.en, en.block, english_note(en), en_only[0].text if en_only else ""),),
             )
 

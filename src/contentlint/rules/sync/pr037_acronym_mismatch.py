@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
 from contentlint.sync.describe import english_note
 from contentlint.sync.locate import block_location, locate
@@ -81,15 +82,16 @@ class AcronymMismatch(PairRule):
                 continue
             parts = []
             if missing:
-                parts.append("missing " + ", ".join(missing))
+                parts.append(msg("missing {ids}", ids=", ".join(missing)))
             if extra:
-                parts.append("not in the English: " + ", ".join(extra))
+                parts.append(msg("not in the English: {ids}", ids=", ".join(extra)))
             line, column = locate(target.es, es.block, extra[0] if extra else "")
             yield self.finding(
                 target.es,
                 line,
                 column,
-                "acronyms differ from the English block: " + "; ".join(parts),
-                "Keep the English acronyms (explained in Spanish at first use).",
+                msg("acronyms differ from the English block: {first}", first=parts[0]) if len(parts) == 1
+                else msg("acronyms differ from the English block: {first}; {second}", first=parts[0], second=parts[1]),
+                msg("Keep the English acronyms (explained in Spanish at first use)."),
                 related=(block_location(target.en, en.block, english_note(en), missing[0] if missing else ""),),
             )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
 from contentlint.sync.describe import english_note
 from contentlint.sync.links import resolve
@@ -70,16 +71,18 @@ class GuideLinkMismatch(PairRule):
                 continue
             parts = []
             if missing:
-                parts.append("English links to " + ", ".join(sorted(missing)))
+                parts.append(msg("English links to {ids}", ids=", ".join(sorted(missing))))
             if extra:
-                parts.append("Spanish links to " + ", ".join(sorted(extra)))
+                parts.append(msg("Spanish links to {ids}", ids=", ".join(sorted(extra))))
             related = block_location(target.en, en.block, english_note(en))
             yield self.finding(
                 target.es,
                 es.block.line,
                 1,
-                "links to other guides differ from the English block: " + "; ".join(parts),
-                "Link to the Spanish guide with the same id as the English link's guide.",
+                msg("links to other guides differ from the English block: {first}", first=parts[0]) if len(parts) == 1
+                else msg("links to other guides differ from the English block: {first}; {second}", first=parts[0],
+                         second=parts[1]),
+                msg("Link to the Spanish guide with the same id as the English link's guide."),
                 related=(related,),
             )
 
@@ -95,8 +98,9 @@ class GuideLinkMismatch(PairRule):
                 pair.es,
                 link.line,
                 link.column,
-                f"links to the English guide {found.display}; its Spanish translation is {spanish[0].display}",
-                "Link to the Spanish guide.",
+                msg("links to the English guide {path}; its Spanish translation is {spanish}", path=found.display,
+                    spanish=spanish[0].display),
+                msg("Link to the Spanish guide."),
             )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
 from contentlint.sync.glossary import Term, block_keys, glossary_index, term_hits
 from contentlint.sync.inflection import contains, key_spans
@@ -76,8 +77,9 @@ class GlossaryTermMismatch(PairRule):
                     target.es,
                     line,
                     column,
-                    f"the English uses “{used}”; the Spanish should say “{term.es}”"
-                    + (f" (or {accepted})" if accepted else ""),
-                    f"Use the glossary term (see {index.display}, id {term.term_id}).",
-                    related=(Location(target.en.display, en_line, en_column, note=f"English term “{used}”"),),
+                    msg("the English uses “{used}”; the Spanish should say “{term}” (or {accepted})", used=used,
+                        term=term.es, accepted=accepted) if accepted
+                    else msg("the English uses “{used}”; the Spanish should say “{term}”", used=used, term=term.es),
+                    msg("Use the glossary term (see {path}, id {id}).", path=index.display, id=term.term_id),
+                    related=(Location(target.en.display, en_line, en_column, note=msg("English term “{used}”", used=used)),),
                 )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import FileRule
 from contentlint.sync.blocks import PROSE_KINDS, block_infos
 from contentlint.sync.glossary import (
@@ -77,8 +78,9 @@ class KnownMistranslation(FileRule):
             doc,
             line,
             column,
-            f"“{found}” is a known mistranslation of “{wrong.term.en}”; use “{wrong.term.es}”",
-            "Use the glossary's Spanish term or one of its variants.",
+            msg("“{found}” is a known mistranslation of “{english}”; use “{spanish}”", found=found,
+                english=wrong.term.en, spanish=wrong.term.es),
+            msg("Use the glossary's Spanish term or one of its variants."),
             context={"term": wrong.term.term_id},
         )
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
 from contentlint.sync.describe import english_note
 from contentlint.sync.langid import countable_words
@@ -62,8 +63,8 @@ class UntranslatedBlock(PairRule):
                 target.es,
                 line,
                 column,
-                "this block is identical to the English block: it was not translated",
-                "Translate it (names, acronyms and quoted English terms may stay in English).",
+                msg("this block is identical to the English block: it was not translated"),
+                msg("Translate it (names, acronyms and quoted English terms may stay in English)."),
                 related=(block_location(target.en, en.block, english_note(en)),),
             )
         for key in ("title", "description"):
@@ -78,7 +79,7 @@ class UntranslatedBlock(PairRule):
                 target.es,
                 line,
                 column,
-                f"{key} is identical to the English guide's: it was not translated",
-                f"Translate the {key}.",
-                related=(Location(target.en.display, en_line, en_column, note=f"English {key}"),),
+                msg("{key} is identical to the English guide's: it was not translated", key=key),
+                msg("Translate the {key}.", key=key),
+                related=(Location(target.en.display, en_line, en_column, note=msg("English {key}", key=key)),),
             )

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
 from contentlint.library import Pair
 from contentlint.rules.base import FileRule, NoOptions
 from contentlint.sync.align import pair_alignment
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from contentlint.documents import Document
     from contentlint.library import Library
 
-_NAMES = {"en": "English", "es": "Spanish"}
+_NAMES = {"en": msg("English"), "es": msg("Spanish")}
 
 
 class WrongLanguage(FileRule):
@@ -92,8 +93,8 @@ class WrongLanguage(FileRule):
                     target,
                     line,
                     column,
-                    f"this block is in {_NAMES[other]}, but the guide is {_NAMES[lang]}",
-                    "Translate it; put names or terms that stay in the other language in quotes.",
+                    msg("this block is in {other}, but the guide is {lang}", other=_NAMES[other], lang=_NAMES[lang]),
+                    msg("Translate it; put names or terms that stay in the other language in quotes."),
                 )
                 continue
             if found.words < self.options.min_sentence_words:
@@ -105,8 +106,8 @@ class WrongLanguage(FileRule):
                     target,
                     line,
                     column,
-                    f"a sentence of this block is in {_NAMES[other]}: “{snippet(sentence)}”",
-                    "Translate the sentence.",
+                    msg("a sentence of this block is in {other}: “{text}”", other=_NAMES[other], text=snippet(sentence)),
+                    msg("Translate the sentence."),
                 )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
@@ -64,17 +65,20 @@ class LanguageSwitchMismatch(FileRule):
         ):
             return
         line, column = target.value_position(("language_switch", "href"))
-        other = "Spanish" if target.lang == "en" else "English"
+        other = msg("Spanish") if target.lang == "en" else msg("English")
+        problem: str
         if found is None:
-            problem = f"language switch {href!r} leads to no guide"
+            problem = msg("language switch {href!r} leads to no guide", href=href)
         elif found is target:
-            problem = "language switch leads back to this guide"
+            problem = msg("language switch leads back to this guide")
         else:
-            problem = f"language switch leads to {found.display}, not to the {other} translation"
+            problem = msg("language switch leads to {path}, not to the {other} translation", path=found.display,
+                          other=other)
         related: tuple[Location, ...] = ()
         if expected is not None:
-            hint = f"Set language_switch.href to {relative_href(target, expected)}."
-            related = (Location(expected.display, 1, 1, note=f"the {other} translation"),)
+            hint = msg("Set language_switch.href to {href}.", href=relative_href(target, expected))
+            related = (Location(expected.display, 1, 1, note=msg("the {other} translation", other=other)),)
         else:
-            hint = f"There is no {other} guide with id {target.doc_id!r} yet; remove the switch until there is."
+            hint = msg("There is no {other} guide with id {id!r} yet; remove the switch until there is.", other=other,
+                       id=target.doc_id)
         yield self.finding(target, line, column, problem, hint, related=related)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
 from contentlint.rules.sync.pr060_language_switch_mismatch import relative_href
 
@@ -52,7 +53,8 @@ class MissingLanguageSwitch(PairRule):
                 doc,
                 line,
                 column,
-                f"no language_switch, although {other.display} translates this guide",
-                f"Add `language_switch: {{label: {label}, href: {relative_href(doc, other)}}}` to the front matter.",
-                related=(Location(other.display, 1, 1, note="the translation"),),
+                msg("no language_switch, although {path} translates this guide", path=other.display),
+                msg("Add `language_switch: {{label: {label}, href: {href}}}` to the front matter.", label=label,
+                    href=relative_href(doc, other)),
+                related=(Location(other.display, 1, 1, note=msg("the translation")),),
             )
