@@ -10,6 +10,9 @@ from contentlint.sync.blocks import PROSE_KINDS, BlockInfo
 from contentlint.sync.facts import DEFAULT_LOCALES, Facts, extract_facts, may_have_dates
 
 if TYPE_CHECKING:
+    from contentlint.findings import Finding
+    from contentlint.rules.base import Rule
+    from contentlint.sync.facts import Fact
     from contentlint.documents import Document
     from contentlint.library import Library, Pair
 
@@ -63,3 +66,28 @@ def unmatched(
 def unmatched_keys(left: Sequence[T], right: Sequence[T], key: Callable[[T], Hashable]) -> tuple[list[T], list[T]]:
     """Like :func:`unmatched`, comparing by a key."""
     return unmatched(left, right, lambda a, b: key(a) == key(b))
+
+
+def mismatch_finding(
+    rule: Rule,
+    pair: Pair,
+    en: BlockInfo,
+    es: BlockInfo,
+    en_only: Sequence[Fact],
+    es_only: Sequence[Fact],
+    message: Callable[[str, str], str],
+    hint: str,
+) -> Finding:
+    """The finding of a parity rule: on the Spanish block, naming what each side has.
+
+    ``message(english, spanish)`` renders the rule's own (translatable) text.
+    """
+    from contentlint.i18n import msg
+    from contentlint.sync.describe import english_note
+    from contentlint.sync.locate import block_location, locate
+
+    shown_en = ", ".join(f.text for f in en_only) or msg("nothing more")
+    shown_es = ", ".join(f.text for f in es_only) or msg("nothing in their place")
+    line, column = locate(pair.es, es.block, es_only[0].text if es_only else "")
+    related = block_location(pair.en, en.block, english_note(en), en_only[0].text if en_only else "")
+    return rule.finding(pair.es, line, column, message(shown_en, shown_es), hint, related=(related,))

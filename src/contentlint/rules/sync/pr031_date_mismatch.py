@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING, Any
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
-from contentlint.sync.describe import english_note
 from contentlint.sync.facts import Fact
-from contentlint.sync.locate import block_location, locate
 from contentlint.sync.parity import (
+    mismatch_finding,
     aligned_prose,
     block_facts,
     block_may_have_dates,
@@ -82,15 +81,16 @@ class DateMismatch(PairRule):
             en_only, es_only = unmatched(en_dates, es_dates, same_date)
             if not en_only and not es_only:
                 continue
-            shown_en = ", ".join(f.text for f in en_only) or msg("nothing more")
-            shown_es = ", ".join(f.text for f in es_only) or msg("nothing in their place")
-            line, column = locate(target.es, es.block, es_only[0].text if es_only else "")
-            yield self.finding(
-                target.es,
-                line,
-                column,
-                msg("dates differ from the English block: English has {english}; Spanish has {spanish}",
-                    english=shown_en, spanish=shown_es),
+            yield mismatch_finding(
+                self,
+                target,
+                en,
+                es,
+                en_only,
+                es_only,
+                lambda english, spanish: msg(
+                    "dates differ from the English block: English has {english}; Spanish has {spanish}",
+                    english=english, spanish=spanish,
+                ),
                 msg("Write the same dates as the English block."),
-                related=(block_location(target.en, en.block, english_note(en), en_only[0].text if en_only else ""),),
             )

@@ -10,10 +10,8 @@ from pydantic import Field
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
-from contentlint.sync.describe import english_note
 from contentlint.sync.facts import Fact
-from contentlint.sync.locate import block_location, locate
-from contentlint.sync.parity import aligned_prose, block_facts, unmatched
+from contentlint.sync.parity import aligned_prose, block_facts, unmatched, mismatch_finding
 from contentlint.sync.tokens import url_key
 
 if TYPE_CHECKING:
@@ -70,17 +68,18 @@ class UrlMismatch(PairRule):
             en_only, es_only = unmatched(en_urls, es_urls, lambda a, b: _same(a, b, prefixes))
             if not en_only and not es_only:
                 continue
-            shown_en = ", ".join(f.text for f in en_only) or msg("nothing more")
-            shown_es = ", ".join(f.text for f in es_only) or msg("nothing in their place")
-            line, column = locate(target.es, es.block, es_only[0].text if es_only else "")
-            yield self.finding(
-                target.es,
-                line,
-                column,
-                msg("links differ from the English block: English has {english}; Spanish has {spanish}",
-                    english=shown_en, spanish=shown_es),
+            yield mismatch_finding(
+                self,
+                target,
+                en,
+                es,
+                en_only,
+                es_only,
+                lambda english, spanish: msg(
+                    "links differ from the English block: English has {english}; Spanish has {spanish}",
+                    english=english, spanish=spanish,
+                ),
                 msg("Link to the same page as the English (or its Spanish version listed in url-map)."),
-                related=(block_location(target.en, en.block, english_note(en), en_only[0].text if en_only else ""),),
             )
 
 

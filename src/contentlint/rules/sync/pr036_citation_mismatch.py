@@ -8,9 +8,7 @@ from typing import TYPE_CHECKING
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
-from contentlint.sync.describe import english_note
-from contentlint.sync.locate import block_location, locate
-from contentlint.sync.parity import aligned_prose, block_facts, unmatched_keys
+from contentlint.sync.parity import aligned_prose, block_facts, unmatched_keys, mismatch_finding
 
 if TYPE_CHECKING:
     from contentlint.library import Library, Pair
@@ -54,15 +52,16 @@ class CitationMismatch(PairRule):
             en_only, es_only = unmatched_keys(en_cites, es_cites, lambda f: f.key)
             if not en_only and not es_only:
                 continue
-            shown_en = ", ".join(f.text for f in en_only) or msg("nothing more")
-            shown_es = ", ".join(f.text for f in es_only) or msg("nothing in their place")
-            line, column = locate(target.es, es.block, es_only[0].text if es_only else "")
-            yield self.finding(
-                target.es,
-                line,
-                column,
-                msg("citations differ from the English block: English has {english}; Spanish has {spanish}",
-                    english=shown_en, spanish=shown_es),
+            yield mismatch_finding(
+                self,
+                target,
+                en,
+                es,
+                en_only,
+                es_only,
+                lambda english, spanish: msg(
+                    "citations differ from the English block: English has {english}; Spanish has {spanish}",
+                    english=english, spanish=spanish,
+                ),
                 msg("Cite the same sections as the English block."),
-                related=(block_location(target.en, en.block, english_note(en), en_only[0].text if en_only else ""),),
             )
