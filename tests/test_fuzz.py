@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from clitools import guide_text, write_project
 
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+FUZZ = settings(max_examples=int(__import__("os").environ.get("CONTENTLINT_FUZZ_EXAMPLES", "60")), deadline=None, suppress_health_check=list(HealthCheck))
 
 yaml_scalars = st.one_of(
     st.text(max_size=30),
@@ -71,4 +71,52 @@ def test_random_front_matter_and_markdown(lines, pieces, capsys):
 @given(body=st.text(max_size=3000))
 def test_random_text_after_valid_front_matter(body, capsys):
     _check({"content/en/sample-guide.md": guide_text() + body})
+    assert "Traceback" not in capsys.readouterr().err
+
+
+REAL_EN = (Path(__file__).resolve().parents[1] / "content/en/what-to-do-if-the-school-denies-an-iep.md").read_text(encoding="utf-8")
+REAL_ES = (Path(__file__).resolve().parents[1] / "content/es/que-hacer-si-la-escuela-niega-un-iep.md").read_text(encoding="utf-8")
+edits = st.lists(
+    st.tuples(
+        st.sampled_from(["delete", "duplicate", "insert", "digits", "swap"]),
+        st.integers(min_value=0, max_value=200),
+        st.sampled_from(["60 días", "31 de junio de 2026", "[x](../en/a.md#ñ)", "> quote", "1. step", "## Q?", "IEP", "audición de debido proceso", "\u00a0", "http://", "$1,500", "(555) 123-4567", "34 CFR 300.999", "<script>", "---"]),
+    ),
+    max_size=8,
+)
+
+
+def _mutate(text: str, changes) -> str:
+    lines = text.split("\n")
+    for kind, index, piece in changes:
+        at = index % max(len(lines), 1)
+        if kind == "delete" and lines:
+            del lines[at]
+        elif kind == "duplicate" and lines:
+            lines.insert(at, lines[at])
+        elif kind == "insert":
+            lines.insert(at, piece)
+        elif kind == "digits" and lines:
+            lines[at] = "".join(str((int(c) + 1) % 10) if c.isdigit() else c for c in lines[at])
+        elif kind == "swap" and len(lines) > 1:
+            lines[at], lines[at - 1] = lines[at - 1], lines[at]
+    return "\n".join(lines)
+
+
+@FUZZ
+@given(en_changes=edits, es_changes=edits)
+def test_random_edits_of_a_real_pair_run_every_rule_without_crashing(en_changes, es_changes, capsys):
+    content = Path(__file__).resolve().parents[1] / "content"
+    support = {  # the data files and the pair's sync mark, so every rule family runs
+        f"content/{path.relative_to(content).as_posix()}": path.read_text(encoding="utf-8")
+        for path in [*(content / "data").glob("*.yaml"), content / "sync/school-denies-iep.yaml"]
+        if path.exists()
+    }
+    _check(
+        {
+            **support,
+            "content/en/what-to-do-if-the-school-denies-an-iep.md": _mutate(REAL_EN, en_changes),
+            "content/es/que-hacer-si-la-escuela-niega-un-iep.md": _mutate(REAL_ES, es_changes),
+        }
+    )
     assert "Traceback" not in capsys.readouterr().err
