@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +11,17 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from clitools import CliRunner  # noqa: E402
+
+try:
+    from hypothesis import settings as _hypothesis_settings
+
+    # Under CI, every property test replays the same examples: a new failure is
+    # found by a developer searching locally, never by chance in a merge gate.
+    _hypothesis_settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+    if os.environ.get("CI"):
+        _hypothesis_settings.load_profile("ci")
+except ImportError:  # pragma: no cover - hypothesis is a test dependency
+    pass
 
 
 @pytest.fixture
