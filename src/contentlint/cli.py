@@ -147,8 +147,8 @@ def _run(args: argparse.Namespace, use_cache: bool = False) -> tuple[Any, Any]:
     if getattr(args, "jobs", None) is not None:
         overrides["jobs"] = args.jobs
     cache = None
-    caching = use_cache and not getattr(args, "changed_since", None)
-    if caching and not getattr(args, "no_cache", False) and not os.environ.get("CONTENTLINT_NO_CACHE"):
+    caching = use_cache and not getattr(args, "no_cache", False) and not os.environ.get("CONTENTLINT_NO_CACHE")
+    if caching and not getattr(args, "changed_since", None):
         from contentlint.runcache import RunCache
 
         cache = RunCache.open(Path.cwd(), args.config, overrides, list(args.paths))
@@ -165,7 +165,13 @@ def _run(args: argparse.Namespace, use_cache: bool = False) -> tuple[Any, Any]:
         from contentlint.changed import changed_files
 
         paths, mentioned = changed_files(config.root, config.content_root, args.changed_since)
-    report = run_check(paths, config, mentioning=mentioned, changed_only=bool(getattr(args, "changed_since", None)))
+    report = run_check(
+        paths,
+        config,
+        mentioning=mentioned,
+        changed_only=bool(getattr(args, "changed_since", None)),
+        target_cache=caching,
+    )
     if cache is not None:
         cache.store(config.fail_on, report)
     return config, report

@@ -10,6 +10,7 @@ import logging
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from contentlint.config import Config
 from contentlint.documents import DATA_SUFFIXES, GUIDE_SUFFIXES, Document, load_document
@@ -20,6 +21,9 @@ from contentlint.library import Library
 from contentlint.report import Report, RuleInfo
 from contentlint.rules.base import Rule, Scope
 from contentlint.sources import display_path
+
+if TYPE_CHECKING:
+    from contentlint.targetcache import TargetCache
 
 log = logging.getLogger(__name__)
 CONTENT_SUFFIXES = GUIDE_SUFFIXES | DATA_SUFFIXES
@@ -119,12 +123,19 @@ def load_library(files: Sequence[Path], config: Config) -> list[Document]:
 
 
 def run_check(
-    paths: Sequence[Path], config: Config, *, mentioning: Sequence[str] = (), changed_only: bool = False
+    paths: Sequence[Path],
+    config: Config,
+    *,
+    mentioning: Sequence[str] = (),
+    changed_only: bool = False,
+    target_cache: bool = False,
 ) -> Report:
     """Check ``paths`` (default: the content folder) and return the report.
 
     ``changed_only``: ``paths`` are the changed files (possibly none); the guides
     whose text names a file in ``mentioning`` (deleted files) are checked too.
+    ``target_cache``: reuse the stored findings of unchanged files and pairs
+    (:mod:`contentlint.targetcache`).
     """
     if changed_only and not paths:
         files, targets = list(_walk(config.content_root)), []
@@ -137,7 +148,12 @@ def run_check(
     selected += [d for d in documents if d.text and d not in selected and any(name in d.text for name in mentioning)]
     selected = _with_counterparts(selected, library)
     rules = _instantiate(config)
-    findings, internal = _run_rules(rules, selected, library, config.settings.jobs)
+    cache = None
+    if target_cache:
+        from contentlint.targetcache import TargetCache
+
+        cache = TargetCache.open(config, library)
+    findings, internal = _run_rules(rules, selected, library, config.settings.jobs, cache)
     findings = _finalize(findings, selected, config)
     return Report(
         findings=findings,
@@ -204,16 +220,20 @@ def _info(rule: Rule, config: Config) -> RuleInfo:
 # A library at least this large is checked by two processes (see _run_rules).
 PARALLEL_MIN_FILES = 400
 
+# One target (a document or a pair) with the rules that check it.
+Group = list[tuple[Rule, object]]
+
 # What a forked worker inherits: set just before the fork, read by _worker.
-_FORK_STATE: tuple[list[Rule], Library, list[list[tuple[Rule, object]]]] | None = None
+_FORK_STATE: tuple[Library, list[list[tuple[int, Group]]]] | None = None
 
 
 def _run_rules(
-    rules: list[Rule], selected: list[Document], library: Library, jobs: int = 0
+    rules: list[Rule], selected: list[Document], library: Library, jobs: int = 0, cache: TargetCache | None = None
 ) -> tuple[list[Finding], int]:
     """Run every rule on its targets; in parallel when the library is large.
 
-    File and pair rules are independent per target, so their work is split
+    File and pair rules are independent per target: a target whose findings
+    the target cache holds is not checked again, and the others are split
     between the main process and forked workers (which inherit the parsed
     library: nothing is pickled but the findings coming back). Library rules run
     in the main process. Findings are sorted later, so the output is the same
@@ -221,23 +241,44 @@ def _run_rules(
     """
     selected_ids = {id(d) for d in selected}
     pairs = [p for p in library.pairs if id(p.en) in selected_ids or id(p.es) in selected_ids]
-    per_target: list[tuple[Rule, object]] = []
-    whole: list[tuple[Rule, object]] = []
-    for rule in rules:
-        if rule.scope is Scope.FILE:
-            per_target += [(rule, doc) for doc in selected]
-        elif rule.scope is Scope.PAIR:
-            per_target += [(rule, pair) for pair in pairs]
-        else:
-            whole.append((rule, library))
-    workers = _worker_count(jobs, len(selected))
+    file_rules = [r for r in rules if r.scope is Scope.FILE]
+    pair_rules = [r for r in rules if r.scope is Scope.PAIR]
+    groups: list[Group] = [[(rule, doc) for rule in file_rules] for doc in selected] if file_rules else []
+    groups += [[(rule, pair) for rule in pair_rules] for pair in pairs] if pair_rules else []
+    whole: Group = [(rule, library) for rule in rules if rule.scope is Scope.LIBRARY]
+    findings: list[Finding] = []
+    keys: dict[int, str] = {}
+    pending: list[tuple[int, Group]] = []
+    for index, group in enumerate(groups):
+        if cache is not None:
+            keys[index] = _target_key(cache, group[0][1], library)
+            stored = cache.get(keys[index])
+            if stored is not None:
+                findings += stored
+                continue
+        pending.append((index, group))
+    workers = _worker_count(jobs, len(pending) * len(selected) // max(len(groups), 1))
     if workers > 1:
-        findings, internal = _run_parallel(rules, library, per_target, whole, workers)
+        done, internal = _run_parallel(library, pending, whole, workers)
     else:
-        findings, internal = _run_items(per_target + whole, library)
+        done, internal = _run_groups(pending + [(-1, whole)], library)
+    for index, found, errors in done:
+        findings += found
+        if cache is not None and index >= 0 and not errors:
+            cache.put(keys[index], found)
+    if cache is not None:
+        cache.save()
+        log.info("target cache: %d of %d targets reused, %d checked", len(groups) - len(pending), len(groups), len(pending))
     shown = {d.display for d in selected}
     findings = [f for f in findings if f.location.path in shown or f.code == "CL900"]
     return findings, internal
+
+
+def _target_key(cache: TargetCache, target: object, library: Library) -> str:
+    if isinstance(target, Document):
+        return cache.file_key(target, library)
+    en, es = target.en, target.es  # type: ignore[attr-defined]
+    return cache.pair_key(en, es)
 
 
 def _worker_count(jobs: int, files: int) -> int:
@@ -248,57 +289,61 @@ def _worker_count(jobs: int, files: int) -> int:
     return jobs if jobs > 1 else min(os.cpu_count() or 1, 4)
 
 
-def _run_items(items: list[tuple[Rule, object]], library: Library) -> tuple[list[Finding], int]:
-    findings: list[Finding] = []
-    internal = 0
-    for rule, target in items:
-        try:
-            findings.extend(rule.check(target, library))
-        except Exception as exc:  # a rule bug must not hide other findings
-            internal += 1
-            findings.append(_internal_error(rule, target, exc))
-    return findings, internal
+GroupResult = tuple[int, list[Finding], int]
+
+
+def _run_groups(groups: list[tuple[int, Group]], library: Library) -> tuple[list[GroupResult], int]:
+    """Each group's findings and internal-error count, in group order."""
+    out: list[GroupResult] = []
+    total = 0
+    for index, group in groups:
+        findings: list[Finding] = []
+        internal = 0
+        for rule, target in group:
+            try:
+                findings.extend(rule.check(target, library))
+            except Exception as exc:  # a rule bug must not hide other findings
+                internal += 1
+                findings.append(_internal_error(rule, target, exc))
+        out.append((index, findings, internal))
+        total += internal
+    return out, total
 
 
 def _run_parallel(
-    rules: list[Rule],
     library: Library,
-    per_target: list[tuple[Rule, object]],
-    whole: list[tuple[Rule, object]],
+    pending: list[tuple[int, Group]],
+    whole: Group,
     workers: int,
-) -> tuple[list[Finding], int]:
+) -> tuple[list[GroupResult], int]:
     import multiprocessing
 
     global _FORK_STATE
     # Every target's rules stay together (a pair's alignment is memoized per
     # process); shares are dealt round robin so each gets a mix of cheap and
     # expensive targets.
-    by_target: dict[int, list[tuple[Rule, object]]] = {}
-    for rule, target in per_target:
-        by_target.setdefault(id(target), []).append((rule, target))
-    groups = list(by_target.values())
-    shares: list[list[tuple[Rule, object]]] = [[] for _ in range(workers)]
-    for index, group in enumerate(groups):
-        shares[index % workers].extend(group)
-    _FORK_STATE = (rules, library, shares)
+    shares: list[list[tuple[int, Group]]] = [[] for _ in range(workers)]
+    for position, item in enumerate(pending):
+        shares[position % workers].append(item)
+    _FORK_STATE = (library, shares)
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(workers - 1) as pool:
-            pending = pool.map_async(_worker, range(1, workers))
+            waiting = pool.map_async(_worker, range(1, workers))
             # The main process takes share 0 and the library-wide rules meanwhile.
-            findings, internal = _run_items(shares[0] + whole, library)
-            for more, errors in pending.get():
-                findings += more
+            done, internal = _run_groups([*shares[0], (-1, whole)], library)
+            for more, errors in waiting.get():
+                done += more
                 internal += errors
     finally:
         _FORK_STATE = None
-    return findings, internal
+    return done, internal
 
 
-def _worker(share: int) -> tuple[list[Finding], int]:
+def _worker(share: int) -> tuple[list[GroupResult], int]:
     assert _FORK_STATE is not None
-    _rules, library, shares = _FORK_STATE
-    return _run_items(shares[share], library)
+    library, shares = _FORK_STATE
+    return _run_groups(shares[share], library)
 
 
 def _internal_error(rule: Rule, target: object, exc: Exception) -> Finding:

@@ -40,7 +40,8 @@ class CachedSettings:
     fail_on: Severity
 
 
-def _package_fingerprint() -> str:
+def package_fingerprint() -> str:
+    """contentlint's version and every module's size and modification time."""
     package = Path(contentlint.__file__).parent
     digest = hashlib.blake2b(contentlint.__version__.encode(), digest_size=16)
     for folder, dirs, files in os.walk(package):
@@ -85,7 +86,7 @@ def _content_digest(root: Path, content: Path, paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def _referenced_state(root: Path, table: dict[str, Any]) -> list[str]:
+def referenced_state(root: Path, table: dict[str, Any]) -> list[str]:
     """What rule options point at outside the content: files (hashed) and git refs (resolved).
 
     A readability baseline file that is rewritten, or a ``git:REF`` that moves,
@@ -130,9 +131,9 @@ class RunCache:
             content = (root / str(table.get("content", "content"))).resolve()
             resolved = [p.resolve() for p in paths]
             parts = {
-                "tool": _package_fingerprint(),
+                "tool": package_fingerprint(),
                 "config": table,
-                "referenced": _referenced_state(root, table),
+                "referenced": referenced_state(root, table),
                 "overrides": overrides,
                 "paths": [str(p) for p in resolved],
                 "content": _content_digest(root, content, resolved),
@@ -203,40 +204,45 @@ def _location_to_json(loc: Location) -> list[Any]:
     return [loc.path, loc.line, loc.column, loc.end_line, loc.end_column, loc.note]
 
 
+def finding_to_json(f: Finding) -> dict[str, Any]:
+    """A finding as JSON-ready data; messages keep their template and parameters
+    so a cached finding is still shown in the user's language."""
+    return {
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity.label,
+        "message": _text_to_json(f.message),
+        "hint": _text_to_json(f.hint),
+        "location": _location_to_json(f.location),
+        "related": [_location_to_json(r) for r in f.related],
+        "detail": f.detail,
+    }
+
+
+def finding_from_json(item: dict[str, Any]) -> Finding:
+    """The finding :func:`finding_to_json` wrote (KeyError/TypeError/ValueError when corrupt)."""
+    return Finding(
+        item["code"],
+        item["name"],
+        Severity.parse(item["severity"]),
+        _text_from_json(item["message"]),
+        Location(*item["location"]),
+        _text_from_json(item["hint"]),
+        tuple(Location(*r) for r in item["related"]),
+        {},
+        item["detail"],
+    )
+
+
 def _report_to_json(report: Report) -> dict[str, Any]:
     return {
         "checked": report.checked,
         "rules": [[r.code, r.name, r.summary, r.severity.label, r.documentation] for r in report.rules],
-        "findings": [
-            {
-                "code": f.code,
-                "name": f.name,
-                "severity": f.severity.label,
-                "message": _text_to_json(f.message),
-                "hint": _text_to_json(f.hint),
-                "location": _location_to_json(f.location),
-                "related": [_location_to_json(r) for r in f.related],
-                "detail": f.detail,
-            }
-            for f in report.findings
-        ],
+        "findings": [finding_to_json(f) for f in report.findings],
     }
 
 
 def _report_from_json(data: dict[str, Any]) -> Report:
-    findings = [
-        Finding(
-            item["code"],
-            item["name"],
-            Severity.parse(item["severity"]),
-            _text_from_json(item["message"]),
-            Location(*item["location"]),
-            _text_from_json(item["hint"]),
-            tuple(Location(*r) for r in item["related"]),
-            {},
-            item["detail"],
-        )
-        for item in data["findings"]
-    ]
+    findings = [finding_from_json(item) for item in data["findings"]]
     rules = [RuleInfo(code, name, summary, Severity.parse(sev), doc) for code, name, summary, sev, doc in data["rules"]]
     return Report(findings=findings, checked=list(data["checked"]), rules=rules, from_cache=True)

@@ -77,13 +77,10 @@ def _structure_depth_estimate(text: str) -> int:
 
 def load_yaml(text: str, line_offset: int = 0) -> YamlData:
     """Load one YAML document; ``line_offset`` is the file line before ``text``."""
-    from ruamel.yaml import YAML
-
     result = YamlData()
     pure = _structure_depth_estimate(text) > C_PARSER_MAX_DEPTH
-    yaml = YAML(typ="safe", pure=pure)
     try:
-        node = yaml.compose(text)
+        node = _compose(text, pure)
     except RecursionError:
         result.problems.append(_too_deep(1 + line_offset, 1))
         return result
@@ -96,6 +93,62 @@ def load_yaml(text: str, line_offset: int = 0) -> YamlData:
     builder = _Builder(result, line_offset)
     result.data = builder.build(node, (), 0)
     return result
+
+
+def _compose(text: str, pure: bool) -> Any:
+    """The node tree of ``text``: libyaml through a reused loader, or the pure parser."""
+    if pure or "%YAML" in text:
+        from ruamel.yaml import YAML
+
+        # A %YAML directive changes how scalars resolve, so the memo is not used.
+        return YAML(typ="safe", pure=pure).compose(text)
+    loader = _node_loader_class()(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+_LOADER_CLASS: Any = None
+_RESOLVED: dict[tuple[Any, str, Any], Any] = {}
+_RESOLVED_MAX = 50_000
+_MEMO_MAX_CHARS = 64
+
+
+def _node_loader_class() -> Any:
+    """libyaml's parser with ruamel's YAML 1.2 resolver, as ``YAML(typ="safe").compose`` uses.
+
+    ``YAML.compose`` builds a new loader class (and scans for plug-ins) on every
+    call, and resolving a scalar's tag walks a chain of properties; over a
+    library of front matters that was most of the YAML time. This loader is
+    built once, and tags of short scalars ("en", "how-to", keys, dates) are
+    memoized: resolution depends only on the scalar and its style.
+    """
+    global _LOADER_CLASS
+    if _LOADER_CLASS is None:
+        from ruamel.yaml.cyaml import CParser
+        from ruamel.yaml.nodes import ScalarNode
+        from ruamel.yaml.resolver import VersionedResolver
+
+        class NodeLoader(CParser, VersionedResolver):  # type: ignore[misc]
+            def __init__(self, stream: str) -> None:
+                CParser.__init__(self, stream)
+                self._parser = self._composer = self
+                VersionedResolver.__init__(self, version=None, loadumper=self)
+
+            def resolve(self, kind: Any, value: str, implicit: Any) -> Any:
+                key = (kind, value, implicit)
+                found = _RESOLVED.get(key)
+                if found is None:
+                    found = VersionedResolver.resolve(self, kind, value, implicit)
+                    if kind is not ScalarNode or len(value) <= _MEMO_MAX_CHARS:
+                        if len(_RESOLVED) >= _RESOLVED_MAX:
+                            _RESOLVED.clear()
+                        _RESOLVED[key] = found
+                return found
+
+        _LOADER_CLASS = NodeLoader
+    return _LOADER_CLASS
 
 
 class _Builder:

@@ -1,0 +1,232 @@
+"""The per-target result cache: unchanged guides and pairs are not checked again.
+
+The whole-run cache (:mod:`contentlint.runcache`) answers only when nothing at
+all changed. This one answers per target: the findings of every file rule on a
+file, and of every pair rule on a pair, are stored under a key made of
+
+* the *run key*: contentlint's own code, the validated settings (rule
+  selection, severities, options) and what rule options point at (a
+  readability baseline file, a git ref);
+* the *library context*: what a file or pair rule may read of the rest of the
+  library. For every other guide that is its path, whether it loaded, its
+  front matter text (ids, languages, types, related ids, titles) and the lines
+  that can define an anchor (headings, ``{#id}``, ``id=``/``name=``); every
+  data file whole (glossary, acronyms, timelines); and the names of every file
+  and folder under the content folder (link targets, images, symlinks);
+* the target's own content: the file (and its translation), or both files of
+  a pair, and the pair's sync file.
+
+Editing a paragraph of one guide therefore re-checks that guide, its pair and
+nothing else; editing a heading, front matter or a data file changes the
+context and re-checks everything, because any guide may link to that anchor or
+use that term. Findings are stored before suppressions, ignores and severity
+overrides, which are applied afresh on every run. A target whose rules raised
+an internal error is never stored.
+
+The cache is one JSON file in ``<project>/.contentlint_cache/``, written
+atomically; a corrupt or unreadable file is a miss, never an error. It keeps
+the entries of the last few runs only, so it does not grow without bound.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from contentlint.findings import Finding
+
+if TYPE_CHECKING:
+    from contentlint.config import Config
+    from contentlint.documents import Document
+    from contentlint.library import Library
+
+CACHE_FILE = "targets-v1.json"
+FORMAT = 1
+# Entries kept beyond the current run's, for runs over part of the library.
+SPARE_ENTRIES = 20_000
+# Lines of a guide body that can define an anchor another guide links to: ATX
+# headings (also inside quotes and lists), setext underlines, {#custom} ids and
+# HTML id/name attributes. Over-matching only costs cache hits, never results.
+_HEADING_LINE_RE = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*#.*$", re.MULTILINE)
+_SETEXT_LINE_RE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
+_ID_ATTRIBUTE_RE = re.compile(r"\{#|\bid\s*=|\bname\s*=", re.IGNORECASE)
+
+
+def _digest(*parts: str | bytes) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part)
+        digest.update(b"\x1f")
+    return digest.hexdigest()
+
+
+def document_digest(doc: Document) -> str:
+    """Everything a document's own findings can depend on: its text and load problems."""
+    problems = repr([(p.code, p.line, p.column, str(p.message)) for p in doc.problems])
+    return _digest(doc.display, doc.text if doc.text is not None else "\x00<none>", problems)
+
+
+def _anchor_lines(body: str) -> list[str]:
+    """Anchor lines of a body; setext headings (text above an underline) keep the whole body."""
+    if _SETEXT_LINE_RE.search(body):
+        return [body]
+    out = _HEADING_LINE_RE.findall(body)
+    for match in _ID_ATTRIBUTE_RE.finditer(body):
+        start = body.rfind("\n", 0, match.start()) + 1
+        end = body.find("\n", match.end())
+        out.append(body[start : end if end != -1 else len(body)])
+    return out
+
+
+def _context_part(doc: Document) -> str:
+    """What other targets' rules may read of ``doc``."""
+    if doc.kind != "guide" or doc.text is None:
+        return document_digest(doc)
+    lines = doc.lines
+    front = lines[: max(doc.body_line - 1, 0)] if doc.yaml is not None else lines[:1]
+    anchors = _anchor_lines(doc.body) if doc.yaml is not None else []
+    return _digest(doc.display, str(doc.usable), "\n".join(front), "\n".join(anchors))
+
+
+def _listing(root: Path) -> str:
+    """Every name under the content folder, with symlink targets: what links can reach."""
+    entries: list[str] = []
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(dirs + files):
+            path = os.path.join(folder, name)
+            if os.path.islink(path):
+                try:
+                    entries.append(f"{path}->{os.readlink(path)}")
+                except OSError:
+                    entries.append(f"{path}->?")
+            else:
+                entries.append(path)
+    return "\n".join(entries)
+
+
+def _sync_digest(doc: Document) -> str:
+    """The sync file of a guide's id (what the staleness rules read), or 'none'."""
+    if doc.kind != "guide" or not doc.doc_id:
+        return "none"
+    from contentlint.sync.store import sync_path
+
+    try:
+        return hashlib.blake2b(sync_path(doc).read_bytes(), digest_size=20).hexdigest()
+    except (OSError, ValueError):
+        return "none"
+
+
+class TargetCache:
+    """Findings per file and per pair, looked up by content."""
+
+    def __init__(self, path: Path, base: str, entries: dict[str, Any]) -> None:
+        self.path = path
+        self.base = base  # run key + library context
+        self.entries = entries
+        self.used: dict[str, Any] = {}
+        self.hits = 0
+        self.misses = 0
+        self._digests: dict[int, str] = {}
+
+    @classmethod
+    def open(cls, config: Config, library: Library) -> TargetCache | None:
+        """The cache for this run, or None when its key cannot be computed."""
+        from contentlint.runcache import CACHE_DIR, package_fingerprint, referenced_state
+
+        content = config.content_root
+        try:
+            if not all(_inside(d.path, content) for d in library.documents):
+                return None  # files from elsewhere: their context is not the content folder's
+            run = {
+                "tool": package_fingerprint(),
+                "settings": config.settings.model_dump(mode="json"),
+                "referenced": referenced_state(config.root, {"rules": config.settings.rules}),
+                "enabled": sorted(config.enabled),
+            }
+            context = [_context_part(d) for d in sorted(library.documents, key=lambda d: d.display)]
+            base = _digest(json.dumps(run, sort_keys=True, default=str), *context, _listing(content))
+        except (OSError, ValueError, TypeError, RuntimeError):
+            return None
+        path = config.root / CACHE_DIR / CACHE_FILE
+        return cls(path, base, _read_entries(path))
+
+    # -- keys ----------------------------------------------------------------
+    def file_key(self, doc: Document, library: Library) -> str:
+        """A file's key: its content, its translation's, and its id's sync file."""
+        other = library.counterpart(doc)
+        return _digest(self.base, "file", self._document(doc),
+                       self._document(other) if other is not None else "none", _sync_digest(doc))
+
+    def pair_key(self, en: Document, es: Document) -> str:
+        """A pair's key: both files and the pair's sync file."""
+        return _digest(self.base, "pair", self._document(en), self._document(es), _sync_digest(en))
+
+    def _document(self, doc: Document) -> str:
+        found = self._digests.get(id(doc))
+        if found is None:
+            found = self._digests[id(doc)] = document_digest(doc)
+        return found
+
+    # -- lookups ---------------------------------------------------------------
+    def get(self, key: str) -> list[Finding] | None:
+        """The stored findings of a target, or None (a miss, also when corrupt)."""
+        from contentlint.runcache import finding_from_json
+
+        stored = self.entries.get(key)
+        if not isinstance(stored, list):
+            self.misses += 1
+            return None
+        try:
+            found = [finding_from_json(item) for item in stored]
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            self.misses += 1
+            return None
+        self.used[key] = stored
+        self.hits += 1
+        return found
+
+    def put(self, key: str, findings: Iterable[Finding]) -> None:
+        """Remember a target's findings."""
+        from contentlint.runcache import finding_to_json
+
+        self.used[key] = [finding_to_json(f) for f in findings]
+
+    def save(self) -> None:
+        """Write this run's entries (and some older ones) atomically; failures are ignored."""
+        from contentlint.fileio import atomic_write_text
+
+        spare = [k for k in self.entries if k not in self.used][-SPARE_ENTRIES:]
+        entries = {k: self.entries[k] for k in spare}
+        entries.update(self.used)
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            gitignore = self.path.parent / ".gitignore"
+            if not gitignore.exists():
+                gitignore.write_text("*\n")
+            atomic_write_text(self.path, json.dumps({"format": FORMAT, "entries": entries}, ensure_ascii=False))
+        except OSError:
+            pass  # a read-only checkout still gets its results, just not cached
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.absolute().relative_to(root.absolute())
+    except ValueError:
+        return False
+    return True
+
+
+def _read_entries(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("entries"), dict):
+        return {}
+    return data["entries"]
