@@ -25,6 +25,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptio
 @pytest.fixture()
 def library(tmp_path: Path) -> Path:
     """The bundled library, plus a cross-guide anchor link and an image to break later."""
+    tmp_path = tmp_path / "project"
     shutil.copytree(ROOT / "content", tmp_path / "content")
     (tmp_path / "pyproject.toml").write_text('[tool.contentlint]\ncontent = "content"\n')
     (tmp_path / "content/en/images").mkdir()
@@ -59,7 +60,6 @@ def _same_as_uncached(cli, root: Path, caplog: pytest.LogCaptureFixture, *args: 
     """Run cached and uncached; assert identical reports; return (reused, targets)."""
     caplog.clear()
     # The whole-run cache must not answer: each cached run has to go through the target cache.
-    shutil.rmtree(root / ".contentlint_cache/results-v1.json", ignore_errors=True)
     (root / ".contentlint_cache/results-v1.json").unlink(missing_ok=True)
     cached = cli("check", "--format", "json", *args, cwd=root)
     reused = _reused(caplog)
@@ -148,3 +148,14 @@ def test_random_edits_never_change_the_answer(cli, library, caplog):
             lines[index] += " and more"
         path.write_text("\n".join(lines), encoding="utf-8")
         _same_as_uncached(cli, library, caplog)
+
+
+def test_the_cache_moves_with_the_project(cli, library, tmp_path, caplog):
+    """A cache restored into another checkout (CI's actions/cache) still answers."""
+    caplog.set_level(logging.INFO, logger="contentlint.engine")
+    _same_as_uncached(cli, library, caplog)
+    moved = tmp_path / "elsewhere" / "checkout"
+    shutil.copytree(library, moved)
+    _replace(moved, "content/en/library.md", "\n\n", "\n\nA new first paragraph for the index.\n\n")
+    reused, total = _same_as_uncached(cli, moved, caplog)
+    assert reused >= total - 3

@@ -46,3 +46,15 @@ def test_pre_commit_manifest_is_valid_and_serial():
 def test_workflows_have_timeouts():
     for workflow in WORKFLOWS:
         assert "timeout-minutes:" in workflow.read_text(), workflow.name
+
+
+def test_pull_request_gate_restores_the_result_cache():
+    """The gate keeps .contentlint_cache between runs, so a pull request re-checks only its changes."""
+    from ruamel.yaml import YAML
+
+    workflow = YAML(typ="safe").load((ROOT / ".github/workflows/contentlint.yml").read_text())
+    steps = workflow["jobs"]["gate"]["steps"]
+    cache_steps = [s for s in steps if str(s.get("uses", "")).startswith("actions/cache@")]
+    assert cache_steps and cache_steps[0]["with"]["path"] == ".contentlint_cache"
+    names = [s.get("name", s.get("run", s.get("uses"))) for s in steps]
+    assert names.index(cache_steps[0]["name"]) < next(i for i, n in enumerate(names) if "Check the library" in str(n))

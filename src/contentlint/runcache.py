@@ -1,7 +1,7 @@
 """The result cache: a run over unchanged content answers from disk.
 
 The key covers everything a result depends on: contentlint's own code (every
-module's size and modification time, and the version), the raw configuration
+module's content, and the version), the raw configuration
 table and command-line selection, the paths asked for, and the content hash of
 every file under the content folder (data files and sync marks included). Any
 change to any of them is a miss. A hit needs only the standard library: no
@@ -41,15 +41,21 @@ class CachedSettings:
 
 
 def package_fingerprint() -> str:
-    """contentlint's version and every module's size and modification time."""
+    """contentlint's version and the content of every module and data file.
+
+    Content, not modification times: a reinstall of the same code (a CI run
+    restoring the cache into a fresh virtualenv) keeps the cache valid.
+    """
     package = Path(contentlint.__file__).parent
     digest = hashlib.blake2b(contentlint.__version__.encode(), digest_size=16)
     for folder, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
             if name.endswith((".py", ".json", ".gz", ".mo", ".po", ".txt")):
-                stat = os.stat(os.path.join(folder, name))
-                digest.update(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+                path = os.path.join(folder, name)
+                digest.update(os.path.relpath(path, package).encode())
+                with open(path, "rb") as handle:
+                    digest.update(hashlib.blake2b(handle.read(), digest_size=16).digest())
     return digest.hexdigest()
 
 

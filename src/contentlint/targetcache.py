@@ -75,11 +75,9 @@ def _anchor_lines(body: str) -> list[str]:
     """Anchor lines of a body; setext headings (text above an underline) keep the whole body."""
     if _SETEXT_LINE_RE.search(body):
         return [body]
-    out = _HEADING_LINE_RE.findall(body)
-    for match in _ID_ATTRIBUTE_RE.finditer(body):
-        start = body.rfind("\n", 0, match.start()) + 1
-        end = body.find("\n", match.end())
-        out.append(body[start : end if end != -1 else len(body)])
+    out = _HEADING_LINE_RE.findall(body) if "#" in body else []
+    if "=" in body or "{#" in body:  # a plain substring test first: the regex is slow on prose
+        out += [line for line in body.split("\n") if ("=" in line or "{#" in line) and _ID_ATTRIBUTE_RE.search(line)]
     return out
 
 
@@ -100,13 +98,14 @@ def _listing(root: Path) -> str:
         dirs.sort()
         for name in sorted(dirs + files):
             path = os.path.join(folder, name)
+            shown = os.path.relpath(path, root)  # the same key in any checkout
             if os.path.islink(path):
                 try:
-                    entries.append(f"{path}->{os.readlink(path)}")
+                    entries.append(f"{shown}->{os.readlink(path)}")
                 except OSError:
-                    entries.append(f"{path}->?")
+                    entries.append(f"{shown}->?")
             else:
-                entries.append(path)
+                entries.append(shown)
     return "\n".join(entries)
 
 
