@@ -63,7 +63,14 @@ class YamlData:
         return self.value_positions.get((), (1, 1))
 
 
+_LEADING_RE = re.compile(r"^[ ?:-]*", re.MULTILINE)
+
+
 def _structure_depth_estimate(text: str) -> int:
+    leading = max(map(len, _LEADING_RE.findall(text)), default=0)
+    brackets = text.count("[") + text.count("{")
+    if brackets + leading <= C_PARSER_MAX_DEPTH:
+        return brackets + leading  # cannot be deeper than this: no need to walk the text
     depth = deepest = 0
     for char in text:
         if char in "[{":
@@ -112,6 +119,7 @@ def _compose(text: str, pure: bool) -> Any:
 _LOADER_CLASS: Any = None
 _RESOLVED: dict[tuple[Any, str, Any], Any] = {}
 _RESOLVED_MAX = 50_000
+_RESOLVER_TABLE: dict[Any, Any] = {}
 _MEMO_MAX_CHARS = 64
 
 
@@ -135,6 +143,10 @@ def _node_loader_class() -> Any:
                 CParser.__init__(self, stream)
                 self._parser = self._composer = self
                 VersionedResolver.__init__(self, version=None, loadumper=self)
+                # The implicit-resolver table only depends on the YAML version (1.2
+                # here: documents with a %YAML directive never come this way), so
+                # every loader shares the one the first built.
+                self._version_implicit_resolver = _RESOLVER_TABLE
 
             def resolve(self, kind: Any, value: str, implicit: Any) -> Any:
                 key = (kind, value, implicit)
@@ -185,9 +197,8 @@ class _Builder:
                 msg("Remove the anchor and write values out in full."),
                 loc,
             )
-        if node.tag not in _PLAIN_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
-            return self._refuse_tag(node, loc)
-        if node.tag not in _PLAIN_TAGS:
+        tag = str(node.tag)  # a property building a string: read it once
+        if tag not in _PLAIN_TAGS:
             return self._refuse_tag(node, loc)
         if depth > MAX_NESTING:
             self.problem("SC011", node, msg("YAML is nested too deeply"), msg("Flatten the data."), loc)
@@ -197,7 +208,7 @@ class _Builder:
             return self._mapping(node, loc, depth)
         if kind == "sequence":
             return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node, loc)
+        return self._scalar(node, tag, loc)
 
     def _refuse_tag(self, node: Any, loc: Loc) -> None:
         self.problem(
@@ -231,11 +242,10 @@ class _Builder:
             out[key] = self.build(value_node, child, depth + 1)
         return out
 
-    def _scalar(self, node: Any, loc: Loc) -> Any:
+    def _scalar(self, node: Any, tag: str, loc: Loc) -> Any:
         value: str = node.value
         if node.style:  # quoted or block scalar: always text
             return value
-        tag = node.tag
         if tag == "tag:yaml.org,2002:null":
             return None
         if tag == "tag:yaml.org,2002:bool":
