@@ -8,6 +8,8 @@ Cases:
 - a cold single-pair check (the pre-commit path: a new process, two files);
 - a full library of N pairs with every offline check, without the result cache;
 - the same library again with nothing changed (answered by the result cache);
+- the same library with one guide edited (a sentence added), each run another
+  guide: the per-target cache re-checks that pair and reuses every other result;
 - peak RSS of the full run (from the child's rusage);
 - markdownlint-cli2 (npm, installed into benchmarks/.peers by
   `npm install --prefix benchmarks/.peers markdownlint-cli2`) on the same files.
@@ -54,6 +56,18 @@ def _median(command: list[str], cwd: Path, runs: int) -> tuple[float, float]:
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
+def _edited_runs(library: Path, runs: int) -> float:
+    """Median wall time of checks that each follow an edit of another guide."""
+    guides = sorted((library / "content/en").glob("*.md"))
+    times = []
+    for number in range(runs):
+        guide = guides[(number * 97) % len(guides)]
+        with guide.open("a", encoding="utf-8") as handle:
+            handle.write(f"\nKeep a copy of letter {number} in your binder.\n")
+        times.append(_run([EXE, "check", "--format", "json"], library)[0])
+    return statistics.median(times)
+
+
 def _machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -86,6 +100,8 @@ def main() -> int:
             _run([EXE, "check", "--format", "json"], library)  # fill the result cache
             wall, _ = _median([EXE, "check", "--format", "json"], library, args.runs)
             rows.append({"case": f"{scale} pairs, nothing changed (result cache)", "files": count, "seconds": wall, "target": TARGETS["cached"]})
+            wall = _edited_runs(library, args.runs)
+            rows.append({"case": f"{scale} pairs, one guide edited (per-target cache)", "files": count, "seconds": wall, "target": None})
             if PEER.exists():
                 globs = ["content/**/*.md"]
                 wall, rss = _median([str(PEER), *globs], library, args.runs)

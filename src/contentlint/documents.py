@@ -47,13 +47,15 @@ class Document:
         data = self.data
         return data if isinstance(data, dict) else {}
 
-    @property
+    # lang and doc_id are read in every inner loop of the sync rules; the front
+    # matter does not change once loaded, so they are computed once.
+    @cached_property
     def lang(self) -> str | None:
         """The declared language, falling back to the folder's."""
         declared = self.front.get("lang")
         return declared if declared in LANGUAGES else self.folder_lang
 
-    @property
+    @cached_property
     def doc_id(self) -> str | None:
         """The shared id that pairs a guide with its translation."""
         value = self.front.get("id")

@@ -11,9 +11,10 @@ no words in between, so the match stays precise.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
 from typing import Generic, TypeVar
 
 from contentlint.sync.text import strip_accents
@@ -61,14 +62,35 @@ def en_key(word: str) -> str:
     return w
 
 
+class _KeyMemo(dict[str, str]):
+    """word -> key, computed on first sight; ``""`` (punctuation) -> BREAK.
+
+    A dict lookup through ``map`` runs at C speed; the words of a library
+    repeat, so almost every lookup is a hit.
+    """
+
+    def __init__(self, key: Callable[[str], str]) -> None:
+        super().__init__({"": BREAK})
+        self.key = key
+
+    def __missing__(self, word: str) -> str:
+        found = self.key(word)
+        if len(self) < 200_000:
+            self[word] = found
+        return found
+
+
+_KEYS = {"es": _KeyMemo(es_key), "en": _KeyMemo(en_key)}
+
+
 def keys(text: str, lang: str) -> list[str]:
     """The inflection keys of every word of ``text``, with BREAK at punctuation.
 
     Position for position the keys of :func:`key_spans`, without the offsets
     (one ``findall``: the hot path of the terminology checks and alignment).
     """
-    key = es_key if lang == "es" else en_key
-    out = [key(word) if word else BREAK for word in _PIECE_RE.findall(text)]
+    memo = _KEYS["es" if lang == "es" else "en"]
+    out = list(map(memo.__getitem__, _PIECE_RE.findall(text)))
     if out and out[0] == BREAK:
         del out[0]
     if out and out[-1] == BREAK:
@@ -145,9 +167,11 @@ class PhraseIndex(Generic[T]):
     def find(self, text_keys: Sequence[str]) -> list[Hit[T]]:
         """Every non-overlapping occurrence, scanning left to right."""
         by_first = self.by_first
+        if by_first.keys().isdisjoint(text_keys):
+            return []  # most blocks: one C-level pass, no Python loop
         hits: list[Hit[T]] = []
         total, free_from = len(text_keys), 0
-        for position in [i for i, key in enumerate(text_keys) if key in by_first]:
+        for position in compress(count(), map(by_first.__contains__, text_keys)):
             if position < free_from:
                 continue  # inside the previous (longer) match
             for phrase, payload in by_first[text_keys[position]]:
