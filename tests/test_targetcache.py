@@ -159,3 +159,59 @@ def test_the_cache_moves_with_the_project(cli, library, tmp_path, caplog):
     _replace(moved, "content/en/library.md", "\n\n", "\n\nA new first paragraph for the index.\n\n")
     reused, total = _same_as_uncached(cli, moved, caplog)
     assert reused >= total - 3
+
+
+def test_a_damaged_or_locked_cache_database_only_turns_caching_off(cli, library, caplog, monkeypatch):
+    import sqlite3
+
+    from contentlint import cachedb
+
+    caplog.set_level(logging.INFO)
+    _same_as_uncached(cli, library, caplog)
+    database = library / ".contentlint_cache" / cachedb.DB_FILE
+    database.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)  # a header, then garbage
+    _replace(library, "content/en/library.md", "\n\n", "\n\nA first paragraph.\n\n")
+    (library / ".contentlint_cache/results-v1.json").unlink(missing_ok=True)
+    damaged = cli("check", "--format", "json", cwd=library)
+    fresh = cli("check", "--format", "json", "--no-cache", cwd=library)
+    assert (damaged.code, damaged.out) == (fresh.code, fresh.out)
+    assert "cache database not used" in caplog.text and "starting a new one" in caplog.text
+    assert _same_as_uncached(cli, library, caplog)[0] > 0  # the new database answers again
+
+    database.unlink()
+    _same_as_uncached(cli, library, caplog)  # a new database is made
+    monkeypatch.setattr(cachedb, "LOCK_TIMEOUT", 0.2)
+    holder = sqlite3.connect(database, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another run in the middle of its write
+    try:
+        _replace(library, "content/en/library.md", "A first paragraph.", "A changed paragraph.")
+        (library / ".contentlint_cache/results-v1.json").unlink(missing_ok=True)
+        locked = cli("check", "--format", "json", cwd=library)
+        fresh = cli("check", "--format", "json", "--no-cache", cwd=library)
+        assert (locked.code, locked.out) == (fresh.code, fresh.out)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_rows_unused_for_some_runs_are_dropped(cli, library, caplog, monkeypatch):
+    import sqlite3
+
+    from contentlint import cachedb
+
+    caplog.set_level(logging.INFO, logger="contentlint.engine")
+    monkeypatch.setattr(cachedb, "KEEP_RUNS", 1)
+    database = library / ".contentlint_cache" / cachedb.DB_FILE
+
+    def rows() -> int:
+        with sqlite3.connect(database) as connection:
+            return connection.execute("SELECT COUNT(*) FROM targets").fetchone()[0]
+
+    _same_as_uncached(cli, library, caplog)
+    first = rows()
+    _replace(library, "content/es/biblioteca.md", "\n\n", "\n\nUn párrafo nuevo.\n\n")
+    _same_as_uncached(cli, library, caplog)
+    assert rows() == first + 3  # the file, its English file and the pair under new keys
+    (library / ".contentlint_cache/results-v1.json").unlink()
+    cli("check", "--format", "json", cwd=library)
+    assert rows() == first  # the three old rows went unused for a run: gone

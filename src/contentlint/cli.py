@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--output", "-o", type=Path, help="write the report to this file")
-    check.add_argument("--no-cache", action="store_true", help="ignore and do not write the result cache")
+    check.add_argument("--no-cache", action="store_true", help="ignore and do not write the caches (.contentlint_cache/)")
     _add_ui_lang(check)
 
     report = commands.add_parser("report", help="check and write the reports (JSON, SARIF, ...) to reports/")

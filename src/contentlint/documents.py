@@ -11,7 +11,7 @@ from typing import Any
 from contentlint.i18n import msg
 from contentlint.markdown import Block, parse_blocks
 from contentlint.sources import LoadProblem, read_source
-from contentlint.yamlload import Loc, YamlData, load_yaml
+from contentlint.yamlload import Loc, YamlData, YamlStore, load_yaml
 
 GUIDE_SUFFIXES = frozenset({".md", ".markdown"})
 DATA_SUFFIXES = frozenset({".yaml", ".yml"})
@@ -107,8 +107,11 @@ def folder_language(display: str) -> str | None:
     return None
 
 
-def load_document(path: Path, display: str, max_bytes: int) -> Document:
-    """Read and parse one file; every problem becomes a LoadProblem."""
+def load_document(path: Path, display: str, max_bytes: int, store: YamlStore | None = None) -> Document:
+    """Read and parse one file; every problem becomes a LoadProblem.
+
+    ``store``: parsed YAML remembered from earlier runs (see :func:`load_yaml`).
+    """
     kind = "data" if path.suffix.lower() in DATA_SUFFIXES else "guide"
     doc = Document(path, display, kind, folder_language(display))
     source = read_source(path, max_bytes)
@@ -117,9 +120,9 @@ def load_document(path: Path, display: str, max_bytes: int) -> Document:
         return doc
     doc.text = source.text
     if kind == "data":
-        doc.yaml = load_yaml(source.text)
+        doc.yaml = load_yaml(source.text, store=store)
     else:
-        _split_front_matter(doc, source.text)
+        _split_front_matter(doc, source.text, store)
     if doc.yaml is not None:
         doc.problems.extend(doc.yaml.problems)
     return doc
@@ -138,7 +141,7 @@ def document_from_text(display: str, text: str, kind: str = "guide") -> Document
     return doc
 
 
-def _split_front_matter(doc: Document, text: str) -> None:
+def _split_front_matter(doc: Document, text: str, store: YamlStore | None = None) -> None:
     lines = doc.lines
     if not lines or not _FENCE_RE.match(lines[0]):
         doc.problems.append(
@@ -152,7 +155,7 @@ def _split_front_matter(doc: Document, text: str) -> None:
     for index in range(1, len(lines)):
         if _END_RE.match(lines[index]):
             front = "\n".join(lines[1:index]) + "\n"
-            doc.yaml = load_yaml(front, line_offset=1)
+            doc.yaml = load_yaml(front, line_offset=1, store=store)
             doc.body_line = index + 2
             doc.body = "\n".join(lines[index + 1 :])
             return

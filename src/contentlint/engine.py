@@ -23,7 +23,9 @@ from contentlint.rules.base import Rule, Scope
 from contentlint.sources import display_path
 
 if TYPE_CHECKING:
+    from contentlint.cachedb import CacheDB
     from contentlint.targetcache import TargetCache
+    from contentlint.yamlload import YamlStore
 
 log = logging.getLogger(__name__)
 CONTENT_SUFFIXES = GUIDE_SUFFIXES | DATA_SUFFIXES
@@ -94,8 +96,8 @@ def _walk(root: Path) -> Iterable[Path]:
     return sorted(found)
 
 
-def load_library(files: Sequence[Path], config: Config) -> list[Document]:
-    """Load and validate every file."""
+def load_library(files: Sequence[Path], config: Config, store: YamlStore | None = None) -> list[Document]:
+    """Load and validate every file (``store``: YAML parsed in earlier runs)."""
     from contentlint.schema.validate import validate_document
     from contentlint.sources import LoadProblem
 
@@ -116,7 +118,7 @@ def load_library(files: Sequence[Path], config: Config) -> list[Document]:
             )
             docs.append(doc)
             continue
-        doc = load_document(path, shown, config.settings.max_file_bytes)
+        doc = load_document(path, shown, config.settings.max_file_bytes, store)
         validate_document(doc)
         docs.append(doc)
     return docs
@@ -141,18 +143,45 @@ def run_check(
         files, targets = list(_walk(config.content_root)), []
     else:
         files, targets, _root = discover(paths, config)
-    documents = load_library(files, config)
+    db = _open_cache_db(config) if target_cache else None
+    try:
+        return _check_loaded(files, targets, config, mentioning, db)
+    finally:
+        if db is not None:
+            db.close()
+
+
+def _open_cache_db(config: Config) -> CacheDB | None:
+    import sys
+
+    import ruamel.yaml
+
+    from contentlint.cachedb import CacheDB
+    from contentlint.runcache import CACHE_DIR, package_fingerprint
+
+    db = CacheDB.open(config.root / CACHE_DIR)
+    if db is not None:
+        db.salt = f"{package_fingerprint()}|{ruamel.yaml.__version__}|{sys.version}"
+    return db
+
+
+def _check_loaded(
+    files: list[Path], targets: list[Path], config: Config, mentioning: Sequence[str], db: CacheDB | None
+) -> Report:
+    documents = load_library(files, config, db)
     library = Library(documents, config)
     target_set = {p.absolute() for p in targets}
     selected = [d for d in documents if d.path.absolute() in target_set]
-    selected += [d for d in documents if d.text and d not in selected and any(name in d.text for name in mentioning)]
+    if mentioning:
+        chosen = {id(d) for d in selected}
+        selected += [d for d in documents if d.text and id(d) not in chosen and any(n in d.text for n in mentioning)]
     selected = _with_counterparts(selected, library)
     rules = _instantiate(config)
     cache = None
-    if target_cache:
+    if db is not None:
         from contentlint.targetcache import TargetCache
 
-        cache = TargetCache.open(config, library)
+        cache = TargetCache.open(config, library, db)
     findings, internal = _run_rules(rules, selected, library, config.settings.jobs, cache)
     findings = _finalize(findings, selected, config)
     return Report(
@@ -249,14 +278,15 @@ def _run_rules(
     findings: list[Finding] = []
     keys: dict[int, str] = {}
     pending: list[tuple[int, Group]] = []
+    stored: dict[str, list[Finding]] = {}
+    if cache is not None:
+        keys = {index: _target_key(cache, group[0][1], library) for index, group in enumerate(groups)}
+        stored = cache.lookup(keys.values())
     for index, group in enumerate(groups):
-        if cache is not None:
-            keys[index] = _target_key(cache, group[0][1], library)
-            stored = cache.get(keys[index])
-            if stored is not None:
-                findings += stored
-                continue
-        pending.append((index, group))
+        if index in keys and keys[index] in stored:
+            findings += stored[keys[index]]
+        else:
+            pending.append((index, group))
     workers = _worker_count(jobs, len(pending) * len(selected) // max(len(groups), 1))
     if workers > 1:
         done, internal = _run_parallel(library, pending, whole, workers)
@@ -267,7 +297,6 @@ def _run_rules(
         if cache is not None and index >= 0 and not errors:
             cache.put(keys[index], found)
     if cache is not None:
-        cache.save()
         log.info("target cache: %d of %d targets reused, %d checked", len(groups) - len(pending), len(groups), len(pending))
     shown = {d.display for d in selected}
     findings = [f for f in findings if f.location.path in shown or f.code == "CL900"]

@@ -50,7 +50,22 @@ class Library:
     @cached_property
     def by_path(self) -> dict[Path, Document]:
         """Resolved absolute path -> document."""
-        return {d.path.resolve(): d for d in self.documents}
+        import os
+
+        # Path.resolve walks every component of every path with a system call
+        # each; the files of a library share a handful of folders, so each folder
+        # is resolved once and only a file that is itself a symlink on its own.
+        folders: dict[str, str] = {}
+        out: dict[Path, Document] = {}
+        for doc in self.documents:
+            absolute = os.path.abspath(doc.path)
+            folder, name = os.path.split(absolute)
+            real_folder = folders.get(folder)
+            if real_folder is None:
+                real_folder = folders[folder] = os.path.realpath(folder)
+            real = os.path.realpath(absolute) if os.path.islink(absolute) else os.path.join(real_folder, name)
+            out[Path(real)] = doc
+        return out
 
     @cached_property
     def pairs(self) -> list[Pair]:

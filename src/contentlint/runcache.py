@@ -14,6 +14,7 @@ unreadable or corrupt cache file is a miss, never an error.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -40,6 +41,7 @@ class CachedSettings:
     fail_on: Severity
 
 
+@functools.cache
 def package_fingerprint() -> str:
     """contentlint's version and the content of every module and data file.
 

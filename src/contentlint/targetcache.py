@@ -23,9 +23,9 @@ use that term. Findings are stored before suppressions, ignores and severity
 overrides, which are applied afresh on every run. A target whose rules raised
 an internal error is never stored.
 
-The cache is one JSON file in ``<project>/.contentlint_cache/``, written
-atomically; a corrupt or unreadable file is a miss, never an error. It keeps
-the entries of the last few runs only, so it does not grow without bound.
+The findings live in the ``targets`` table of the cache database
+(:mod:`contentlint.cachedb`), as JSON that keeps each message's template and
+parameters, so a cached finding is still shown in the user's language.
 """
 
 from __future__ import annotations
@@ -34,21 +34,18 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from contentlint.findings import Finding
 
 if TYPE_CHECKING:
+    from contentlint.cachedb import CacheDB
     from contentlint.config import Config
     from contentlint.documents import Document
     from contentlint.library import Library
 
-CACHE_FILE = "targets-v1.json"
-FORMAT = 1
-# Entries kept beyond the current run's, for runs over part of the library.
-SPARE_ENTRIES = 20_000
 # Lines of a guide body that can define an anchor another guide links to: ATX
 # headings (also inside quotes and lists), setext underlines, {#custom} ids and
 # HTML id/name attributes. Over-matching only costs cache hits, never results.
@@ -124,19 +121,15 @@ def _sync_digest(doc: Document) -> str:
 class TargetCache:
     """Findings per file and per pair, looked up by content."""
 
-    def __init__(self, path: Path, base: str, entries: dict[str, Any]) -> None:
-        self.path = path
+    def __init__(self, db: CacheDB, base: str) -> None:
+        self.db = db
         self.base = base  # run key + library context
-        self.entries = entries
-        self.used: dict[str, Any] = {}
-        self.hits = 0
-        self.misses = 0
         self._digests: dict[int, str] = {}
 
     @classmethod
-    def open(cls, config: Config, library: Library) -> TargetCache | None:
+    def open(cls, config: Config, library: Library, db: CacheDB) -> TargetCache | None:
         """The cache for this run, or None when its key cannot be computed."""
-        from contentlint.runcache import CACHE_DIR, package_fingerprint, referenced_state
+        from contentlint.runcache import package_fingerprint, referenced_state
 
         content = config.content_root
         try:
@@ -152,8 +145,7 @@ class TargetCache:
             base = _digest(json.dumps(run, sort_keys=True, default=str), *context, _listing(content))
         except (OSError, ValueError, TypeError, RuntimeError):
             return None
-        path = config.root / CACHE_DIR / CACHE_FILE
-        return cls(path, base, _read_entries(path))
+        return cls(db, base)
 
     # -- keys ----------------------------------------------------------------
     def file_key(self, doc: Document, library: Library) -> str:
@@ -173,44 +165,23 @@ class TargetCache:
         return found
 
     # -- lookups ---------------------------------------------------------------
-    def get(self, key: str) -> list[Finding] | None:
-        """The stored findings of a target, or None (a miss, also when corrupt)."""
+    def lookup(self, keys: Iterable[str]) -> dict[str, list[Finding]]:
+        """The stored findings of those targets that have them (a corrupt row is a miss)."""
         from contentlint.runcache import finding_from_json
 
-        stored = self.entries.get(key)
-        if not isinstance(stored, list):
-            self.misses += 1
-            return None
-        try:
-            found = [finding_from_json(item) for item in stored]
-        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
-            self.misses += 1
-            return None
-        self.used[key] = stored
-        self.hits += 1
-        return found
+        out: dict[str, list[Finding]] = {}
+        for key, stored in self.db.get_many("targets", keys).items():
+            try:
+                out[key] = [finding_from_json(item) for item in json.loads(stored)]
+            except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+                continue
+        return out
 
     def put(self, key: str, findings: Iterable[Finding]) -> None:
         """Remember a target's findings."""
         from contentlint.runcache import finding_to_json
 
-        self.used[key] = [finding_to_json(f) for f in findings]
-
-    def save(self) -> None:
-        """Write this run's entries (and some older ones) atomically; failures are ignored."""
-        from contentlint.fileio import atomic_write_text
-
-        spare = [k for k in self.entries if k not in self.used][-SPARE_ENTRIES:]
-        entries = {k: self.entries[k] for k in spare}
-        entries.update(self.used)
-        try:
-            self.path.parent.mkdir(exist_ok=True)
-            gitignore = self.path.parent / ".gitignore"
-            if not gitignore.exists():
-                gitignore.write_text("*\n")
-            atomic_write_text(self.path, json.dumps({"format": FORMAT, "entries": entries}, ensure_ascii=False))
-        except OSError:
-            pass  # a read-only checkout still gets its results, just not cached
+        self.db.put("targets", key, json.dumps([finding_to_json(f) for f in findings], ensure_ascii=False))
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -219,13 +190,3 @@ def _inside(path: Path, root: Path) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _read_entries(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("entries"), dict):
-        return {}
-    return data["entries"]

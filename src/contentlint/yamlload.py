@@ -14,9 +14,11 @@ module builds plain Python data from the nodes itself, so that:
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from contentlint.i18n import msg
 from contentlint.sources import LoadProblem
@@ -82,8 +84,48 @@ def _structure_depth_estimate(text: str) -> int:
     return deepest + leading
 
 
-def load_yaml(text: str, line_offset: int = 0) -> YamlData:
-    """Load one YAML document; ``line_offset`` is the file line before ``text``."""
+class YamlStore(Protocol):
+    """Where parsed YAML is remembered between runs (:class:`contentlint.cachedb.CacheDB`)."""
+
+    salt: str
+
+    def get(self, table: str, key: str) -> bytes | str | None:
+        """A stored value, or None."""
+
+    def put(self, table: str, key: str, value: bytes | str) -> None:
+        """Remember a value."""
+
+
+def load_yaml(text: str, line_offset: int = 0, store: YamlStore | None = None) -> YamlData:
+    """Load one YAML document; ``line_offset`` is the file line before ``text``.
+
+    With a ``store``, a text loaded before (same text, same offset, same
+    contentlint and parser) is not parsed again. Only clean results are
+    stored: a text with problems is always parsed, so its findings are fresh.
+    """
+    if store is None:
+        return _load_yaml(text, line_offset)
+    key = hashlib.blake2b(f"{store.salt}\x1f{line_offset}\x1f{text}".encode("utf-8", "surrogateescape"),
+                          digest_size=20).hexdigest()
+    stored = store.get("yaml", key)
+    if isinstance(stored, bytes):
+        try:
+            data, keys, values, booleans = marshal.loads(stored)
+            if isinstance(keys, dict) and isinstance(values, dict) and isinstance(booleans, dict):
+                return YamlData(data, keys, values, booleans)
+        except (ValueError, EOFError, TypeError):
+            pass  # a damaged row: parse again
+    result = _load_yaml(text, line_offset)
+    if not result.problems:
+        try:
+            packed = marshal.dumps((result.data, result.key_positions, result.value_positions, result.yaml11_booleans))
+        except ValueError:
+            return result
+        store.put("yaml", key, packed)
+    return result
+
+
+def _load_yaml(text: str, line_offset: int) -> YamlData:
     result = YamlData()
     pure = _structure_depth_estimate(text) > C_PARSER_MAX_DEPTH
     try:
