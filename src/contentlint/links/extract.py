@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from contentlint.links.anchors import Anchors, anchors_of
-from contentlint.links.localpaths import inside, lookup, place
+from contentlint.links.localpaths import Lookup, inside, lookup, place
 
 if TYPE_CHECKING:
     from contentlint.documents import Document
@@ -97,6 +97,8 @@ class LinkIndex:
         self._anchors: dict[Document, Anchors] = {}
         self._external: dict[str, list[LinkSite]] | None = None
         self._roots: dict[Document, str] = {}
+        self._bases: dict[Document, str] = {}
+        self._lookups: dict[tuple[str, str], Lookup] = {}
         self._fallback_root: str | None = None
 
     # -- sites ---------------------------------------------------------------
@@ -185,11 +187,16 @@ class LinkIndex:
         if path.startswith("/"):
             return Target("escape", path=path, detail="absolute-path")
         root = self.root_of(site.doc)
-        base = os.path.dirname(os.path.realpath(site.doc.path))
+        base = self._bases.get(site.doc)
+        if base is None:
+            base = self._bases[site.doc] = os.path.dirname(os.path.realpath(site.doc.path))
         candidate = place(base, path)
         if not inside(candidate, root):
             return Target("escape", path=candidate, fragment=fragment, detail="outside")
-        found = lookup(candidate, root)
+        # Many guides link to the same files: each is walked once per run.
+        found = self._lookups.get((candidate, root))
+        if found is None:
+            found = self._lookups[(candidate, root)] = lookup(candidate, root)
         if found.status == "escape":
             return Target("escape", path=found.path, fragment=fragment, detail="symlink")
         if found.status == "missing":

@@ -31,6 +31,8 @@ _UNIT_PATTERNS = {
     "en": r"(?:(?P<kind>calendar|business|school)\s+)?(?P<unit>days?|years?|months?)\b",
     "es": r"(?P<unit>d[ií]as?|años?|mes(?:es)?)(?:\s+(?P<kind>calendario|naturales|h[aá]biles|escolares|lectivos))?\b",
 }
+# Every unit _UNIT_PATTERNS matches contains one of these (lower case).
+_UNIT_WORDS = {"en": ("day", "year", "month"), "es": ("día", "dia", "año", "mes")}
 _UNIT_NAMES = {
     "day": "days", "days": "days", "día": "days", "dia": "days", "días": "days", "dias": "days",
     "year": "years", "years": "years", "año": "years", "años": "years",
@@ -118,9 +120,14 @@ class TimelineContradiction(FileRule):
             return
         keywords = _keywords(facts, lang)
         has_mention = _mention_regex(lang)
+        units = _UNIT_WORDS[lang]
         for block in target.blocks:
-            # Only blocks with a number and a unit are split into sentences.
-            if block.kind in ("code", "html") or not block.plain or not has_mention.search(block.plain):
+            # Only blocks with a number and a unit are split into sentences; a
+            # substring test for the unit first, as most blocks have none.
+            if block.kind in ("code", "html") or not block.plain:
+                continue
+            lowered = block.plain.lower()
+            if not any(unit in lowered for unit in units) or not has_mention.search(block.plain):
                 continue
             for mention, fact_ids, allowed in self._contradictions(block.plain, lang, keywords, facts):
                 yield self._report(target, block.line, block.end_line, mention, fact_ids, allowed, facts)

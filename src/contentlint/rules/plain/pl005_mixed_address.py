@@ -17,11 +17,13 @@ if TYPE_CHECKING:
 # Unambiguous markers only. "su", "pide", "llama", "pida" and many other forms
 # are also third person ("la escuela le pide", "esto se llama"), so they say
 # nothing about how the reader is addressed.
-_TU = re.compile(
-    r"(?<!\w)(tú|contigo|tienes|puedes|quieres|debes|necesitas|eres|estás|sabes|haces|pides|"
-    r"recibes|prefieres|hazlo|pídele|llámale|escríbele|pregúntale)(?!\w)",
-    re.IGNORECASE,
+# Verb forms and pronouns of tú; a substring test on them comes before the
+# (slow, case-insensitive) regex.
+_TU_WORDS = (
+    "tú", "contigo", "tienes", "puedes", "quieres", "debes", "necesitas", "eres", "estás", "sabes", "haces",
+    "pides", "recibes", "prefieres", "hazlo", "pídele", "llámale", "escríbele", "pregúntale",
 )
+_TU = re.compile(r"(?<!\w)(" + "|".join(_TU_WORDS) + r")(?!\w)", re.IGNORECASE)
 _TU_POSSESSIVE = re.compile(r"(?<!\w)(tu|tus|te)\s+\w", re.IGNORECASE)
 _USTED = re.compile(r"(?<!\w)(usted|ustedes)(?!\w)", re.IGNORECASE)
 
@@ -58,8 +60,13 @@ class MixedAddress(FileRule):
         if target.lang != "es" or target.kind != "guide":
             return
         body = target.body
-        # Most guides use one form only: two whole-body searches settle them.
-        if not _USTED.search(body) or not (_TU.search(body) or _TU_POSSESSIVE.search(body)):
+        # Most guides use one form only: two whole-body searches settle them,
+        # the first a plain substring test (the regexes are slow on long text).
+        lowered = body.lower()
+        if "usted" not in lowered or not _USTED.search(body):
+            return
+        tu_words = any(word in lowered for word in _TU_WORDS) and _TU.search(body)
+        if not tu_words and not _TU_POSSESSIVE.search(body):
             return
         tu: list[tuple[int, int, str]] = []
         usted: list[tuple[int, int, str]] = []
