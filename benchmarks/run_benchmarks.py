@@ -10,6 +10,8 @@ Cases:
 - the same library again with nothing changed (answered by the result cache);
 - the same library with one guide edited (a sentence added), each run another
   guide: the per-target cache re-checks that pair and reuses every other result;
+- the pre-commit path in that library: one edited guide and its translation
+  passed as files, the caches warm for everything else;
 - peak RSS of the full run (from the child's rusage);
 - markdownlint-cli2 (npm, installed into benchmarks/.peers by
   `npm install --prefix benchmarks/.peers markdownlint-cli2`) on the same files.
@@ -56,16 +58,30 @@ def _median(command: list[str], cwd: Path, runs: int) -> tuple[float, float]:
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
-def _edited_runs(library: Path, runs: int) -> float:
-    """Median wall time of checks that each follow an edit of another guide."""
+def _edited_runs(library: Path, runs: int, staged_pair: bool = False) -> float:
+    """Median wall time of checks that each follow an edit of another guide.
+
+    ``staged_pair``: check only the edited guide and its translation, as the
+    pre-commit hook does when those two files are staged.
+    """
     guides = sorted((library / "content/en").glob("*.md"))
     times = []
     for number in range(runs):
-        guide = guides[(number * 97) % len(guides)]
+        guide = guides[(number * 97 + (53 if staged_pair else 0)) % len(guides)]
         with guide.open("a", encoding="utf-8") as handle:
             handle.write(f"\nKeep a copy of letter {number} in your binder.\n")
-        times.append(_run([EXE, "check", "--format", "json"], library)[0])
+        files = [str(guide), str(_translation(guide))] if staged_pair else []
+        times.append(_run([EXE, "check", "--format", "json", *files], library)[0])
     return statistics.median(times)
+
+
+def _translation(guide: Path) -> Path:
+    """The Spanish guide with the same ``id:`` as an English one."""
+    line = next(x for x in guide.read_text(encoding="utf-8").splitlines() if x.startswith("id: "))
+    for path in sorted(guide.parent.parent.glob("es/*.md")):
+        if line in path.read_text(encoding="utf-8").splitlines():
+            return path
+    raise LookupError(f"no translation of {guide}")
 
 
 def _machine() -> str:
@@ -85,6 +101,12 @@ def main() -> int:
     parser.add_argument("--scales", default="1000,10000")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    # An installed package has its bytecode compiled (pip does it); an editable
+    # checkout may not, when PYTHONDONTWRITEBYTECODE is set: compile it first so
+    # cold runs measure contentlint, not the Python compiler.
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "src" / "contentlint"), quiet=1)
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as temp:
         base = Path(temp)
@@ -92,6 +114,15 @@ def main() -> int:
         files = sorted(str(p) for p in (pair / "content").glob("e[ns]/*.md"))
         wall, _ = _median([EXE, "check", "--no-cache", *files], pair, max(args.runs, 5))
         rows.append({"case": "single pair, cold process (pre-commit)", "files": 2, "seconds": wall, "target": TARGETS["pair"]})
+        bundled = base / "bundled"
+        shutil.copytree(ROOT / "content", bundled / "content")
+        (bundled / "pyproject.toml").write_text('[tool.contentlint]\ncontent = "content"\n')
+        staged = ["content/en/prior-written-notice.md", "content/es/notificacion-previa-por-escrito.md"]
+        wall, _ = _median([EXE, "check", "--no-cache", *staged], bundled, max(args.runs, 5))
+        rows.append({"case": "one pair of the bundled library (17 files), no cache", "files": 2, "seconds": wall, "target": TARGETS["pair"]})
+        _run([EXE, "check", *staged], bundled)
+        wall = _edited_runs(bundled, max(args.runs, 5), staged_pair=True)
+        rows.append({"case": "one pair of the bundled library, edited, caches warm", "files": 2, "seconds": wall, "target": TARGETS["pair"]})
         for scale in (int(s) for s in args.scales.split(",") if s):
             library = generate(base / f"lib{scale}", scale, 0.05, 1)
             count = 2 * scale
@@ -102,6 +133,8 @@ def main() -> int:
             rows.append({"case": f"{scale} pairs, nothing changed (result cache)", "files": count, "seconds": wall, "target": TARGETS["cached"]})
             wall = _edited_runs(library, args.runs)
             rows.append({"case": f"{scale} pairs, one guide edited (per-target cache)", "files": count, "seconds": wall, "target": None})
+            wall = _edited_runs(library, args.runs, staged_pair=True)
+            rows.append({"case": f"{scale} pairs, pre-commit on one edited pair (caches warm)", "files": count, "seconds": wall, "target": None})
             if PEER.exists():
                 globs = ["content/**/*.md"]
                 wall, rss = _median([str(PEER), *globs], library, args.runs)

@@ -17,14 +17,18 @@ Order of a look-up (lower-cased word, curly apostrophe folded to ``'``):
 
 from __future__ import annotations
 
+import os
 import re
 import threading
+import zlib
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 __all__ = ["count_syllables", "heuristic_syllables", "in_dictionary", "is_loaded", "lookup"]
 
 _DATA_NAME = "cmudict_syllables.txt.gz"
-_CMU: dict[str, int] | None = None
+_CMU: Mapping[str, int] | None = None
 _LOCK = threading.Lock()
 
 
@@ -33,21 +37,54 @@ def is_loaded() -> bool:
     return _CMU is not None
 
 
-def _load() -> dict[str, int]:
+class _SortedTable(Mapping[str, int]):
+    """word -> syllables, as the data file stores it: one sorted word list per count.
+
+    Building a dict of 126,000 words took most of a one-pair check's readability
+    time; splitting the ten lines and bisecting them costs a fraction of that,
+    and each distinct word is looked up once (count_syllables is memoized).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.groups: list[tuple[int, list[str]]] = []
+        for line in text.splitlines():
+            count, _, words = line.partition(" ")
+            self.groups.append((int(count), words.split(" ")))
+
+    def __getitem__(self, word: str) -> int:
+        for count, words in self.groups:
+            index = bisect_left(words, word)
+            if index < len(words) and words[index] == word:
+                return count
+        raise KeyError(word)
+
+    def __iter__(self) -> Iterator[str]:
+        for _count, words in self.groups:
+            yield from words
+
+    def __len__(self) -> int:
+        return sum(len(words) for _count, words in self.groups)
+
+
+def _read_data() -> bytes:
+    path = os.path.join(os.path.dirname(__file__), "data", _DATA_NAME)
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:  # not a plain folder (a zip import): ask the import system
+        from importlib import resources
+
+        return resources.files(__package__).joinpath("data").joinpath(_DATA_NAME).read_bytes()
+
+
+def _load() -> Mapping[str, int]:
     global _CMU
     if _CMU is not None:
         return _CMU
     with _LOCK:
         if _CMU is None:
-            import gzip  # deferred: importing the package stays cheap
-            from importlib import resources
-
-            raw = resources.files(__package__).joinpath("data").joinpath(_DATA_NAME).read_bytes()
-            table: dict[str, int] = {}
-            for line in gzip.decompress(raw).decode("utf-8").splitlines():
-                count, _, words = line.partition(" ")
-                table.update(dict.fromkeys(words.split(" "), int(count)))
-            _CMU = table
+            # zlib reads the gzip wrapper itself (wbits 31): no gzip module import.
+            _CMU = _SortedTable(zlib.decompress(_read_data(), 31).decode("utf-8"))
     return _CMU
 
 

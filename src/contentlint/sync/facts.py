@@ -112,22 +112,25 @@ class LocaleFormats:
 @lru_cache(maxsize=8)
 def locale_formats(locale: str) -> LocaleFormats:
     """Number symbols, month and weekday names of a locale, from babel (CLDR)."""
-    from babel.dates import get_day_names, get_month_names
-    from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_symbol
+    # babel.core's Locale holds the same CLDR data babel.dates and babel.numbers
+    # read (get_month_names, get_group_symbol, ...) without their imports.
+    from babel import Locale
 
-    group, decimal = get_group_symbol(locale), get_decimal_symbol(locale)
+    data = Locale.parse(locale)
+    symbols = data.number_symbols["latn"]
+    group, decimal = symbols["group"], symbols["decimal"]
     g, d = re.escape(group), re.escape(decimal)
     number = rf"\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?"
     spanish = locale.startswith("es")
-    wide = {strip_accents(name.lower()): n for n, name in get_month_names("wide", locale=locale).items()}
-    short = {strip_accents(name.lower().rstrip(".")): n for n, name in get_month_names("abbreviated", locale=locale).items()}
+    wide = {strip_accents(name.lower()): n for n, name in data.months["format"]["wide"].items()}
+    short = {strip_accents(name.lower().rstrip(".")): n for n, name in data.months["format"]["abbreviated"].items()}
     short.setdefault("sept", 9)
     if spanish:
         wide.setdefault("setiembre", 9)  # a common Latin American spelling
     months = {**short, **wide}
     weekdays: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
-        for index, name in get_day_names(width, locale=locale).items():
+        for index, name in data.days["format"][width].items():
             weekdays.setdefault(strip_accents(name.lower().rstrip(".")), index)
     return LocaleFormats(
         locale,
@@ -138,7 +141,7 @@ def locale_formats(locale: str) -> LocaleFormats:
         _month_pattern(wide, short, spanish),
         weekdays,
         _names_pattern(weekdays, locale),
-        tuple({get_currency_symbol("USD", locale), "$", "US$"}),
+        tuple({data.currency_symbols.get("USD", "USD"), "$", "US$"}),
         # Words that may start a date, as the prefilter compares them: Spanish month
         # names are lower case; English ones capitalized ("may" is a verb, "May" a month).
         frozenset(wide) if spanish else frozenset(name.capitalize() for name in months),
