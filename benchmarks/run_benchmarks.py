@@ -34,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from bytecode import compile_package  # noqa: E402
 from generate_library import generate  # noqa: E402
 
 EXE = str(Path(sys.executable).with_name("contentlint"))
@@ -101,12 +102,7 @@ def main() -> int:
     parser.add_argument("--scales", default="1000,10000")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    # An installed package has its bytecode compiled (pip does it); an editable
-    # checkout may not, when PYTHONDONTWRITEBYTECODE is set: compile it first so
-    # cold runs measure contentlint, not the Python compiler.
-    import compileall
-
-    compileall.compile_dir(str(ROOT / "src" / "contentlint"), quiet=1)
+    compile_package()
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as temp:
         base = Path(temp)
