@@ -348,12 +348,7 @@ def _run_parallel(
     import multiprocessing
 
     global _FORK_STATE
-    # Every target's rules stay together (a pair's alignment is memoized per
-    # process); shares are dealt round robin so each gets a mix of cheap and
-    # expensive targets.
-    shares: list[list[tuple[int, Group]]] = [[] for _ in range(workers)]
-    for position, item in enumerate(pending):
-        shares[position % workers].append(item)
+    shares = _shares(pending, workers)
     _FORK_STATE = (library, shares)
     try:
         context = multiprocessing.get_context("fork")
@@ -367,6 +362,31 @@ def _run_parallel(
     finally:
         _FORK_STATE = None
     return done, internal
+
+
+def _shares(pending: list[tuple[int, Group]], workers: int) -> list[list[tuple[int, Group]]]:
+    """Split the targets between processes, keeping a pair's targets together.
+
+    Both files of a pair and the pair itself go to one process: their parsed
+    blocks, alignment and facts are memoized per process, so splitting them
+    would parse and align the same guides twice. Buckets go, largest first, to
+    the process with the least text so far.
+    """
+    buckets: dict[object, list[tuple[int, Group]]] = {}
+    sizes: dict[object, int] = {}
+    for item in pending:
+        target = item[1][0][1]
+        docs = [target.en, target.es] if hasattr(target, "en") else [target]  # a Pair, or a Document
+        affinity = getattr(target, "doc_id", None) or id(target)
+        buckets.setdefault(affinity, []).append(item)
+        sizes[affinity] = sizes.get(affinity, 0) + sum(len(d.text or "") for d in docs)  # type: ignore[attr-defined]
+    shares: list[list[tuple[int, Group]]] = [[] for _ in range(workers)]
+    loads = [0] * workers
+    for affinity in sorted(buckets, key=lambda key: -sizes[key]):
+        least = loads.index(min(loads))
+        shares[least].extend(buckets[affinity])
+        loads[least] += sizes[affinity]
+    return shares
 
 
 def _worker(share: int) -> tuple[list[GroupResult], int]:
