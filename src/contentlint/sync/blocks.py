@@ -9,7 +9,7 @@ translated. Each block gets its normalized text and hard tokens once per run
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from contentlint.sync.text import normalize
@@ -35,16 +35,13 @@ class BlockInfo:
     links: tuple[str, ...]  # link and image targets, in order
     word_count: int
     has_digits: bool = False
+    # Copied from the block: read in every inner loop of alignment and parity.
+    kind: str = field(init=False)  # heading, paragraph, list_item, ...
+    level: int = field(init=False)  # heading level, or list depth
 
-    @property
-    def kind(self) -> str:
-        """The block's kind (heading, paragraph, list_item, ...)."""
-        return self.block.kind
-
-    @property
-    def level(self) -> int:
-        """Heading level, or list depth."""
-        return self.block.level
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", self.block.kind)
+        object.__setattr__(self, "level", self.block.level)
 
     def text_fingerprint(self) -> str:
         """Fingerprint of the words and the block's shape; markup never enters it."""
