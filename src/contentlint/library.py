@@ -48,15 +48,16 @@ class Library:
         return dict(index)
 
     @cached_property
-    def by_path(self) -> dict[Path, Document]:
-        """Resolved absolute path -> document."""
+    def by_real_path(self) -> dict[str, Document]:
+        """Real absolute path (symbolic links resolved, as a string) -> document."""
         import os
 
         # Path.resolve walks every component of every path with a system call
-        # each; the files of a library share a handful of folders, so each folder
-        # is resolved once and only a file that is itself a symlink on its own.
+        # each, and a Path object costs more than the string; the files of a
+        # library share a handful of folders, so each folder is resolved once and
+        # only a file that is itself a symbolic link on its own.
         folders: dict[str, str] = {}
-        out: dict[Path, Document] = {}
+        out: dict[str, Document] = {}
         for doc in self.documents:
             absolute = os.path.abspath(doc.path)
             folder, name = os.path.split(absolute)
@@ -64,8 +65,14 @@ class Library:
             if real_folder is None:
                 real_folder = folders[folder] = os.path.realpath(folder)
             real = os.path.realpath(absolute) if os.path.islink(absolute) else os.path.join(real_folder, name)
-            out[Path(real)] = doc
+            out[real] = doc
         return out
+
+    def at_path(self, path: Path | str) -> Document | None:
+        """The document at ``path`` (any spelling: relative, through symbolic links)."""
+        import os
+
+        return self.by_real_path.get(os.path.realpath(path))
 
     @cached_property
     def pairs(self) -> list[Pair]:
@@ -126,8 +133,7 @@ class Library:
         found = self._by_folder_name.get((os.path.dirname(joined), os.path.basename(joined)))
         if found is not None:
             return found
-        path = (doc.path.parent / PurePosixPath(target)).resolve()
-        return self.by_path.get(path)
+        return self.at_path(doc.path.parent / PurePosixPath(target))
 
 
 @dataclass(frozen=True)

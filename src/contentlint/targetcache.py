@@ -49,8 +49,11 @@ if TYPE_CHECKING:
 # Lines of a guide body that can define an anchor another guide links to: ATX
 # headings (also inside quotes and lists), setext underlines, {#custom} ids and
 # HTML id/name attributes. Over-matching only costs cache hits, never results.
-_HEADING_LINE_RE = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*#.*$", re.MULTILINE)
-_SETEXT_LINE_RE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
+# Both start at a newline (the body gets one in front): a literal first
+# character lets the regex engine skip to candidate lines instead of trying a
+# ``^`` at every character.
+_HEADING_LINE_RE = re.compile(r"\n[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*#[^\n]*")
+_SETEXT_LINE_RE = re.compile(r"\n[ \t>]*(?:=+|-+)[ \t]*(?=\n|$)")
 _ID_ATTRIBUTE_RE = re.compile(r"\{#|\bid\s*=|\bname\s*=", re.IGNORECASE)
 
 
@@ -70,9 +73,10 @@ def document_digest(doc: Document) -> str:
 
 def _anchor_lines(body: str) -> list[str]:
     """Anchor lines of a body; setext headings (text above an underline) keep the whole body."""
-    if _SETEXT_LINE_RE.search(body):
+    lines = "\n" + body
+    if _SETEXT_LINE_RE.search(lines):
         return [body]
-    out = _HEADING_LINE_RE.findall(body) if "#" in body else []
+    out = _HEADING_LINE_RE.findall(lines) if "#" in body else []
     if "=" in body or "{#" in body:  # a plain substring test first: the regex is slow on prose
         out += [line for line in body.split("\n") if ("=" in line or "{#" in line) and _ID_ATTRIBUTE_RE.search(line)]
     return out
@@ -91,19 +95,27 @@ def _context_part(doc: Document) -> str:
 def _listing(root: Path) -> str:
     """Every name under the content folder, with symlink targets: what links can reach."""
     entries: list[str] = []
-    for folder, dirs, files in os.walk(root):
-        dirs.sort()
-        for name in sorted(dirs + files):
-            path = os.path.join(folder, name)
-            shown = os.path.relpath(path, root)  # the same key in any checkout
-            if os.path.islink(path):
+    pending = [str(root)]
+    while pending:
+        folder = pending.pop()
+        try:
+            found = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            entries.append(f"{os.path.relpath(folder, root)}/?")
+            continue
+        for entry in found:
+            shown = os.path.relpath(entry.path, root)  # the same key in any checkout
+            # scandir knows the entry's type from the folder listing: no stat per file.
+            if entry.is_symlink():
                 try:
-                    entries.append(f"{shown}->{os.readlink(path)}")
+                    entries.append(f"{shown}->{os.readlink(entry.path)}")
                 except OSError:
                     entries.append(f"{shown}->?")
             else:
                 entries.append(shown)
-    return "\n".join(entries)
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+    return "\n".join(sorted(entries))
 
 
 def _sync_digest(doc: Document) -> str:

@@ -201,7 +201,7 @@ class LinkIndex:
             return Target("escape", path=found.path, fragment=fragment, detail="symlink")
         if found.status == "missing":
             return Target("missing", path=candidate, fragment=fragment)
-        doc = self.library.by_path.get(Path(found.path))
+        doc = self.library.by_real_path.get(found.path)  # lookup() returns real paths
         if doc is not None and doc.kind == "guide":
             return Target("guide", doc, path=found.path, fragment=fragment)
         return Target("file", doc, path=found.path, fragment=fragment)

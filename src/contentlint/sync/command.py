@@ -109,7 +109,7 @@ def _select(library: Library, names: list[str], default_all: bool) -> list[Pair]
 def _guide_id(library: Library, name: str) -> str | None:
     path = Path(name)
     if path.suffix.lower() in (".md", ".markdown") or os.sep in name or "/" in name:
-        doc = library.by_path.get(path.resolve())
+        doc = library.at_path(path)
         return doc.doc_id if doc is not None else None
     return name
 
