@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bytecode import compile_package  # noqa: E402
+from bytecode import compile_package
 from generate_library import generate  # noqa: E402
 
 EXE = str(Path(sys.executable).with_name("contentlint"))

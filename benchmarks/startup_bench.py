@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bytecode import compile_package  # noqa: E402
+from bytecode import compile_package
 
 TARGET_SECONDS = 0.25
 

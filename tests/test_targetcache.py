@@ -16,7 +16,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from clitools import ROOT
 
 pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")

@@ -94,7 +94,7 @@ class CacheDB:
             for start in range(0, len(wanted), _CHUNK):
                 chunk = wanted[start : start + _CHUNK]
                 marks = ",".join("?" * len(chunk))
-                query = f"SELECT key, value FROM {table} WHERE key IN ({marks})"  # noqa: S608 (table is ours)
+                query = f"SELECT key, value FROM {table} WHERE key IN ({marks})"  # the table name is one of ours
                 found.update(self.connection.execute(query, chunk).fetchall())
         except sqlite3.Error as exc:
             self._broken(exc)
@@ -115,14 +115,14 @@ class CacheDB:
             connection.execute("BEGIN IMMEDIATE")
             for table in TABLES:
                 connection.executemany(
-                    f"INSERT OR REPLACE INTO {table} (key, value, run) VALUES (?, ?, ?)",  # noqa: S608
+                    f"INSERT OR REPLACE INTO {table} (key, value, run) VALUES (?, ?, ?)",
                     [(key, value, self.run) for key, value in self.pending[table].items()],
                 )
                 connection.executemany(
-                    f"UPDATE {table} SET run = ? WHERE key = ?",  # noqa: S608
+                    f"UPDATE {table} SET run = ? WHERE key = ?",
                     [(self.run, key) for key in self.used[table] - self.pending[table].keys()],
                 )
-                connection.execute(f"DELETE FROM {table} WHERE run < ?", (self.run - KEEP_RUNS,))  # noqa: S608
+                connection.execute(f"DELETE FROM {table} WHERE run < ?", (self.run - KEEP_RUNS,))
             connection.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('run', ?)", (self.run,))
             connection.execute("COMMIT")
         except sqlite3.Error as exc:

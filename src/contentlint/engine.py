@@ -17,7 +17,7 @@ from contentlint.documents import DATA_SUFFIXES, GUIDE_SUFFIXES, Document, load_
 from contentlint.errors import UsageError
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
-from contentlint.library import Library
+from contentlint.library import Library, Pair
 from contentlint.report import Report, RuleInfo
 from contentlint.rules.base import Rule, Scope
 from contentlint.sources import display_path
@@ -320,8 +320,16 @@ def _run_rules(
 def _target_key(cache: TargetCache, target: object, library: Library) -> str:
     if isinstance(target, Document):
         return cache.file_key(target, library)
-    en, es = target.en, target.es  # type: ignore[attr-defined]
-    return cache.pair_key(en, es)
+    assert isinstance(target, Pair)
+    return cache.pair_key(target.en, target.es)
+
+
+def _target_documents(target: object) -> list[Document]:
+    """The documents a file or pair target reads."""
+    if isinstance(target, Pair):
+        return [target.en, target.es]
+    assert isinstance(target, Document)
+    return [target]
 
 
 def _worker_count(jobs: int, files: int) -> int:
@@ -390,10 +398,10 @@ def _shares(pending: list[tuple[int, Group]], workers: int) -> list[list[tuple[i
     sizes: dict[object, int] = {}
     for item in pending:
         target = item[1][0][1]
-        docs = [target.en, target.es] if hasattr(target, "en") else [target]  # a Pair, or a Document
-        affinity = getattr(target, "doc_id", None) or id(target)
+        docs = _target_documents(target)
+        affinity: object = docs[0].doc_id or id(target)  # a pair and its files share the id
         buckets.setdefault(affinity, []).append(item)
-        sizes[affinity] = sizes.get(affinity, 0) + sum(len(d.text or "") for d in docs)  # type: ignore[attr-defined]
+        sizes[affinity] = sizes.get(affinity, 0) + sum(len(d.text or "") for d in docs)
     shares: list[list[tuple[int, Group]]] = [[] for _ in range(workers)]
     loads = [0] * workers
     for affinity in sorted(buckets, key=lambda key: -sizes[key]):

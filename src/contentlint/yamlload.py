@@ -176,7 +176,7 @@ def _node_loader_class() -> Any:
     """
     global _LOADER_CLASS
     if _LOADER_CLASS is None:
-        from ruamel.yaml.cyaml import CParser
+        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]  # ruamel's C parser, re-exported there
         from ruamel.yaml.nodes import ScalarNode
         from ruamel.yaml.resolver import VersionedResolver
 

@@ -185,7 +185,7 @@ _SUFFIX_ENDS = tuple(s for s, _ in _SUFFIXES)
 _PREFIX_STARTS = tuple(p for p, _ in _PREFIXES)
 
 
-def _morph(w: str, table: dict[str, int]) -> int | None:
+def _morph(w: str, table: Mapping[str, int]) -> int | None:
     if w.endswith(_SUFFIX_ENDS):
         got = _morph_suffix(w, table)
         if got is not None:
@@ -202,7 +202,7 @@ def _morph(w: str, table: dict[str, int]) -> int | None:
     return None
 
 
-def _morph_suffix(w: str, table: dict[str, int]) -> int | None:
+def _morph_suffix(w: str, table: Mapping[str, int]) -> int | None:
     for suf, add in _SUFFIXES:
         if len(w) > len(suf) + 2 and w.endswith(suf):
             base = w[: -len(suf)]
@@ -219,7 +219,7 @@ def _morph_suffix(w: str, table: dict[str, int]) -> int | None:
     return None
 
 
-def _morph_suffix_only(w: str, table: dict[str, int]) -> int | None:
+def _morph_suffix_only(w: str, table: Mapping[str, int]) -> int | None:
     for suf, add in _SUFFIXES:
         if len(w) > len(suf) + 2 and w.endswith(suf):
             got = table.get(w[: -len(suf)])
