@@ -12,8 +12,9 @@ and numbers for YAML); nothing is unpickled, so loading a row constructs no
 object with behaviour.
 Every row remembers the last run that used it; rows unused for
 ``KEEP_RUNS`` runs are deleted, so the cache does not grow without bound.
-Any database error (locked, corrupt, read-only, full disk) turns the cache
-off for the rest of the run: results are never wrong, only slower.
+A file that is not a database (damaged, or something else) is replaced; any
+other database error (locked, read-only, full disk) turns the cache off for
+the rest of the run: results are never wrong, only slower.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ Pure stages with typed hand-offs; nothing here prints.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import os
 from collections.abc import Iterable, Sequence
@@ -144,8 +145,6 @@ def run_check(
     else:
         files, targets, _root = discover(paths, config)
     db = _open_cache_db(config) if target_cache else None
-    import gc
-
     # A run allocates millions of small, long-lived objects (documents, blocks,
     # memoized facts) that the collector's default thresholds rescan over and
     # over (measured: 8-9 % of a large run, 2 % after this). Collections are made
@@ -180,8 +179,6 @@ def _check_loaded(
     files: list[Path], targets: list[Path], config: Config, mentioning: Sequence[str], db: CacheDB | None
 ) -> Report:
     documents = load_library(files, config, db)
-    import gc
-
     gc.freeze()  # the loaded library lives as long as the run: stop rescanning it
     library = Library(documents, config)
     target_set = {p.absolute() for p in targets}

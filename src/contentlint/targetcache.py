@@ -118,14 +118,10 @@ def _listing(root: Path) -> str:
     return "\n".join(sorted(entries))
 
 
-def _sync_digest(doc: Document) -> str:
-    """The sync file of a guide's id (what the staleness rules read), or 'none'."""
-    if doc.kind != "guide" or not doc.doc_id:
-        return "none"
-    from contentlint.sync.store import sync_path
-
+def _sync_digest(path: Path) -> str:
+    """The content hash of a sync file (what the staleness rules read), or 'none'."""
     try:
-        return hashlib.blake2b(sync_path(doc).read_bytes(), digest_size=20).hexdigest()
+        return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
     except (OSError, ValueError):
         return "none"
 
@@ -137,6 +133,7 @@ class TargetCache:
         self.db = db
         self.base = base  # run key + library context
         self._digests: dict[int, str] = {}
+        self._syncs: dict[Path, str] = {}  # a pair's two files and the pair share one
 
     @classmethod
     def open(cls, config: Config, library: Library, db: CacheDB) -> TargetCache | None:
@@ -164,11 +161,23 @@ class TargetCache:
         """A file's key: its content, its translation's, and its id's sync file."""
         other = library.counterpart(doc)
         return _digest(self.base, "file", self._document(doc),
-                       self._document(other) if other is not None else "none", _sync_digest(doc))
+                       self._document(other) if other is not None else "none", self._sync(doc))
 
     def pair_key(self, en: Document, es: Document) -> str:
         """A pair's key: both files and the pair's sync file."""
-        return _digest(self.base, "pair", self._document(en), self._document(es), _sync_digest(en))
+        return _digest(self.base, "pair", self._document(en), self._document(es), self._sync(en))
+
+    def _sync(self, doc: Document) -> str:
+        """The sync file of a guide's id, hashed once per run."""
+        if doc.kind != "guide" or not doc.doc_id:
+            return "none"
+        from contentlint.sync.store import sync_path
+
+        path = sync_path(doc)
+        found = self._syncs.get(path)
+        if found is None:
+            found = self._syncs[path] = _sync_digest(path)
+        return found
 
     def _document(self, doc: Document) -> str:
         found = self._digests.get(id(doc))
