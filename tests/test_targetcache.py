@@ -214,3 +214,15 @@ def test_rows_unused_for_some_runs_are_dropped(cli, library, caplog, monkeypatch
     (library / ".contentlint_cache/results-v1.json").unlink()
     cli("check", "--format", "json", cwd=library)
     assert rows() == first  # the three old rows went unused for a run: gone
+
+
+@pytest.mark.parametrize("plant", ["cache folder is a file", "database is a folder"])
+def test_a_cache_path_taken_by_something_else_is_no_error(cli, library, plant):
+    if plant == "cache folder is a file":
+        (library / ".contentlint_cache").write_text("not a folder")
+    else:
+        (library / ".contentlint_cache" / "cache-v1.sqlite").mkdir(parents=True)
+    cached = cli("check", "--format", "json", cwd=library)
+    fresh = cli("check", "--format", "json", "--no-cache", cwd=library)
+    assert (cached.code, cached.out) == (fresh.code, fresh.out)
+    assert cached.code in (0, 1) and "Traceback" not in cached.err
