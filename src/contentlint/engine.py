@@ -298,7 +298,8 @@ def _run_rules(
             findings += stored[keys[index]]
         else:
             pending.append((index, group))
-    workers = _worker_count(jobs, len(pending) * len(selected) // max(len(groups), 1))
+    # Files still to check (a pair counts as its share of files); none: no processes to start.
+    workers = _worker_count(jobs, len(pending) * len(selected) // max(len(groups), 1)) if pending else 1
     if workers > 1:
         done, internal = _run_parallel(library, pending, whole, workers)
     else:
