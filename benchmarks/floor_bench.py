@@ -32,11 +32,11 @@ IMPORTS = "import pydantic, ruamel.yaml, markdown_it_pyrs, babel; from pydantic 
 def _parse_only(library: Path) -> dict[str, float]:
     from markdown_it_pyrs import MarkdownIt
 
-    from contentlint.documents import load_document
+    from contentlint.content.documents import load_document
     from contentlint.schema.validate import validate_document
 
     files = sorted((library / "content").rglob("*.md")) + sorted((library / "content/data").glob("*.yaml"))
-    parser = MarkdownIt("commonmark").enable("table")  # as contentlint.markdown_rs does
+    parser = MarkdownIt("commonmark").enable("table")  # as contentlint.content.markdown.rust does
     start = time.perf_counter()
     docs = [load_document(path, str(path), 2_000_000) for path in files]
     loaded = time.perf_counter()

@@ -32,10 +32,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
     from contentlint.config import load_config
-    from contentlint.engine import discover, load_library
+    from contentlint.pipeline.run import discover, load_library
     from contentlint.errors import ConfigError, UsageError
-    from contentlint.library import Library
-    from contentlint.rules.readability.baseline import (
+    from contentlint.content.library import Library
+    from contentlint.readability.baseline import (
         DEFAULT_PATH,
         GIT_PREFIX,
         build_baseline,

@@ -43,7 +43,7 @@ class Result:
 
 
 class CliRunner:
-    """Runs ``contentlint.cli.main`` in-process from a chosen folder."""
+    """Runs ``contentlint.cli.app.main`` in-process from a chosen folder."""
 
     def __init__(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
         self.capsys = capsys

@@ -9,7 +9,7 @@ import sys
 from clitools import guide_text, run_process, write_project
 
 PROBE = (
-    "import sys, contentlint.cli as c; code = c.main(['check', '--format', 'json']); "
+    "import sys, contentlint.cli.app as c; code = c.main(['check', '--format', 'json']); "
     "sys.stderr.write('HEAVY=%s' % ('pydantic' in sys.modules)); sys.exit(code)"
 )
 
@@ -75,7 +75,7 @@ def test_no_cache_flag_and_ui_language_survive_the_cache(tmp_path):
 def test_files_named_by_rule_options_are_part_of_the_key(cli, tmp_path):
     config = '[tool.contentlint.rules.ST001]\nmin-steps = 2\n[tool.contentlint.rules.FC001]\nwindow-sentences = 1\n'
     write_project(tmp_path, {"content/en/sample-guide.md": guide_text(), "baseline.json": "{}"}, config)
-    from contentlint.runcache import RunCache
+    from contentlint.cache.run import RunCache
 
     (tmp_path / "pyproject.toml").write_text((tmp_path / "pyproject.toml").read_text() + '[tool.contentlint.rules.RD005]\nbaseline = "baseline.json"\n')
     first = RunCache.open(tmp_path, None, {}, []).key

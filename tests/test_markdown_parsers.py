@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from clitools import FIXTURES, ROOT
-from contentlint import markdown, markdown_rs
+from contentlint.content.markdown import python as markdown
+from contentlint.content.markdown import rust as markdown_rs
 
 pytestmark = pytest.mark.skipif(not markdown_rs.available(), reason="markdown-it-pyrs is not installed")
 

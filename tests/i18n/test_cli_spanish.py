@@ -101,12 +101,12 @@ def test_a_cache_hit_is_localized(project: Path, cli: Any, monkeypatch: pytest.M
     for name, value in NEUTRAL.items():
         monkeypatch.setenv(name, value)
     first = cli("check", "--ui-lang", "es", cwd=project)
-    import contentlint.engine
+    import contentlint.pipeline.run
 
     def no_run(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("the second run must be answered from the result cache")
 
-    monkeypatch.setattr(contentlint.engine, "run_check", no_run)
+    monkeypatch.setattr(contentlint.pipeline.run, "run_check", no_run)
     second = cli("check", "--ui-lang", "es", cwd=project)
     assert second.out == first.out
     assert_spanish(second.out)

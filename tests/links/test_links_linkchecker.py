@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from contentlint.links.linkchecker_engine import (
+from contentlint.links.linkchecker import (
     LinkCheckerError,
     LinkCheckerOptions,
     build_command,

@@ -10,7 +10,7 @@ import shutil
 import pytest
 from clitools import FIXTURES
 
-from contentlint.links.linkchecker_engine import find_linkchecker
+from contentlint.links.linkchecker import find_linkchecker
 
 needs_linkchecker = pytest.mark.skipif(
     find_linkchecker() is None,

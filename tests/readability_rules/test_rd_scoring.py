@@ -8,9 +8,9 @@ import pytest
 from clitools import ROOT, guide_text
 from rd_helpers import READABILITY, fixtures
 
-from contentlint.documents import document_from_text, load_document
+from contentlint.content.documents import document_from_text, load_document
 from contentlint.readability import score_units
-from contentlint.rules.readability.scoring import (
+from contentlint.readability.guides import (
     document_score,
     english_scale_grade,
     inflesz_for_grade,
@@ -112,7 +112,7 @@ def _guides(folder: Path) -> list[Path]:
 @pytest.mark.parametrize("folder", [READABILITY, ROOT / "content"], ids=["fixtures", "bundled"])
 def test_cached_scoring_equals_the_engine_on_whole_documents(folder: Path) -> None:
     from contentlint.config import load_config
-    from contentlint.library import Library
+    from contentlint.content.library import Library
 
     docs = [load_document(p, f"content/{p.parent.name}/{p.name}", 10**6) for p in _guides(folder)]
     library = Library(docs, load_config(ROOT))
@@ -123,7 +123,7 @@ def test_cached_scoring_equals_the_engine_on_whole_documents(folder: Path) -> No
 
 
 def test_each_guide_is_scored_once_whatever_the_rules(cli, tmp_path, monkeypatch) -> None:
-    from contentlint.rules.readability import scoring
+    from contentlint.readability import guides as scoring
 
     calls: list[str] = []
     real = scoring.score_units

@@ -16,8 +16,8 @@ from report_html_helpers import HTML_NAME, build_library, open_page, report
 from contentlint.findings import Finding, Location, Severity
 from contentlint.report import Report, RuleInfo
 from contentlint.reporters import REPORT_FILES, REPORTERS, get_reporter
-from contentlint.reporters.html import esc, h, render_diff, render_text
-from contentlint.reporters.html_assets import CSS, SCRIPT, content_security_policy
+from contentlint.reporters.html.page import esc, h, render_diff, render_text
+from contentlint.reporters.html.assets import CSS, SCRIPT, content_security_policy
 
 
 def _sha(text: str) -> str:
@@ -25,9 +25,9 @@ def _sha(text: str) -> str:
 
 
 def test_registered() -> None:
-    from contentlint.cli import FORMATS
+    from contentlint.cli.app import FORMATS
 
-    assert REPORTERS["html"] == "contentlint.reporters.html"
+    assert REPORTERS["html"] == "contentlint.reporters.html.page"
     assert REPORT_FILES["html"] == HTML_NAME
     assert "html" in FORMATS
     assert get_reporter("html") is not None
@@ -95,7 +95,7 @@ def test_a_fresh_copy_gives_the_same_bytes(tmp_path: Path, fixture_report: Path)
 
 def _run_in_process(library: Path, monkeypatch: pytest.MonkeyPatch) -> Report:
     from contentlint.config import load_config
-    from contentlint.engine import run_check
+    from contentlint.pipeline.run import run_check
 
     monkeypatch.chdir(library)
     return run_check([], load_config(library))

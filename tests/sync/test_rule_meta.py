@@ -6,7 +6,7 @@ import pytest
 
 from contentlint.rules import registry
 from contentlint.rules.base import NoOptions
-from contentlint.rules.sync import RULES
+from contentlint.rules.pairs import RULES
 
 SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Options")
 

@@ -34,7 +34,7 @@ def test_inflection_accents_and_variants_pass(library):
 
 
 def test_glossary_loaded_once_per_run(library, monkeypatch):
-    from contentlint.sync import glossary
+    from contentlint.bilingual import glossary
 
     calls = []
     real = glossary.build_index

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contentlint.markdown import parse_blocks
-from contentlint.sync import numwords
-from contentlint.sync.blocks import make_info
-from contentlint.sync.facts import extract_facts
-from contentlint.sync.inflection import (
+from contentlint.content.markdown.python import parse_blocks
+from contentlint.facts import numwords
+from contentlint.bilingual.blocks import make_info
+from contentlint.facts.extract import extract_facts
+from contentlint.bilingual.inflection import (
     BREAK,
     PhraseIndex,
     en_key,
@@ -21,12 +21,12 @@ from contentlint.sync.inflection import (
     keys,
     phrase_keys,
 )
-from contentlint.sync.langid import detect
-from contentlint.sync.staleness import compare
-from contentlint.sync.store import Mark
-from contentlint.sync.text import normalize
-from contentlint.sync.tokens import CITATION_RE, citation_key, hard_tokens
-from contentlint.sync.worddiff import word_diff
+from contentlint.bilingual.langid import detect
+from contentlint.bilingual.staleness import compare
+from contentlint.bilingual.marks import Mark
+from contentlint.bilingual.text import normalize
+from contentlint.bilingual.tokens import CITATION_RE, citation_key, hard_tokens
+from contentlint.bilingual.worddiff import word_diff
 
 
 def test_babel_locale_data_for_us_spanish():
@@ -259,7 +259,7 @@ def test_normalize_is_idempotent_and_ignores_spacing(text):
 def test_rendered_sync_files_read_back_exactly(blocks):
     from ruamel.yaml import YAML
 
-    from contentlint.sync.store import read_rendered, render
+    from contentlint.bilingual.marks import read_rendered, render
 
     values = {"version": 1, "id": "a-guide", "en": "content/en/a.md", "es": "content/es/b.md",
               "synced": "2026-11-28T05:29:20Z", "digest": "0123456789abcdef"}
@@ -280,7 +280,7 @@ def test_rendered_sync_files_read_back_exactly(blocks):
 def test_fingerprints_that_look_like_numbers_stay_text(fingerprint):
     from ruamel.yaml import YAML
 
-    from contentlint.sync.store import read_rendered, render
+    from contentlint.bilingual.marks import read_rendered, render
 
     values = {"version": 1, "id": "g", "en": "a.md", "es": "b.md", "synced": "x", "digest": fingerprint}
     entry = {"kind": "paragraph", "line": 1, "text_fp": fingerprint, "token_fp": fingerprint, "es": 0, "text": "x"}
@@ -290,7 +290,7 @@ def test_fingerprints_that_look_like_numbers_stay_text(fingerprint):
 
 
 def test_code_spans_quotes_names_and_acronyms_are_not_counted():
-    from contentlint.sync.langid import countable_words
+    from contentlint.bilingual.langid import countable_words
 
     text = 'Pida el formulario due process hearing al IEP team de "Parent Center Hub" en la escuela.'
     source = 'Pida el formulario `due process hearing` al IEP team de "Parent Center Hub" en la escuela.'

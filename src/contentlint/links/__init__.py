@@ -5,6 +5,6 @@
 - :mod:`contentlint.links.cache`: the persistent result cache (JSON, atomic writes).
 - :mod:`contentlint.links.guard`: the address guard (no private, loopback,
   link-local, multicast, reserved or cloud-metadata addresses).
-- :mod:`contentlint.links.linkchecker_engine`: the optional whole-site crawl by
+- :mod:`contentlint.links.linkchecker`: the optional whole-site crawl by
   LinkChecker (GPL-2.0-or-later), run as a subprocess, never imported.
 """

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
+    from contentlint.content.documents import Document
 
 _CUSTOM_ID_RE = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
 _HTML_ID_RE = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")

@@ -31,8 +31,8 @@ from contentlint.links.anchors import Anchors, anchors_of
 from contentlint.links.localpaths import Lookup, inside, lookup, place
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
-    from contentlint.library import Library
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
 
 MEMO_KEY = "contentlint.links.extract"
 ORIGINS = ("body", "image", "html", "related", "card", "language_switch", "data")
@@ -247,7 +247,7 @@ def _extract(doc: Document) -> list[LinkSite]:
         return _data_sites(doc) if doc.yaml is not None else []
     if not doc.usable:
         return []
-    from contentlint.library import outgoing_links
+    from contentlint.content.library import outgoing_links
 
     sites = [LinkSite(doc, ref.href, ref.text, ref.line, ref.column, ref.origin) for ref in outgoing_links(doc)]
     sites.extend(_html_sites(doc))

@@ -19,7 +19,7 @@ REPORTERS: dict[str, str] = {
     "github": "contentlint.reporters.github",
     "junit": "contentlint.reporters.junit",
     "summary": "contentlint.reporters.summary",
-    "html": "contentlint.reporters.html",
+    "html": "contentlint.reporters.html.page",
 }
 
 # What `contentlint report` writes, format -> file name.

@@ -13,13 +13,13 @@ from contentlint.rules.base import Rule
 
 def all_rules() -> tuple[type[Rule], ...]:
     """Every rule class, in code order."""
-    from contentlint.rules import core, facts, links, plain, readability, schema, structure, sync
+    from contentlint.rules import core, facts, links, pairs, plain, readability, schema, structure
 
     families: Iterable[tuple[type[Rule], ...]] = (
         core.RULES,
         schema.RULES,
         structure.RULES,
-        sync.RULES,
+        pairs.RULES,
         facts.RULES,
         plain.RULES,
         readability.RULES,

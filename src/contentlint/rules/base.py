@@ -20,8 +20,8 @@ from pydantic import BaseModel, ConfigDict
 from contentlint.findings import Finding, Location, Severity
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
-    from contentlint.library import Library, Pair
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library, Pair
 
 _CODE_RE = re.compile(r"[A-Z]{2}[0-9]{3}")
 _NAME_RE = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from contentlint.documents import Document
+from contentlint.content.documents import Document
 from contentlint.i18n import msg
-from contentlint.sources import LoadProblem
+from contentlint.content.read import LoadProblem
 
 # pydantic error type -> our rule code. Everything else is an invalid value.
 _MISSING = "SC006"

@@ -13,8 +13,8 @@ from contentlint.i18n import msg
 from contentlint.rules.base import FileRule, NoOptions
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
-    from contentlint.library import Library
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
 
 _NUMBER_WORDS = {
     "en": {

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from contentlint.i18n import msg
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
-    from contentlint.library import Library
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
 
 LANGUAGE_NAMES = {"en": msg("English"), "es": msg("Spanish")}
 

@@ -13,8 +13,8 @@ from contentlint.rules.base import FileRule
 from contentlint.rules.links.common import closest_guide, language_name, relative_href
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
-    from contentlint.library import Library
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
 
 # The language switch is PR060's (language-switch-mismatch); related ids are LK004's.
 _ORIGINS = frozenset({"body", "html", "card"})

@@ -12,8 +12,8 @@ from contentlint.rules.base import FileRule, NoOptions
 from contentlint.rules.links.common import language_name, relative_href
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
-    from contentlint.library import Library
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
 
 
 class CrossLanguageLink(FileRule):

@@ -11,8 +11,8 @@ from contentlint.links.extract import link_index
 from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
-    from contentlint.library import Library
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
 
 _SHOWN_HEADINGS = 6
 

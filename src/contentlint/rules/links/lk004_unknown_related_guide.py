@@ -12,8 +12,8 @@ from contentlint.rules.base import FileRule
 from contentlint.rules.links.common import closest_id, language_name
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
-    from contentlint.library import Library
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
 
 
 class UnknownRelatedGuide(FileRule):

@@ -12,8 +12,8 @@ from contentlint.links.extract import GUIDE_LIKE_SUFFIXES, link_index
 from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
-    from contentlint.library import Library
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
 
 _ORIGINS = frozenset({"body", "image", "html", "card"})
 

@@ -13,8 +13,8 @@ from contentlint.links.localpaths import inside
 from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
-    from contentlint.library import Library
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
 
 
 class LinkOutsideContent(FileRule):

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
 from contentlint.rules.base import LibraryRule
-from contentlint.rules.links.online import findings_for
+from contentlint.links.online import findings_for
 
 if TYPE_CHECKING:
-    from contentlint.library import Library
+    from contentlint.content.library import Library
 
 
 class UnverifiedExternalLink(LibraryRule):

@@ -9,7 +9,7 @@ from contentlint.findings import Finding, Severity
 from contentlint.rules.base import LibraryRule
 
 if TYPE_CHECKING:
-    from contentlint.library import Library
+    from contentlint.content.library import Library
 
 
 class BrokenRenderedLink(LibraryRule):

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule
-from contentlint.textutil import fold
+from contentlint.content.text import fold
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
-    from contentlint.library import Library
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
 
 _SPANISH_NOTE = "por sus siglas en ingles"
 

@@ -10,11 +10,11 @@ from pydantic import Field
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule, NoOptions
-from contentlint.textutil import fold
+from contentlint.content.text import fold
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
-    from contentlint.library import Library
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
 
 VAGUE = {
     "en": ("click here", "here", "read more", "learn more", "more", "this link", "link", "this", "more info", "click"),

@@ -11,8 +11,8 @@ from contentlint.i18n import msg
 from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
-    from contentlint.library import Library
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
 
 # Unambiguous markers only. "su", "pide", "llama", "pida" and many other forms
 # are also third person ("la escuela le pide", "esto se llama"), so they say

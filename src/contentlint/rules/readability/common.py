@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from contentlint.i18n import msg
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
+    from contentlint.content.documents import Document
     from contentlint.readability import DocumentScore, SentenceScore
 
 GUIDE_TYPES = ("how-to", "topic", "faq", "checklist", "index")
@@ -54,7 +54,7 @@ def words_per_sentence(score: DocumentScore) -> float:
 
 def hardest(score: DocumentScore, lang: str, count: int, min_words: int) -> list[tuple[float, SentenceScore]]:
     """The ``count`` hardest sentences of at least ``min_words`` words, hardest first."""
-    from contentlint.rules.readability.scoring import sentence_grade
+    from contentlint.readability.guides import sentence_grade
 
     graded = [(sentence_grade(s, lang), s) for s in score.sentences_detail if s.words >= min_words]
     graded.sort(key=lambda item: (-item[0], item[1].line))

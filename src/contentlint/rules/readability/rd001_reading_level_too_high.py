@@ -17,11 +17,11 @@ from contentlint.rules.readability.common import (
     one_decimal,
     words_per_sentence,
 )
-from contentlint.rules.readability.scoring import document_score
+from contentlint.readability.guides import document_score
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
-    from contentlint.library import Library
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
     from contentlint.readability import DocumentScore
 
 GuideType = Literal["how-to", "topic", "faq", "checklist", "index"]

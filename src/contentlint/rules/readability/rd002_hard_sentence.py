@@ -17,11 +17,11 @@ from contentlint.rules.readability.common import (
     quote,
     sentence_column,
 )
-from contentlint.rules.readability.scoring import document_score, sentence_inflesz
+from contentlint.readability.guides import document_score, sentence_inflesz
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
-    from contentlint.library import Library
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
     from contentlint.readability import SentenceScore
 
 

@@ -12,11 +12,11 @@ from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule, NoOptions
 from contentlint.rules.readability.common import quote, sentence_column
-from contentlint.rules.readability.scoring import document_score
+from contentlint.readability.guides import document_score
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
-    from contentlint.library import Library
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
 
 
 class LongSentence(FileRule):

@@ -16,14 +16,14 @@ from contentlint.rules.readability.common import (
     one_decimal,
     words_per_sentence,
 )
-from contentlint.rules.readability.scoring import (
+from contentlint.readability.guides import (
     document_score,
     english_scale_grade,
     inflesz_for_grade,
 )
 
 if TYPE_CHECKING:
-    from contentlint.library import Library, Pair
+    from contentlint.content.library import Library, Pair
 
 
 class TranslationReadsHarder(PairRule):

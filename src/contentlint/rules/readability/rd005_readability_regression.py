@@ -11,7 +11,7 @@ from pydantic import Field
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule, NoOptions
-from contentlint.rules.readability.baseline import (
+from contentlint.readability.baseline import (
     Baseline,
     BaselineError,
     Entry,
@@ -22,11 +22,11 @@ from contentlint.rules.readability.common import (
     hardest_detail,
     one_decimal,
 )
-from contentlint.rules.readability.scoring import document_score, english_scale_grade
+from contentlint.readability.guides import document_score, english_scale_grade
 
 if TYPE_CHECKING:
-    from contentlint.documents import Document
-    from contentlint.library import Library
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
     from contentlint.readability import DocumentScore
 
 

@@ -1,0 +1,138 @@
+"""The cache database: parsed front matter and per-target findings, by content key.
+
+One SQLite file, ``<project>/.contentlint_cache/cache-v1.sqlite``, holds two
+tables of key -> value rows: ``yaml`` (the data and positions of a front matter
+or data file, by the hash of its text) and ``targets`` (the findings of a file
+or a pair, see :mod:`contentlint.cache.targets`). SQLite gives what a JSON file
+could not: a run over one pair reads and writes a few rows, not the whole
+cache, and two runs at once are serialized by its locking.
+
+Values are plain data only (JSON text, or ``marshal`` of dicts, lists, strings
+and numbers for YAML); nothing is unpickled, so loading a row constructs no
+object with behaviour.
+Every row remembers the last run that used it; rows unused for
+``KEEP_RUNS`` runs are deleted, so the cache does not grow without bound.
+A file that is not a database (damaged, or something else) is replaced; any
+other database error (locked, read-only, full disk) turns the cache off for
+the rest of the run: results are never wrong, only slower.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+DB_FILE = "cache-v1.sqlite"
+TABLES = ("yaml", "targets")
+KEEP_RUNS = 10
+LOCK_TIMEOUT = 5.0  # seconds a run waits for another run's write to finish
+_CHUNK = 500  # SQLite's default limit on host parameters is 999
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS yaml (key TEXT PRIMARY KEY, value BLOB NOT NULL, run INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS targets (key TEXT PRIMARY KEY, value TEXT NOT NULL, run INTEGER NOT NULL);
+"""
+
+
+class CacheDB:
+    """Key -> value rows in two tables, read on demand and written once at the end."""
+
+    def __init__(self, connection: sqlite3.Connection, run: int) -> None:
+        self.connection: sqlite3.Connection | None = connection
+        self.run = run
+        # Mixed into every YAML key: contentlint's code, the parser's version, Python's.
+        self.salt = ""
+        self.pending: dict[str, dict[str, bytes | str]] = {table: {} for table in TABLES}
+        self.used: dict[str, set[str]] = {table: set() for table in TABLES}
+
+    @classmethod
+    def open(cls, folder: Path) -> CacheDB | None:
+        """The project's cache, created when missing; None when it cannot be used."""
+        try:
+            folder.mkdir(exist_ok=True)
+            gitignore = folder / ".gitignore"
+            if not gitignore.exists():
+                gitignore.write_text("*\n")
+            try:
+                return cls._connect(folder / DB_FILE)
+            except sqlite3.OperationalError:
+                raise  # locked or unwritable: leave the file alone
+            except sqlite3.DatabaseError as exc:
+                # Not a database (a damaged or foreign file): it is only a cache.
+                log.info("cache database not used: %s; starting a new one", exc)
+                (folder / DB_FILE).unlink()
+                return cls._connect(folder / DB_FILE)
+        except (OSError, sqlite3.Error) as exc:
+            log.info("cache database not used: %s", exc)
+            return None
+
+    @classmethod
+    def _connect(cls, path: Path) -> CacheDB:
+        connection = sqlite3.connect(path, timeout=LOCK_TIMEOUT, isolation_level=None)
+        try:
+            connection.executescript(_SCHEMA)
+            row = connection.execute("SELECT value FROM meta WHERE name = 'run'").fetchone()
+        except sqlite3.Error:
+            connection.close()
+            raise
+        return cls(connection, (row[0] if row else 0) + 1)
+
+    def get(self, table: str, key: str) -> bytes | str | None:
+        """One value, or None."""
+        return self.get_many(table, [key]).get(key)
+
+    def get_many(self, table: str, keys: Iterable[str]) -> dict[str, bytes | str]:
+        """The stored values of those keys that have one."""
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, bytes | str] = {}
+        if self.connection is None or table not in TABLES:
+            return found
+        try:
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                query = f"SELECT key, value FROM {table} WHERE key IN ({marks})"  # the table name is one of ours
+                found.update(self.connection.execute(query, chunk).fetchall())
+        except sqlite3.Error as exc:
+            self._broken(exc)
+            return {}
+        self.used[table].update(found)
+        return found
+
+    def put(self, table: str, key: str, value: bytes | str) -> None:
+        """Remember a value; written by :meth:`close`."""
+        self.pending[table][key] = value
+
+    def close(self) -> None:
+        """Write new rows, mark used ones, drop rows unused for KEEP_RUNS runs."""
+        connection, self.connection = self.connection, None
+        if connection is None:
+            return
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            for table in TABLES:
+                connection.executemany(
+                    f"INSERT OR REPLACE INTO {table} (key, value, run) VALUES (?, ?, ?)",
+                    [(key, value, self.run) for key, value in self.pending[table].items()],
+                )
+                connection.executemany(
+                    f"UPDATE {table} SET run = ? WHERE key = ?",
+                    [(self.run, key) for key in self.used[table] - self.pending[table].keys()],
+                )
+                connection.execute(f"DELETE FROM {table} WHERE run < ?", (self.run - KEEP_RUNS,))
+            connection.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('run', ?)", (self.run,))
+            connection.execute("COMMIT")
+        except sqlite3.Error as exc:
+            log.info("cache database not written: %s", exc)
+        finally:
+            connection.close()
+
+    def _broken(self, exc: sqlite3.Error) -> None:
+        log.info("cache database turned off for this run: %s", exc)
+        if self.connection is not None:
+            self.connection.close()
+        self.connection = None

@@ -1,0 +1,312 @@
+"""The command line: ``contentlint check | rules | explain | schema``.
+
+Imports are deferred into each command so ``contentlint --version`` and a
+pre-commit run pay only for what they use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("text", "json", "sarif", "github", "junit", "summary", "html")
+# Commands that live with their feature. Each module has ``add_arguments(parser)``
+# and ``run(args) -> int``, and keeps its own imports lazy.
+FEATURE_COMMANDS: dict[str, tuple[str, str]] = {
+    "sync": ("contentlint.cli.sync", "record and list English/Spanish sync state"),
+    "links": ("contentlint.cli.links", "crawl a rendered site with LinkChecker (optional engine)"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    from contentlint import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="contentlint",
+        description="Check a bilingual (English/Spanish) library of parent guides.",
+    )
+    parser.add_argument("--version", action="version", version=f"contentlint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check content files (default: the content folder)")
+    _add_run_options(check)
+    check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--output", "-o", type=Path, help="write the report to this file")
+    check.add_argument("--no-cache", action="store_true", help="ignore and do not write the caches (.contentlint_cache/)")
+    _add_ui_lang(check)
+
+    report = commands.add_parser("report", help="check and write the reports (JSON, SARIF, ...) to reports/")
+    _add_run_options(report)
+    report.add_argument("--out", type=Path, help="folder for the reports (default: <project>/reports)")
+    _add_ui_lang(report)
+
+    commands.add_parser("rules", help="list every rule")
+    explain = commands.add_parser("explain", help="show a rule's documentation")
+    explain.add_argument("rule", help="a code (SC005) or name (unknown-field)")
+
+    schema = commands.add_parser("schema", help="print or write the JSON Schema files")
+    schema.add_argument("--write", action="store_true", help="write schema/*.schema.json")
+    schema.add_argument("--check", action="store_true", help="exit 1 if schema/ is out of date")
+    schema.add_argument("--dir", type=Path, help="schema folder (default: <project>/schema)")
+
+    import importlib
+
+    for name, (module_name, help_text) in FEATURE_COMMANDS.items():
+        module = importlib.import_module(module_name)
+        module.add_arguments(commands.add_parser(name, help=help_text))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    # pydantic scans every installed distribution's entry points for plugins at
+    # import (about 20 ms); contentlint uses none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    handlers = {"check": _check, "report": _report, "rules": _rules, "explain": _explain, "schema": _schema}
+    if args.command in FEATURE_COMMANDS:
+        import importlib
+
+        handler = importlib.import_module(FEATURE_COMMANDS[args.command][0]).run
+    else:
+        handler = handlers[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+
+
+def _localized_error(exc: Exception, args: argparse.Namespace) -> str:
+    """An error's text in the UI language (a Message argument is translated)."""
+    from contentlint.i18n import localize, ui_language
+
+    text = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+    return localize(text, ui_language(getattr(args, "ui_lang", None)))
+
+
+def _error(message: str) -> int:
+    sys.stderr.write(f"contentlint: error: {message}\n")
+    return EXIT_ERROR
+
+
+def _add_ui_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--ui-lang",
+        choices=("en", "es"),
+        help="language of messages, hints and reports (default: CONTENTLINT_UI_LANG, then the locale, then en)",
+    )
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders to check")
+    parser.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails")
+    parser.add_argument("--select", action="append", default=None, help="only these codes/prefixes/names")
+    parser.add_argument("--ignore", action="append", default=None, help="skip these codes/prefixes/names")
+    parser.add_argument("--config", type=Path, help="a pyproject.toml or .contentlint.toml to use")
+    parser.add_argument("--jobs", type=int, help="processes for large libraries (0 automatic, 1 none)")
+    parser.add_argument(
+        "--links",
+        choices=("internal", "external"),
+        help="'external' also checks external URLs over the network (cached); default: internal only",
+    )
+    parser.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="check only content files changed since a git ref (with their translations and the guides linking to them)",
+    )
+
+
+def _run(args: argparse.Namespace, use_cache: bool = False) -> tuple[Any, Any]:
+    """Load the config and check (or answer from the result cache).
+
+    Raises ConfigError or UsageError.
+    """
+    overrides: dict[str, Any] = {}
+    if args.select:
+        overrides["select"] = [c for item in args.select for c in item.split(",") if c]
+    if args.ignore:
+        overrides["ignore"] = [c for item in args.ignore for c in item.split(",") if c]
+    if getattr(args, "links", None):
+        overrides["links"] = args.links
+    if getattr(args, "jobs", None) is not None:
+        overrides["jobs"] = args.jobs
+    cache = None
+    caching = use_cache and not getattr(args, "no_cache", False) and not os.environ.get("CONTENTLINT_NO_CACHE")
+    if caching and not getattr(args, "changed_since", None):
+        from contentlint.cache.run import RunCache
+
+        cache = RunCache.open(Path.cwd(), args.config, overrides, list(args.paths))
+        hit = cache.lookup() if cache is not None else None
+        if hit is not None:
+            return hit
+    from contentlint.config import load_config
+    from contentlint.pipeline.run import run_check
+
+    config = load_config(Path.cwd(), args.config, overrides)
+    paths = list(args.paths)
+    mentioned: list[str] = []
+    if getattr(args, "changed_since", None):
+        from contentlint.pipeline.changed import changed_files
+
+        paths, mentioned = changed_files(config.root, config.content_root, args.changed_since)
+    report = run_check(
+        paths,
+        config,
+        mentioning=mentioned,
+        changed_only=bool(getattr(args, "changed_since", None)),
+        target_cache=caching,
+    )
+    if cache is not None:
+        cache.store(config.fail_on, report)
+    return config, report
+
+
+def _exit_code(report: Any, config: Any, args: argparse.Namespace) -> int:
+    from contentlint.findings import Severity
+
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else config.fail_on
+    if report.internal_errors:
+        return EXIT_ERROR
+    worst = report.worst()
+    return EXIT_FINDINGS if worst is not None and worst >= fail_on else EXIT_CLEAN
+
+
+def _check(args: argparse.Namespace) -> int:
+    from contentlint.errors import ConfigError, UsageError
+
+    try:
+        config, report = _run(args, use_cache=True)
+    except (ConfigError, UsageError) as exc:
+        return _error(_localized_error(exc, args))
+    options = _render_options(config, args)
+    _emit(report, args.format, args.output, options)
+    _write_step_summary(report, options)
+    return _exit_code(report, config, args)
+
+
+def _render_options(config: Any, args: argparse.Namespace) -> dict[str, Any]:
+    from contentlint.findings import Severity
+    from contentlint.i18n import ui_language
+
+    fail_on = Severity.parse(args.fail_on) if getattr(args, "fail_on", None) else config.fail_on
+    return {
+        "color": _use_color(getattr(args, "color", "never")),
+        "fail_on": fail_on,
+        "full_report": os.environ.get("CONTENTLINT_FULL_REPORT"),
+        "ui_lang": ui_language(getattr(args, "ui_lang", None)),
+    }
+
+
+def _emit(report: Any, fmt: str, output: Path | None, options: dict[str, Any]) -> None:
+    from contentlint.reporters import get_reporter
+
+    render = get_reporter(fmt)
+    if output:
+        import io
+
+        from contentlint.fileio import atomic_write_text
+
+        buffer = io.StringIO()
+        render(report, buffer, {**options, "color": False})
+        atomic_write_text(output, buffer.getvalue())
+        return
+    render(report, sys.stdout, options)
+
+
+def _write_step_summary(report: Any, options: dict[str, Any]) -> None:
+    """Under GitHub Actions, append the Markdown summary to the job summary."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if os.environ.get("GITHUB_ACTIONS") != "true" or not target:
+        return
+    from contentlint.reporters.summary import render_text
+
+    try:
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(render_text(report, options.get("full_report"), options.get("ui_lang") or "en"))
+    except OSError as exc:
+        sys.stderr.write(f"contentlint: warning: cannot write the step summary: {exc}\n")
+
+
+def _report(args: argparse.Namespace) -> int:
+    from contentlint.errors import ConfigError, UsageError
+    from contentlint.i18n import localize, msg
+    from contentlint.reporters import REPORT_FILES
+
+    try:
+        config, report = _run(args)
+    except (ConfigError, UsageError) as exc:
+        return _error(_localized_error(exc, args))
+    folder = args.out or config.root / "reports"
+    options = {**_render_options(config, args), "color": False}
+    for fmt, name in REPORT_FILES.items():
+        _emit(report, fmt, folder / name, options)
+        sys.stdout.write(localize(msg("wrote {path}", path=str(folder / name)), options["ui_lang"]) + "\n")
+    from contentlint.reporters.text import summary_line
+
+    sys.stdout.write(summary_line(report, options.get("ui_lang") or "en") + "\n")
+    _write_step_summary(report, options)
+    return _exit_code(report, config, args)
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from contentlint.rules import registry
+
+    rows = [(r.code, r.name, r.default_severity.label, r.summary()) for r in registry().rules]
+    width = max(len(name) for _, name, _, _ in rows)
+    for code, name, severity, summary in rows:
+        sys.stdout.write(f"{code}  {name:<{width}}  {severity:<7}  {summary}\n")
+    return EXIT_CLEAN
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from contentlint.rules import registry
+
+    rule = registry().get(args.rule)
+    if rule is None:
+        return _error(f"no rule {args.rule!r}; `contentlint rules` lists them")
+    sys.stdout.write(f"{rule.code} {rule.name} (default severity: {rule.default_severity.label})\n\n")
+    sys.stdout.write(rule.documentation() + "\n")
+    return EXIT_CLEAN
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from contentlint.config import find_project_root
+    from contentlint.schema.export import render_schemas, stale_files, write_schemas
+
+    folder = args.dir or find_project_root(Path.cwd())[0] / "schema"
+    if args.write:
+        for path in write_schemas(folder):
+            sys.stdout.write(f"wrote {path}\n")
+        return EXIT_CLEAN
+    if args.check:
+        stale = stale_files(folder)
+        for name in stale:
+            sys.stderr.write(f"{folder / name}: out of date; run `contentlint schema --write`\n")
+        return EXIT_FINDINGS if stale else EXIT_CLEAN
+    for name, text in render_schemas().items():
+        sys.stdout.write(f"# {name}\n{text}")
+    return EXIT_CLEAN

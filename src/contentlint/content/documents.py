@@ -1,0 +1,168 @@
+"""Content files as documents: front matter, body blocks, and their positions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from contentlint.i18n import msg
+from contentlint.content.markdown.python import Block, parse_blocks
+from contentlint.content.read import LoadProblem, read_source
+from contentlint.content.yamlload import Loc, YamlData, YamlStore, load_yaml
+
+GUIDE_SUFFIXES = frozenset({".md", ".markdown"})
+DATA_SUFFIXES = frozenset({".yaml", ".yml"})
+LANGUAGES = ("en", "es")
+_FENCE_RE = re.compile(r"---[ \t]*$")
+_END_RE = re.compile(r"(---|\.\.\.)[ \t]*$")
+
+
+@dataclass(eq=False)
+class Document:
+    """One content file: a guide (Markdown + front matter) or a data file (YAML)."""
+
+    path: Path
+    display: str
+    kind: str  # "guide" | "data"
+    folder_lang: str | None
+    text: str | None = None
+    problems: list[LoadProblem] = field(default_factory=list)
+    yaml: YamlData | None = None
+    body: str = ""
+    body_line: int = 1
+    model: Any = None  # the validated pydantic model, set by the schema stage
+    schema_problems: list[LoadProblem] = field(default_factory=list)
+
+    @property
+    def data(self) -> Any:
+        """The raw front matter or data mapping (None when it could not be read)."""
+        return self.yaml.data if self.yaml is not None else None
+
+    @property
+    def front(self) -> dict[str, Any]:
+        """The front matter (or data file) as a dict, empty when unusable."""
+        data = self.data
+        return data if isinstance(data, dict) else {}
+
+    # lang and doc_id are read in every inner loop of the sync rules; the front
+    # matter does not change once loaded, so they are computed once.
+    @cached_property
+    def lang(self) -> str | None:
+        """The declared language, falling back to the folder's."""
+        declared = self.front.get("lang")
+        return declared if declared in LANGUAGES else self.folder_lang
+
+    @cached_property
+    def doc_id(self) -> str | None:
+        """The shared id that pairs a guide with its translation."""
+        value = self.front.get("id")
+        return value if isinstance(value, str) else None
+
+    @property
+    def guide_type(self) -> str | None:
+        """The declared ``type``, when it is text."""
+        value = self.front.get("type")
+        return value if isinstance(value, str) else None
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The file's lines (without newlines)."""
+        return (self.text or "").split("\n")
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        """The body's blocks, parsed on first use only."""
+        if self.kind != "guide" or self.text is None or not self.body.strip():
+            return []
+        return parse_blocks(self.body, self.body_line, self.lines)
+
+    def position(self, loc: Loc) -> tuple[int, int]:
+        """File position of a front-matter path such as ``('cards', 0, 'href')``."""
+        if self.yaml is None:
+            return (1, 1)
+        return self.yaml.position(loc)
+
+    def value_position(self, loc: Loc) -> tuple[int, int]:
+        """File position of the value at ``loc`` (its key's when it has none)."""
+        if self.yaml is not None and loc in self.yaml.value_positions:
+            return self.yaml.value_positions[loc]
+        return self.position(loc)
+
+    @property
+    def usable(self) -> bool:
+        """True when the file could be read and its YAML parsed."""
+        return self.text is not None and self.yaml is not None and not any(
+            p.code in ("SC001", "SC002", "SC003") for p in self.problems
+        )
+
+
+def folder_language(display: str) -> str | None:
+    """``en`` or ``es`` when a folder of that name holds the file."""
+    for part in display.split("/")[:-1]:
+        if part in LANGUAGES:
+            return part
+    return None
+
+
+def load_document(path: Path, display: str, max_bytes: int, store: YamlStore | None = None) -> Document:
+    """Read and parse one file; every problem becomes a LoadProblem.
+
+    ``store``: parsed YAML remembered from earlier runs (see :func:`load_yaml`).
+    """
+    kind = "data" if path.suffix.lower() in DATA_SUFFIXES else "guide"
+    doc = Document(path, display, kind, folder_language(display))
+    source = read_source(path, max_bytes)
+    doc.problems.extend(source.problems)
+    if source.text is None:
+        return doc
+    doc.text = source.text
+    if kind == "data":
+        doc.yaml = load_yaml(source.text, store=store)
+    else:
+        _split_front_matter(doc, source.text, store)
+    if doc.yaml is not None:
+        doc.problems.extend(doc.yaml.problems)
+    return doc
+
+
+def document_from_text(display: str, text: str, kind: str = "guide") -> Document:
+    """Build a document from text already in memory (used by sync and tests)."""
+    doc = Document(Path(display), display, kind, folder_language(display))
+    doc.text = text
+    if kind == "data":
+        doc.yaml = load_yaml(text)
+    else:
+        _split_front_matter(doc, text)
+    if doc.yaml is not None:
+        doc.problems.extend(doc.yaml.problems)
+    return doc
+
+
+def _split_front_matter(doc: Document, text: str, store: YamlStore | None = None) -> None:
+    lines = doc.lines
+    if not lines or not _FENCE_RE.match(lines[0]):
+        doc.problems.append(
+            LoadProblem(
+                "SC001",
+                msg("no front matter: a guide must start with a '---' line"),
+                hint=msg("Start the file with '---', the front matter (id, lang, type, title, ...), then '---'."),
+            )
+        )
+        return
+    for index in range(1, len(lines)):
+        if _END_RE.match(lines[index]):
+            front = "\n".join(lines[1:index]) + "\n"
+            doc.yaml = load_yaml(front, line_offset=1, store=store)
+            doc.body_line = index + 2
+            doc.body = "\n".join(lines[index + 1 :])
+            return
+    doc.problems.append(
+        LoadProblem(
+            "SC002",
+            msg("front matter opened at line 1 is never closed"),
+            hint=msg("Add a '---' line after the last front-matter key."),
+        )
+    )

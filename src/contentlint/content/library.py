@@ -1,0 +1,174 @@
+"""The library: every loaded document, indexed by id and language, and the EN/ES pairs."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from contentlint.content.documents import Document
+
+if TYPE_CHECKING:
+    from contentlint.config import Config
+
+
+@dataclass(frozen=True)
+class Pair:
+    """An English guide and its Spanish translation (both present)."""
+
+    doc_id: str
+    en: Document
+    es: Document
+
+
+class Library:
+    """All documents of one run, with lookups the rules share."""
+
+    def __init__(self, documents: list[Document], config: Config) -> None:
+        self.documents = documents
+        self.config = config
+        # Per-run memo for expensive derived data shared by several rules
+        # (alignments, readability scores); keyed by the producer's name.
+        self.memo: dict[Any, Any] = {}
+
+    @cached_property
+    def guides(self) -> list[Document]:
+        """Guides whose front matter was readable, valid or not."""
+        return [d for d in self.documents if d.kind == "guide" and d.usable]
+
+    @cached_property
+    def by_id(self) -> dict[tuple[str, str], list[Document]]:
+        """(id, lang) -> guides declaring it (more than one is a duplicate)."""
+        index: dict[tuple[str, str], list[Document]] = defaultdict(list)
+        for doc in self.guides:
+            if doc.doc_id and doc.lang:
+                index[(doc.doc_id, doc.lang)].append(doc)
+        return dict(index)
+
+    @cached_property
+    def by_real_path(self) -> dict[str, Document]:
+        """Real absolute path (symbolic links resolved, as a string) -> document."""
+        import os
+
+        # Path.resolve walks every component of every path with a system call
+        # each, and a Path object costs more than the string; the files of a
+        # library share a handful of folders, so each folder is resolved once and
+        # only a file that is itself a symbolic link on its own.
+        folders: dict[str, str] = {}
+        out: dict[str, Document] = {}
+        for doc in self.documents:
+            absolute = os.path.abspath(doc.path)
+            folder, name = os.path.split(absolute)
+            real_folder = folders.get(folder)
+            if real_folder is None:
+                real_folder = folders[folder] = os.path.realpath(folder)
+            real = os.path.realpath(absolute) if os.path.islink(absolute) else os.path.join(real_folder, name)
+            out[real] = doc
+        return out
+
+    def at_path(self, path: Path | str) -> Document | None:
+        """The document at ``path`` (any spelling: relative, through symbolic links)."""
+        import os
+
+        return self.by_real_path.get(os.path.realpath(path))
+
+    @cached_property
+    def pairs(self) -> list[Pair]:
+        """Every id with exactly one English and one Spanish guide, in id order."""
+        out = []
+        ids = sorted({key[0] for key in self.by_id})
+        for doc_id in ids:
+            en = self.by_id.get((doc_id, "en"), [])
+            es = self.by_id.get((doc_id, "es"), [])
+            if len(en) == 1 and len(es) == 1:
+                out.append(Pair(doc_id, en[0], es[0]))
+        return out
+
+    def counterpart(self, doc: Document) -> Document | None:
+        """The guide with the same id in the other language, if exactly one."""
+        if not doc.doc_id or doc.lang not in ("en", "es"):
+            return None
+        other = "es" if doc.lang == "en" else "en"
+        found = self.by_id.get((doc.doc_id, other), [])
+        return found[0] if len(found) == 1 else None
+
+    def data(self, data_type: str) -> Document | None:
+        """The data file of a type (glossary, acronyms, timelines) with a valid model."""
+        for doc in self.documents:
+            if doc.kind == "data" and doc.model is not None and doc.front.get("type") == data_type:
+                return doc
+        return None
+
+    def resolve_href(self, doc: Document, href: str) -> Document | None:
+        """The guide a relative ``.md`` path or ``guide:<id>`` link points at, if any."""
+        key = (id(doc), href)
+        cache = self._resolved
+        if key not in cache:
+            cache[key] = self._resolve_href(doc, href)
+        return cache[key]
+
+    @cached_property
+    def _resolved(self) -> dict[tuple[int, str], Document | None]:
+        # Several rule families resolve the same links; Path.resolve costs ~150 us.
+        return {}
+
+    @cached_property
+    def _by_folder_name(self) -> dict[tuple[str, str], Document]:
+        """(folder, file name) -> document, for lexical resolution without the filesystem."""
+        return {(str(d.path.parent.absolute()), d.path.name): d for d in self.documents}
+
+    def _resolve_href(self, doc: Document, href: str) -> Document | None:
+        target = href.split("#", 1)[0]
+        if target.startswith("guide:"):
+            found = self.by_id.get((target[len("guide:") :], doc.lang or ""), [])
+            return found[0] if found else None
+        if not target or "://" in target or target.startswith(("mailto:", "tel:", "/")):
+            return None
+        import os
+
+        # Lexical first (no system calls), then the filesystem for symlinked folders.
+        joined = os.path.normpath(os.path.join(str(doc.path.parent.absolute()), str(PurePosixPath(target))))
+        found = self._by_folder_name.get((os.path.dirname(joined), os.path.basename(joined)))
+        if found is not None:
+            return found
+        return self.at_path(doc.path.parent / PurePosixPath(target))
+
+
+@dataclass(frozen=True)
+class LinkRef:
+    """A link found in a guide: where it is written and what it says."""
+
+    href: str
+    text: str
+    line: int
+    column: int
+    origin: str  # "body", "image", "related", "card", "language_switch"
+
+
+def outgoing_links(doc: Document) -> list[LinkRef]:
+    """Every link a guide makes, front matter and body, in file order."""
+    out: list[LinkRef] = []
+    front = doc.front
+    related = front.get("related")
+    if isinstance(related, list):
+        for index, item in enumerate(related):
+            if isinstance(item, str):
+                line, column = doc.value_position(("related", index))
+                out.append(LinkRef("guide:" + item, item, line, column, "related"))
+    cards = front.get("cards")
+    if isinstance(cards, list):
+        for index, card in enumerate(cards):
+            if isinstance(card, dict) and isinstance(card.get("href"), str):
+                line, column = doc.value_position(("cards", index, "href"))
+                out.append(LinkRef(card["href"], str(card.get("label", "")), line, column, "card"))
+    switch = front.get("language_switch")
+    if isinstance(switch, dict) and isinstance(switch.get("href"), str):
+        line, column = doc.value_position(("language_switch", "href"))
+        out.append(LinkRef(switch["href"], str(switch.get("label", "")), line, column, "language_switch"))
+    for block in doc.blocks:
+        for link in block.links:
+            origin = "image" if link.image else "body"
+            out.append(LinkRef(link.href, link.text, link.line, link.column, origin))
+    return out

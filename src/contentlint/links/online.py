@@ -1,0 +1,192 @@
+"""The one network check of a run, shared by the LK1 rules (not a rule module).
+
+LK101, LK102 and LK103 report the broken, unverified and moved outcomes of the
+same check: the first of them to run calls :func:`external_results`, which
+checks every distinct URL of the library once (``check_urls``) and keeps the
+results in ``library.memo``; the others read them. The network settings are the
+options of LK101 (``[tool.contentlint.rules.broken-external-link]``), whichever
+of the three is enabled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field, field_validator
+
+from contentlint.findings import Finding
+from contentlint.i18n import msg
+from contentlint.links.extract import link_index
+from contentlint.rules.base import NoOptions, Rule
+
+if TYPE_CHECKING:
+    from contentlint.content.library import Library
+    from contentlint.links.external import ExternalLinkSettings, LinkResult
+
+MEMO_KEY = "contentlint.links.online"
+OPTIONS_CODE = "LK101"
+
+
+class HostOptions(NoOptions):
+    """Overrides for one host (``[...broken-external-link.hosts."www.example.org"]``)."""
+
+    concurrency: int | None = Field(default=None, ge=1)
+    timeout_connect: float | None = Field(default=None, gt=0)
+    timeout_read: float | None = Field(default=None, gt=0)
+    headers: dict[str, str] = Field(default_factory=dict)
+    accept_statuses: list[int] = Field(default_factory=list)
+    user_agent: str | None = None
+    head_first: bool | None = None
+
+
+class ExternalOptions(NoOptions):
+    """Options of LK101, which set up the network check of LK101-LK103."""
+
+    timeout_connect: float = Field(default=5.0, gt=0)
+    timeout_read: float = Field(default=10.0, gt=0)
+    max_concurrency: int = Field(default=64, ge=1)
+    per_host_concurrency: int = Field(default=8, ge=1)
+    max_retries: int = Field(default=2, ge=0)
+    max_retry_wait: float = Field(default=10.0, ge=0)
+    retry_backoff: float = Field(default=0.5, ge=0)
+    max_redirects: int = Field(default=10, ge=0)
+    exclude_urls: list[str] = Field(default_factory=list)
+    accept_statuses: list[int] = Field(default_factory=list)
+    user_agent: str | None = None
+    head_first: bool = True
+    hosts: dict[str, HostOptions] = Field(default_factory=dict)
+    allow_loopback: bool = False
+    allow_private: bool = False
+    allow_hosts: list[str] = Field(default_factory=list)
+    cache: bool = True
+    cache_ttl: float = Field(default=86400.0, ge=0)
+    cache_ttl_error: float = Field(default=0.0, ge=0)
+
+    @field_validator("exclude_urls")
+    @classmethod
+    def _regexes(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
+        return value
+
+    @field_validator("allow_hosts")
+    @classmethod
+    def _host_ports(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            host, sep, port = entry.strip().rpartition(":")
+            if not sep or not host or not port.isdigit() or " " in host:
+                raise ValueError(f"{entry!r} must be host:port, e.g. \"127.0.0.1:8000\"")
+        return value
+
+
+def _user_agent(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from contentlint.links.external import BROWSER_USER_AGENT
+
+    return BROWSER_USER_AGENT if value.strip().lower() == "browser" else value
+
+
+def build_settings(options: ExternalOptions, root: Any) -> ExternalLinkSettings:
+    """The engine's settings from the options; the cache under ``root`` (None: no cache)."""
+    from contentlint.links.cache import default_cache_path
+    from contentlint.links.external import ExternalLinkSettings, HostSettings
+
+    hosts = {
+        name: HostSettings(
+            concurrency=host.concurrency,
+            timeout_connect=host.timeout_connect,
+            timeout_read=host.timeout_read,
+            headers=host.headers,
+            accept_statuses=frozenset(host.accept_statuses),
+            user_agent=_user_agent(host.user_agent),
+            head_first=host.head_first,
+        )
+        for name, host in options.hosts.items()
+    }
+    extra: dict[str, Any] = {}
+    agent = _user_agent(options.user_agent)
+    if agent:
+        extra["user_agent"] = agent
+    return ExternalLinkSettings(
+        timeout_connect=options.timeout_connect,
+        timeout_read=options.timeout_read,
+        max_concurrency=options.max_concurrency,
+        per_host_concurrency=options.per_host_concurrency,
+        max_redirects=options.max_redirects,
+        max_retries=options.max_retries,
+        max_retry_wait=options.max_retry_wait,
+        retry_backoff=options.retry_backoff,
+        exclude=tuple(options.exclude_urls),
+        hosts=hosts,
+        allow_loopback=options.allow_loopback,
+        allow_private=options.allow_private,
+        allow_hosts=frozenset(options.allow_hosts),
+        accept_statuses=frozenset(options.accept_statuses),
+        head_first=options.head_first,
+        cache_path=default_cache_path(root) if (options.cache and root is not None) else None,
+        cache_ttl_ok=options.cache_ttl,
+        cache_ttl_error=options.cache_ttl_error,
+        **extra,
+    )
+
+
+def external_results(library: Library) -> dict[str, LinkResult]:
+    """URL -> result for every distinct external URL of the library (checked once per run)."""
+    found: dict[str, LinkResult] | None = library.memo.get(MEMO_KEY)
+    if found is not None:
+        return found
+    from contentlint.links.external import RunStats, check_urls
+    from contentlint.links.progress import LinkProgress
+
+    urls = list(link_index(library).external())
+    results: dict[str, LinkResult] = {}
+    if urls:
+        configured = library.config.options.get(OPTIONS_CODE)
+        options = configured if isinstance(configured, ExternalOptions) else ExternalOptions()
+        settings = build_settings(options, library.config.root)
+        progress = LinkProgress()
+        stats = RunStats()
+        try:
+            results = check_urls(urls, settings, progress, stats=stats)
+        except BaseException:
+            # Reported once (CL900 on the rule that ran it); the other LK1 rules
+            # must not start the whole check again.
+            library.memo[MEMO_KEY] = {}
+            raise
+        progress.finish(results, stats)
+    library.memo[MEMO_KEY] = results
+    return results
+
+
+def online(library: Library) -> bool:
+    """True only when the run asked for the network (``--links external`` or ``links = "external"``).
+
+    Selecting an LK1 rule (``--select LK``) is not asking: a plain check never
+    sends a request.
+    """
+    return library.config.settings.links == "external"
+
+
+def findings_for(rule: Rule, library: Library, outcomes: tuple[str, ...]) -> Iterator[Finding]:
+    """``rule``'s findings: one per site of every URL whose outcome is in ``outcomes``."""
+    if not online(library):
+        return
+    results = external_results(library)
+    for url, sites in link_index(library).external().items():
+        result = results.get(url)
+        if result is None or result.outcome not in outcomes:
+            continue
+        for site in sites:
+            yield rule.finding(
+                site.doc, site.line, site.column,
+                msg("{href}: {problem}", href=site.shown, problem=result.message),
+                result.hint,
+                context={"url": url, "status": result.status, "reason": result.reason,
+                         "final_url": result.final_url, "from_cache": result.from_cache},
+            )

@@ -1,0 +1,269 @@
+"""The prose of a guide, scored once per run and shared by every RD rule.
+
+``document_score(doc, library)`` is the one entry point: it turns the parsed body
+(``doc.blocks``) into prose units, scores them with :mod:`contentlint.readability`
+and memoizes the result in ``library.memo`` keyed by the document, so RD001-RD005
+(and a report that wants the numbers) pay for one extraction and one scoring per
+guide and run. Below that, units are cached by their text: a paragraph that
+appears in many guides (a disclaimer, a near-copy of a guide, the same guide at
+a git ref) is scored once per run.
+
+What is scored (the same for every rule, and for the baseline script):
+
+* prose only: paragraphs, list items (each one a sentence unit), table cells (each
+  one a unit; the header row counts as headings), block quotes. Front matter
+  (title, description, cards), code, HTML blocks and comments, images and URLs
+  are left out; link *text* is kept.
+* headings are left out of the score unless ``include_headings``.
+* **legal citations are left out**, like URLs: ``34 CFR 300.503(b)``,
+  ``§300.503``, ``20 U.S.C. 1415(b)(3)``, ``34 CFR Part 300``, ranges and lists
+  (``300.500-300.536``, ``300.503 and 300.504``), with their brackets when the
+  citation is all that is in them. Read aloud, "thirty-four C-F-R three hundred
+  point five oh three b" is about 14 syllables: one citation can add a grade to a
+  short guide, and the writer cannot simplify it (the reader does not need to read
+  it to follow the sentence).
+
+Matched scales (:func:`english_scale_grade`): Spanish scores are mapped onto the
+English Flesch-Kincaid grade scale with the two points where the library's targets
+agree, INFLESZ 65 = grade 6 (target) and INFLESZ 55 = grade 8 (limit), i.e.
+``grade = 6 + (65 - INFLESZ) / 5``. On the bundled translations this lands within
+about one grade of the English grade (mean difference -0.4), while the engine's
+Spanish ``grade`` (Crawford) is compressed (4.1-5.3 for English grades 3.6-7.4)
+and hardly sees sentence length, so it is not used to compare languages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from contentlint.readability import (
+    DocumentScore,
+    ProseUnit,
+    SentenceScore,
+    metrics,
+    score_units,
+    strip_markdown_inline,
+)
+
+if TYPE_CHECKING:
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
+
+__all__ = [
+    "aggregate",
+    "document_score",
+    "english_scale_grade",
+    "inflesz_for_grade",
+    "prose_units",
+    "score_guide",
+    "sentence_grade",
+    "sentence_inflesz",
+    "strip_legal_citations",
+]
+
+# INFLESZ <-> English grade anchors (readability.md §8.2: the targets correspond).
+_ANCHOR_INFLESZ, _ANCHOR_GRADE, _INFLESZ_PER_GRADE = 65.0, 6.0, 5.0
+
+_KINDS = {"paragraph": "paragraph", "list_item": "list_item", "quote": "quote", "heading": "heading"}
+_DELIMITER_ROW = re.compile(r"^\s*(?:>\s*)*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")  # also in a quote
+
+# A section number with its paragraph letters: 300.503(b)(1), 1415, 300.
+_SECTION = r"\d+(?:\.\d+)*(?:\s?\([A-Za-z0-9]{1,4}\))*"
+# Further sections after the first: "and 300.504", "- 300.536", "y 300.504".
+# Only dotted numbers continue a list, so "and 3 days" is never eaten.
+_MORE = (
+    r"(?:\s*(?:[-–—,;]|\band\b|\bor\b|\bthrough\b|\bto\b|\by\b|\bo\b|\ba\b)\s*(?:§§?\s*)?"
+    r"\d+\.\d+(?:\.\d+)*(?:\s?\([A-Za-z0-9]{1,4}\))*)*"
+)
+_CODE_NAME = r"(?:C\.?\s?F\.?\s?R\.?|U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?)"
+_CITE = (
+    r"(?:\b\d+\s+" + _CODE_NAME + r"(?![\w])(?:\s*(?:§§?|[Pp]arts?|[Pp]artes?|[Ss]ec(?:tion|ción|cion|\.)?))?\s*"
+    r"|§§?\s*)" + _SECTION + _MORE
+)
+_CITE_IN_BRACKETS = re.compile(
+    r"\s?\(\s*(?:(?:see|vea|consulte|ver)\s+)?" + _CITE + r"(?:\s*[;,]\s*" + _CITE + r")*\s*\)"
+)
+_CITE_BARE = re.compile(_CITE)
+_TIDY_SPACE = re.compile(r"[ \t]+(?=[.,;:!?])|(?<=[ \t])[ \t]+")
+
+
+def strip_legal_citations(text: str) -> str:
+    """``text`` without legal citations (CFR, U.S.C., ``§``), newlines kept."""
+    if "CFR" not in text and "C.F.R" not in text and "U.S.C" not in text and "USC" not in text and "§" not in text:
+        return text
+    text = _CITE_IN_BRACKETS.sub(_keep_newlines, text)
+    text = _CITE_BARE.sub(_keep_newlines, text)
+    return _TIDY_SPACE.sub("", text).strip(" \t")
+
+
+def _keep_newlines(match: re.Match[str]) -> str:
+    return "\n" * match.group(0).count("\n")
+
+
+def _clean(source: str, cache: dict[str, str] | None = None) -> str:
+    if cache is None:
+        return strip_legal_citations(strip_markdown_inline(source))
+    text = cache.get(source)
+    if text is None:
+        text = cache[source] = strip_legal_citations(strip_markdown_inline(source))
+    return text
+
+
+def prose_units(doc: Document, clean_cache: dict[str, str] | None = None) -> list[ProseUnit]:
+    """The prose of a guide's body as scoring units, in file order."""
+    units: list[ProseUnit] = []
+    lines = doc.lines
+    for block in doc.blocks:
+        if block.kind == "table_row":
+            units.extend(_cells(block.source, block.line, _is_header_row(lines, block.line), clean_cache))
+            continue
+        kind = _KINDS.get(block.kind)
+        if kind is None or not block.source.strip():
+            continue  # code, html, rule
+        text = _clean(block.source, clean_cache)
+        if text:
+            units.append(ProseUnit(text, block.line, kind))
+    return units
+
+
+def _cells(source: str, line: int, header: bool, cache: dict[str, str] | None) -> Iterator[ProseUnit]:
+    # The parser joins a row's cells with " | "; each cell is a sentence unit.
+    for cell in source.split(" | "):
+        text = _clean(cell, cache)
+        if text:
+            yield ProseUnit(text, line, "heading" if header else "table_cell")
+
+
+def _is_header_row(lines: list[str], line: int) -> bool:
+    """A table's header row is the one the delimiter row (``|---|``) follows."""
+    return line < len(lines) and _DELIMITER_ROW.match(lines[line]) is not None
+
+
+# Per-run caches: cleaned text by block source, and sentences by (lang, kind, text).
+# Units repeat across a library (disclaimers, shared list items, near-copies of a
+# guide, the same guide at a git ref), and a unit scores the same wherever it is:
+# only its line differs.
+_CLEAN_KEY = ("RD", "clean-text")
+_SENTENCES_KEY = ("RD", "unit-sentences")
+_STRIDE = 1 << 32  # line offset that keeps the units of one batch apart
+_UnitKey = tuple[str, str, str]
+_Cached = tuple[int, tuple[SentenceScore, ...]]
+
+
+def score_guide(
+    doc: Document, *, include_headings: bool = False, library: Library | None = None
+) -> DocumentScore | None:
+    """Score a guide (None for data files, unusable guides and other languages).
+
+    Equal to ``score_units(prose_units(doc), lang)``; with ``library``, units already
+    scored in this run are not scored again. Not memoized per document: use
+    :func:`document_score` for the guides of a run.
+    """
+    lang = doc.lang
+    if doc.kind != "guide" or not doc.usable or lang not in ("en", "es"):
+        return None
+    memo = library.memo if library is not None else {}
+    clean: dict[str, str] = memo.setdefault(_CLEAN_KEY, {})
+    cache: dict[_UnitKey, _Cached] = memo.setdefault(_SENTENCES_KEY, {})
+    units = prose_units(doc, clean)
+    _score_missing(units, lang, cache)
+    details: list[SentenceScore] = []
+    for unit in units:
+        if unit.kind == "heading" and not include_headings:
+            continue
+        base, sentences = cache[(lang, unit.kind, unit.text)]
+        shift = unit.line - base
+        if not shift:
+            details.extend(sentences)  # the same unit at the same line: reuse the objects
+            continue
+        for s in sentences:
+            details.append(SentenceScore(s.text, s.line + shift, s.words, s.syllables, s.grade, s.polysyllables, s.kind))
+    return aggregate(lang, tuple(details))
+
+
+def _score_missing(units: list[ProseUnit], lang: str, cache: dict[_UnitKey, _Cached]) -> None:
+    """Score the units not in ``cache`` with one engine call.
+
+    Unit i of the batch goes at line ``i * _STRIDE + line`` so that its sentences
+    can be told apart; they are stored at the unit's own line.
+    """
+    missing: dict[_UnitKey, int] = {}
+    for unit in units:
+        key = (lang, unit.kind, unit.text)
+        if key not in cache and key not in missing:
+            missing[key] = unit.line
+    if not missing:
+        return
+    keys = list(missing)
+    batch = [ProseUnit(key[2], index * _STRIDE + missing[key], key[1]) for index, key in enumerate(keys)]
+    groups: list[list[SentenceScore]] = [[] for _ in keys]
+    for s in score_units(batch, lang, include_headings=True).sentences_detail:
+        index, line = divmod(s.line, _STRIDE)
+        groups[index].append(SentenceScore(s.text, line, s.words, s.syllables, s.grade, s.polysyllables, s.kind))
+    for index, key in enumerate(keys):
+        cache[key] = (missing[key], tuple(groups[index]))
+
+
+def aggregate(lang: str, details: tuple[SentenceScore, ...]) -> DocumentScore:
+    """The document score of scored sentences (what ``score_units`` computes from them)."""
+    words = syllables = poly = 0
+    for s in details:
+        words += s.words
+        syllables += s.syllables
+        poly += s.polysyllables
+    count = len(details)
+    if words == 0:
+        return DocumentScore(lang=lang, words=0, sentences=0, syllables=0, polysyllables=0, grade=None,
+                             sentences_detail=details)
+    if lang == "en":
+        fk = metrics.flesch_kincaid_grade(words, count, syllables)
+        return DocumentScore(
+            lang=lang, words=words, sentences=count, syllables=syllables, polysyllables=poly, grade=fk,
+            flesch_reading_ease=metrics.flesch_reading_ease(words, count, syllables),
+            flesch_kincaid_grade=fk, sentences_detail=details,
+        )
+    sp = metrics.szigriszt_pazos(words, count, syllables)
+    crawford = metrics.crawford_grade(words, count, syllables)
+    return DocumentScore(
+        lang=lang, words=words, sentences=count, syllables=syllables, polysyllables=poly, grade=crawford,
+        fernandez_huerta=metrics.fernandez_huerta(words, count, syllables), szigriszt_pazos=sp,
+        inflesz_band=metrics.inflesz_band(sp), crawford_grade=crawford, sentences_detail=details,
+    )
+
+
+def document_score(doc: Document, library: Library, *, include_headings: bool = False) -> DocumentScore | None:
+    """The guide's readability, computed once per run; None for data files and unusable guides."""
+    key = ("RD", "score", doc, include_headings)
+    memo = library.memo
+    if key not in memo:
+        memo[key] = score_guide(doc, include_headings=include_headings, library=library)
+    score: DocumentScore | None = memo[key]
+    return score
+
+
+def english_scale_grade(score: DocumentScore) -> float | None:
+    """The score as a grade on the English Flesch-Kincaid scale (Spanish: from INFLESZ)."""
+    if score.lang == "en":
+        return score.flesch_kincaid_grade
+    if score.szigriszt_pazos is None:
+        return None
+    return _ANCHOR_GRADE + (_ANCHOR_INFLESZ - score.szigriszt_pazos) / _INFLESZ_PER_GRADE
+
+
+def sentence_inflesz(sentence: SentenceScore) -> float:
+    """Szigriszt-Pazos (INFLESZ scale) of one sentence: ``206.835 - 62.3*Y/W - W``."""
+    return 206.835 - 62.3 * sentence.syllables / sentence.words - sentence.words
+
+
+def sentence_grade(sentence: SentenceScore, lang: str) -> float:
+    """A sentence's grade: Flesch-Kincaid (en), or its INFLESZ on the English scale (es)."""
+    if lang == "en":
+        return sentence.grade
+    return _ANCHOR_GRADE + (_ANCHOR_INFLESZ - sentence_inflesz(sentence)) / _INFLESZ_PER_GRADE
+
+
+def inflesz_for_grade(grade: float) -> float:
+    """The INFLESZ value that :func:`english_scale_grade` maps to ``grade``."""
+    return _ANCHOR_INFLESZ - (grade - _ANCHOR_GRADE) * _INFLESZ_PER_GRADE

@@ -1,0 +1,55 @@
+"""PR002 orphan-translation: a Spanish guide with no English guide."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
+from contentlint.rules.base import LibraryRule
+
+if TYPE_CHECKING:
+    from contentlint.content.library import Library
+
+
+class OrphanTranslation(LibraryRule):
+    """A Spanish guide whose `id` no English guide has.
+
+    ## What it does
+    Reports a guide in `content/es/` when no guide in `content/en/` declares the
+    same `id`.
+
+    ## Why is this bad?
+    The English guide was renamed or removed, or the Spanish `id` is mistyped.
+    Either way the pair checks (alignment, staleness, parity) cannot run, and the
+    Spanish page may keep advice the English no longer gives.
+
+    ## Example
+    ```yaml
+    # content/es/notificacion-previa-por-escrito.md
+    id: prior-writen-notice    # <- PR002: no English guide has this id (typo)
+    ```
+
+    ## Options
+    None besides `severity`.
+    """
+
+    code = "PR002"
+    name = "orphan-translation"
+    default_severity = Severity.WARNING
+    groups = ("sync",)
+
+    def check(self, target: Library, library: Library) -> Iterator[Finding]:
+        """Report Spanish guides whose id has no English guide."""
+        for doc in library.guides:
+            if doc.lang != "es" or not doc.doc_id or (doc.doc_id, "en") in library.by_id:
+                continue
+            line, column = doc.value_position(("id",))
+            yield self.finding(
+                doc,
+                line,
+                column,
+                msg("no English guide has id {id!r}", id=doc.doc_id),
+                msg("Use the id of the English guide this translates, or remove the guide if the English is gone."),
+            )

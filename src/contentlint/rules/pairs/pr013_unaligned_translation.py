@@ -1,0 +1,60 @@
+"""PR013 unaligned-translation: the two bodies are too different to align."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
+from contentlint.rules.base import PairRule
+from contentlint.bilingual.align import CONFIDENT_SHARE, pair_alignment
+
+if TYPE_CHECKING:
+    from contentlint.content.library import Library, Pair
+
+
+class UnalignedTranslation(PairRule):
+    """The Spanish body corresponds to too little of the English body to be compared block by block.
+
+    ## What it does
+    When fewer than half of the blocks of the longer body align (see PR010), the
+    pair is reported once and the block-level checks (missing, extra and
+    reordered blocks, parity, terminology, untranslated text) skip it, instead of
+    reporting a cascade of findings against a wrong alignment.
+
+    ## Why is this bad?
+    Usually the translation is of an older, differently structured English
+    version, or one of the files holds the wrong guide.
+
+    ## Example
+    An English how-to with 5 steps and 6 FAQ entries, and a Spanish guide of three
+    paragraphs: PR013 at the first Spanish block.
+
+    ## Options
+    None besides `severity`.
+    """
+
+    code = "PR013"
+    name = "unaligned-translation"
+    default_severity = Severity.WARNING
+    groups = ("sync",)
+
+    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+        """Report a pair whose alignment is not usable."""
+        alignment = pair_alignment(target, library)
+        if alignment.confident:
+            return
+        aligned = len(alignment.matches) + len(alignment.moved)
+        line = alignment.es[0].block.line if alignment.es else target.es.body_line
+        yield self.finding(
+            target.es,
+            line,
+            1,
+            msg("the Spanish body cannot be aligned with the English: only {aligned} of "
+                "{total} English blocks have a Spanish counterpart "
+                "(at least {share:.0%} needed); block-level checks skipped", aligned=aligned,
+                total=len(alignment.en), share=CONFIDENT_SHARE),
+            msg("Re-translate from the current English guide, or check that both files hold the same guide."),
+            related=(Location(target.en.display, target.en.body_line, 1, note=msg("English body")),),
+        )

@@ -1,0 +1,97 @@
+"""PR037 acronym-mismatch: acronyms differ between aligned blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
+from contentlint.rules.base import NoOptions, PairRule
+from contentlint.bilingual.describe import english_note
+from contentlint.bilingual.locate import block_location, locate
+from contentlint.rules.pairs.parity import aligned_prose
+
+if TYPE_CHECKING:
+    from contentlint.content.library import Library, Pair
+
+
+def spanish_equivalents(library: Library) -> dict[str, set[str]]:
+    """English acronym -> Spanish acronyms in use, from data/acronyms.yaml (`es_acronym`)."""
+    key = "sync.acronyms"
+    if key not in library.memo:
+        table: dict[str, set[str]] = {}
+        doc = library.data("acronyms")
+        if doc is not None:
+            for entry in doc.model.acronyms:
+                if entry.es_acronym:
+                    table.setdefault(entry.acronym, set()).add(entry.es_acronym)
+        library.memo[key] = table
+    return library.memo[key]  # type: ignore[no-any-return]
+
+
+class AcronymMismatch(PairRule):
+    """An aligned Spanish block that drops an acronym of the English block, or adds one.
+
+    ## What it does
+    Compares the acronyms (two or more capitals: IEP, IDEA, PWN, CFR) of two
+    aligned blocks. US Spanish guides keep the English acronym ("Programa de
+    Educación Individualizado (IEP, por sus siglas en inglés)"), so IEP must be
+    in both. A Spanish acronym listed as `es_acronym` in `data/acronyms.yaml`
+    (PEI for IEP, TDAH for ADHD) counts as the English one.
+
+    ## Why is this bad?
+    Parents meet the acronyms on school paperwork; a translation that drops or
+    swaps one loses the link between the guide and the paper in their hand.
+
+    ## Example
+    ```markdown
+    English: Ask for Prior Written Notice (PWN).
+    Spanish: Solicite la notificación previa por escrito.    <- PR037: PWN missing
+    ```
+
+    ## Options
+    - `ignore` (default empty): acronyms never reported.
+    """
+
+    code = "PR037"
+    name = "acronym-mismatch"
+    default_severity = Severity.WARNING
+    groups = ("sync",)
+
+    class Options(NoOptions):
+        """Options of PR037."""
+
+        ignore: list[str] = Field(default_factory=list)
+
+    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+        """Compare acronym sets block by block."""
+        equivalents = spanish_equivalents(library)
+        ignored = set(self.options.ignore)
+        for en, es in aligned_prose(target, library):
+            en_set = {t[2:] for t in en.tokens if t.startswith("a:")} - ignored
+            es_set = {t[2:] for t in es.tokens if t.startswith("a:")} - ignored
+            if en_set == es_set:
+                continue
+            missing = sorted(a for a in en_set - es_set if not equivalents.get(a, set()) & es_set)
+            allowed = en_set | {s for a in en_set for s in equivalents.get(a, ())}
+            extra = sorted(es_set - allowed)
+            if not missing and not extra:
+                continue
+            parts = []
+            if missing:
+                parts.append(msg("missing {ids}", ids=", ".join(missing)))
+            if extra:
+                parts.append(msg("not in the English: {ids}", ids=", ".join(extra)))
+            line, column = locate(target.es, es.block, extra[0] if extra else "")
+            yield self.finding(
+                target.es,
+                line,
+                column,
+                msg("acronyms differ from the English block: {first}", first=parts[0]) if len(parts) == 1
+                else msg("acronyms differ from the English block: {first}; {second}", first=parts[0], second=parts[1]),
+                msg("Keep the English acronyms (explained in Spanish at first use)."),
+                related=(block_location(target.en, en.block, english_note(en), missing[0] if missing else ""),),
+            )

@@ -1,0 +1,105 @@
+"""PR041 known-mistranslation: a Spanish guide uses a known wrong translation of a term."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
+from contentlint.rules.base import FileRule
+from contentlint.bilingual.blocks import PROSE_KINDS, block_infos
+from contentlint.bilingual.glossary import (
+    GlossaryIndex,
+    Mistranslation,
+    block_keys,
+    glossary_index,
+)
+from contentlint.bilingual.inflection import key_spans, keys
+from contentlint.bilingual.locate import locate
+
+if TYPE_CHECKING:
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
+    from contentlint.content.yamlload import Loc
+
+FRONT_MATTER_TEXT = (("title",), ("description",))
+CARD_TEXT = ("title", "text", "label")
+
+
+class KnownMistranslation(FileRule):
+    """A Spanish guide that uses a known mistranslation of a glossary term, anywhere in its text.
+
+    ## What it does
+    Looks for each `es.mistranslations` entry of `data/glossary.yaml` in every
+    Spanish body block and in the front matter's `title`, `description` and card
+    texts, with the same inflection-tolerant, accent-insensitive matching as
+    PR040 ("audiciones" matches "audición"), and reports it where it is.
+
+    ## Why is this bad?
+    Some renderings are plainly wrong: "audición" is the sense of hearing or an
+    audition, not a due process hearing. Glossary maintainers list them so they
+    never come back.
+
+    ## Example
+    ```markdown
+    Puede pedir una audición de debido proceso.    <- PR041: use "audiencia de debido proceso"
+    ```
+
+    ## Options
+    None besides `severity`. Add entries to `es.mistranslations` in the glossary.
+    """
+
+    code = "PR041"
+    name = "known-mistranslation"
+    default_severity = Severity.ERROR
+    groups = ("sync",)
+
+    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+        """Scan the Spanish guide's body and front matter text."""
+        if target.kind != "guide" or target.lang != "es":
+            return
+        index = glossary_index(library)
+        if index is None or index.mistranslations.empty:
+            return
+        for info in block_infos(target, library):
+            if info.kind not in PROSE_KINDS:
+                continue
+            for found, wrong in _find(index, info.text, block_keys(target, info, library)):
+                line, column = locate(target, info.block, found)
+                yield self._finding(target, line, column, found, wrong)
+        for loc, text in _front_matter_texts(target.front):
+            for found, wrong in _find(index, text):
+                line, column = target.value_position(loc)
+                yield self._finding(target, line, column, found, wrong)
+
+    def _finding(self, doc: Document, line: int, column: int, found: str, wrong: Mistranslation) -> Finding:
+        return self.finding(
+            doc,
+            line,
+            column,
+            msg("“{found}” is a known mistranslation of “{english}”; use “{spanish}”", found=found,
+                english=wrong.term.en, spanish=wrong.term.es),
+            msg("Use the glossary's Spanish term or one of its variants."),
+            context={"term": wrong.term.term_id},
+        )
+
+
+def _find(index: GlossaryIndex, text: str, text_keys: list[str] | None = None) -> list[tuple[str, Mistranslation]]:
+    hits = index.mistranslations.find(text_keys if text_keys is not None else keys(text, "es"))
+    if not hits:
+        return []
+    spans = key_spans(text, "es")  # offsets only for what is reported
+    return [(text[spans[hit.start][1] : spans[hit.end - 1][2]], hit.payload) for hit in hits]
+
+
+def _front_matter_texts(front: dict[str, Any]) -> list[tuple[Loc, str]]:
+    out: list[tuple[Loc, str]] = [(loc, front[loc[0]]) for loc in FRONT_MATTER_TEXT if isinstance(front.get(loc[0]), str)]
+    cards = front.get("cards")
+    if isinstance(cards, list):
+        for number, card in enumerate(cards):
+            if isinstance(card, dict):
+                out.extend(
+                    (("cards", number, key), card[key]) for key in CARD_TEXT if isinstance(card.get(key), str)
+                )
+    return out

@@ -1,1 +1,0 @@
-"""English/Spanish sync: block alignment, fingerprints and sync marks."""
