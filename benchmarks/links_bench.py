@@ -42,13 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SERVER = ROOT / "tests" / "links" / "links_testserver.py"
 sys.path.insert(0, str(ROOT / "src"))
 
-from contentlint.links.external import (  # noqa: E402
-    ExternalLinkSettings,
-    LinkResult,
-    RunStats,
-    check_urls,
-    summarize,
-)
+from contentlint.links.http.engine import check_urls
+from contentlint.links.http.results import LinkResult, RunStats, summarize
 
 N_PORTS = 20
 PER_PORT = 100
@@ -161,7 +156,9 @@ import sys, time, json
 t0 = time.perf_counter()
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
-from contentlint.links.external import ExternalLinkSettings, check_urls, RunStats
+from contentlint.links.http.engine import check_urls
+from contentlint.links.http.results import RunStats
+from contentlint.links.http.settings import ExternalLinkSettings
 urls = Path(sys.argv[2]).read_text().split()
 s = ExternalLinkSettings(allow_loopback=True, cache_path=Path(sys.argv[3]), cache_ttl_error=float(sys.argv[4]))
 st = RunStats()

@@ -31,10 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-    from contentlint.config import load_config
-    from contentlint.pipeline.run import discover, load_library
+    from contentlint.pipeline.selection import load_resolved as load_config
+    from contentlint.pipeline.run import load_context
     from contentlint.errors import ConfigError, UsageError
-    from contentlint.content.library import Library
     from contentlint.readability.baseline import (
         DEFAULT_PATH,
         GIT_PREFIX,
@@ -47,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         config = load_config(Path.cwd(), args.config)
-        files, _targets, _root = discover([], config)
+        ctx = load_context(config)
     except (ConfigError, UsageError) as exc:
         sys.stderr.write(f"readability_baseline: error: {exc}\n")
         return 2
@@ -57,8 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         configured = options.baseline
         name = configured if configured and not configured.startswith(GIT_PREFIX) else DEFAULT_PATH
         output = config.root / name
-    library = Library(load_library(files, config), config)
-    data = build_baseline(library, include_headings=options.include_headings)
+    data = build_baseline(ctx.library.guides, include_headings=options.include_headings)
     write_baseline(output, data)
     sys.stdout.write(f"wrote {len(data['guides'])} guides to {output}\n")
     return 0

@@ -69,7 +69,7 @@ def _same_as_uncached(cli, root: Path, caplog: pytest.LogCaptureFixture, *args: 
 
 
 def test_a_prose_edit_rechecks_only_its_pair(cli, library, caplog):
-    caplog.set_level(logging.INFO, logger="contentlint.pipeline.run")
+    caplog.set_level(logging.INFO, logger="contentlint.pipeline.schedule")
     first, total = _same_as_uncached(cli, library, caplog)
     assert first == 0 and total > 20
     again, _ = _same_as_uncached(cli, library, caplog)
@@ -84,7 +84,7 @@ def test_a_prose_edit_rechecks_only_its_pair(cli, library, caplog):
 
 
 def test_edits_that_reach_untouched_files(cli, library, caplog):
-    caplog.set_level(logging.INFO, logger="contentlint.pipeline.run")
+    caplog.set_level(logging.INFO, logger="contentlint.pipeline.schedule")
     assert _same_as_uncached(cli, library, caplog)[0] == 0
     pwn, dispute = "content/en/prior-written-notice.md", "content/en/dispute-options.md"
     steps = [
@@ -113,7 +113,7 @@ def test_edits_that_reach_untouched_files(cli, library, caplog):
 
 
 def test_configuration_and_options_change_the_key(cli, library, caplog):
-    caplog.set_level(logging.INFO, logger="contentlint.pipeline.run")
+    caplog.set_level(logging.INFO, logger="contentlint.pipeline.schedule")
     _same_as_uncached(cli, library, caplog)
     (library / "pyproject.toml").write_text(
         '[tool.contentlint]\ncontent = "content"\n[tool.contentlint.rules.RD001]\nmax_grade_en = 3\n'
@@ -125,7 +125,7 @@ def test_configuration_and_options_change_the_key(cli, library, caplog):
 
 def test_random_edits_never_change_the_answer(cli, library, caplog):
     """Seeded random edits of prose, numbers, headings and front matter across the library."""
-    caplog.set_level(logging.INFO, logger="contentlint.pipeline.run")
+    caplog.set_level(logging.INFO, logger="contentlint.pipeline.schedule")
     rng = random.Random(8)
     guides = sorted(p.relative_to(library).as_posix() for p in (library / "content").glob("e[ns]/*.md"))
     _same_as_uncached(cli, library, caplog)
@@ -151,7 +151,7 @@ def test_random_edits_never_change_the_answer(cli, library, caplog):
 
 def test_the_cache_moves_with_the_project(cli, library, tmp_path, caplog):
     """A cache restored into another checkout (CI's actions/cache) still answers."""
-    caplog.set_level(logging.INFO, logger="contentlint.pipeline.run")
+    caplog.set_level(logging.INFO, logger="contentlint.pipeline.schedule")
     _same_as_uncached(cli, library, caplog)
     moved = tmp_path / "elsewhere" / "checkout"
     shutil.copytree(library, moved)
@@ -198,7 +198,7 @@ def test_rows_unused_for_some_runs_are_dropped(cli, library, caplog, monkeypatch
 
     from contentlint.cache import db as cachedb
 
-    caplog.set_level(logging.INFO, logger="contentlint.pipeline.run")
+    caplog.set_level(logging.INFO, logger="contentlint.pipeline.schedule")
     monkeypatch.setattr(cachedb, "KEEP_RUNS", 1)
     database = library / ".contentlint_cache" / cachedb.DB_FILE
 

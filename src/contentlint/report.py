@@ -1,4 +1,10 @@
-"""The result of a run, as reporters see it: findings and rule metadata.
+"""The result of a run, as reporters see it: findings, rule metadata and views.
+
+Reporters read this and nothing else: what the editor's report shows beyond the
+findings (reading scores, sync state, the side-by-side blocks, the source lines
+around findings) is computed once by the pipeline (:mod:`contentlint.pipeline.views`)
+into the plain records below, and stored with the report in the result cache,
+so a cached run prints the same bytes as a fresh one.
 
 Imports nothing heavy, so a run answered from the result cache can print its
 report without importing pydantic, ruamel.yaml or markdown-it.
@@ -6,7 +12,7 @@ report without importing pydantic, ruamel.yaml or markdown-it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from contentlint.findings import Finding, Severity
@@ -30,10 +36,10 @@ class Report:
     findings: list[Finding]
     checked: list[str]
     rules: list[RuleInfo]
-    library: Any = None  # the Library, when the run parsed the files (not from cache)
     internal_errors: int = 0
     notes: list[str] = field(default_factory=list)
     from_cache: bool = False
+    views: Views | None = None  # computed when a format needs them (HTML)
 
     def count(self, severity: Severity) -> int:
         """How many findings have exactly this severity."""
@@ -42,3 +48,164 @@ class Report:
     def worst(self) -> Severity | None:
         """The most severe finding's severity."""
         return max((f.severity for f in self.findings), default=None)
+
+
+# -- views: what the editor's report shows beyond the findings ------------------
+# Source lines shown around a finding in the report (before and after; at most).
+EXCERPT_CONTEXT = 2
+EXCERPT_MAX = 12
+
+
+@dataclass(frozen=True)
+class Limits:
+    """RD001's thresholds for one content type."""
+
+    max_grade_en: float = 8.0
+    target_grade_en: float = 6.0
+    min_inflesz_es: float = 55.0
+    target_inflesz_es: float = 65.0
+    min_words: int = 100
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A guide's readability against its target and limit."""
+
+    lang: str
+    value: float | None  # English: Flesch-Kincaid grade; Spanish: INFLESZ (one decimal)
+    grade_scale: float | None  # on the English grade scale (for the chart)
+    band: str
+    words: int
+    status: str  # ok | target | limit | short | none
+    target: float
+    limit: float
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """One file as the report shows it: title, reading, and the source lines near findings."""
+
+    display: str
+    lang: str  # en | es | other
+    title: str = ""
+    reading: Reading | None = None
+    line_count: int = 0
+    excerpt: dict[int, str] = field(default_factory=dict)  # line number -> text
+
+
+@dataclass(frozen=True)
+class BlockView:
+    """One block of a guide in the side-by-side view."""
+
+    kind: str
+    level: int
+    ordered: bool
+    number: int
+    line: int
+    text: str  # the rendered text; code and HTML blocks: the source
+
+
+@dataclass(frozen=True)
+class RowView:
+    """One row of the side-by-side view: an English block, its Spanish counterpart, tags."""
+
+    en: BlockView | None
+    es: BlockView | None
+    tags: tuple[str, ...]  # stale | facts | added | missing | extra | moved
+    change: str = ""  # text | facts | added: how the English changed since the sync
+    diff: str = ""  # the English word diff since the sync
+
+
+@dataclass(frozen=True)
+class SyncView:
+    """A pair's sync state: synced, stale, never (no sync mark) or invalid."""
+
+    status: str
+    synced: str = ""
+    error: str = ""
+    stale_blocks: int = 0
+
+
+@dataclass(frozen=True)
+class AlignmentView:
+    """How the two bodies of a pair align (counts of blocks)."""
+
+    confident: bool
+    english_blocks: int
+    missing: int
+    extra: int
+    moved: int
+
+
+@dataclass(frozen=True)
+class PairView:
+    """An English guide, its translation, and how they compare."""
+
+    doc_id: str
+    en: DocumentView
+    es: DocumentView
+    sync: SyncView | None
+    alignment: AlignmentView | None
+    rows: tuple[RowView, ...]
+    removed: tuple[str, ...]  # word diffs of English blocks removed since the sync
+
+
+@dataclass(frozen=True)
+class Views:
+    """Everything the editor's report shows besides the findings."""
+
+    pairs: tuple[PairView, ...]
+    unpaired: tuple[DocumentView, ...]  # guides without a counterpart
+    documents: dict[str, DocumentView]  # every other file with findings, by display path
+    limits: Limits
+    # INFLESZ -> English grade: grade = anchor_grade + (anchor_inflesz - INFLESZ) / per_grade
+    inflesz_scale: tuple[float, float, float] = (65.0, 6.0, 5.0)
+
+    def grade_for_inflesz(self, inflesz: float) -> float:
+        """Where an INFLESZ value falls on the English grade scale."""
+        anchor_inflesz, anchor_grade, per_grade = self.inflesz_scale
+        return anchor_grade + (anchor_inflesz - inflesz) / per_grade
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain JSON-able data (for the result cache)."""
+        return asdict(self)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Views:
+        """The views :meth:`to_data` wrote (KeyError/TypeError/ValueError when malformed)."""
+
+        def reading(item: Any) -> Reading | None:
+            return Reading(**item) if item is not None else None
+
+        def document(item: dict[str, Any]) -> DocumentView:
+            fields = dict(item)
+            fields["reading"] = reading(fields["reading"])
+            fields["excerpt"] = {int(k): str(v) for k, v in fields["excerpt"].items()}
+            return DocumentView(**fields)
+
+        def block(item: Any) -> BlockView | None:
+            return BlockView(**item) if item is not None else None
+
+        def row(item: dict[str, Any]) -> RowView:
+            return RowView(block(item["en"]), block(item["es"]), tuple(item["tags"]), item["change"], item["diff"])
+
+        def pair(item: dict[str, Any]) -> PairView:
+            sync = SyncView(**item["sync"]) if item["sync"] is not None else None
+            alignment = AlignmentView(**item["alignment"]) if item["alignment"] is not None else None
+            return PairView(
+                item["doc_id"], document(item["en"]), document(item["es"]), sync, alignment,
+                tuple(row(r) for r in item["rows"]), tuple(item["removed"]),
+            )
+
+        return cls(
+            tuple(pair(p) for p in data["pairs"]),
+            tuple(document(d) for d in data["unpaired"]),
+            {key: document(value) for key, value in data["documents"].items()},
+            Limits(**data["limits"]),
+            _scale(data["inflesz_scale"]),
+        )
+
+
+def _scale(value: Any) -> tuple[float, float, float]:
+    anchor_inflesz, anchor_grade, per_grade = (float(v) for v in value)
+    return anchor_inflesz, anchor_grade, per_grade

@@ -23,7 +23,7 @@ except ImportError:  # running from a checkout without an installed package
 from links_testserver import ConnectionCanary, LoopbackServer  # noqa: E402
 
 from contentlint.links import guard as guard_module  # noqa: E402
-from contentlint.links.external import ExternalLinkSettings  # noqa: E402
+from contentlint.links.http.settings import ExternalLinkSettings  # noqa: E402
 
 #: Names the fake resolver knows; everything else fails like NXDOMAIN.
 FAKE_DNS: dict[str, list[str]] = {

@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from contentlint.links.cache import CACHE_FORMAT, LinkCache, default_cache_path
-from contentlint.links.external import LinkResult, RunStats, check_urls
+from contentlint.links.http.engine import check_urls
+from contentlint.links.http.results import LinkResult, RunStats
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 

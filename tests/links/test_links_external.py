@@ -9,16 +9,9 @@ from dataclasses import replace as with_
 
 import pytest
 
-from contentlint.links.external import (
-    BROWSER_USER_AGENT,
-    ExternalLinkSettings,
-    HostSettings,
-    LinkResult,
-    RunStats,
-    check_urls,
-    check_urls_async,
-    summarize,
-)
+from contentlint.links.http.engine import check_urls, check_urls_async
+from contentlint.links.http.results import LinkResult, RunStats, summarize
+from contentlint.links.http.settings import BROWSER_USER_AGENT, ExternalLinkSettings, HostSettings
 
 
 def one(url: str, settings: ExternalLinkSettings) -> LinkResult:

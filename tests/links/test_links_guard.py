@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contentlint.links.external import check_urls
+from contentlint.links.http.engine import check_urls
 from contentlint.links.guard import AddressGuard, BlockedAddressError, GuardedResolver, classify_ip
 
 

@@ -6,14 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contentlint.links.external import (
-    ExternalLinkSettings,
-    RunStats,
-    check_urls,
-    summarize,
-    validate_mailto,
-    validate_tel,
-)
+from contentlint.links.http.engine import check_urls
+from contentlint.links.http.results import RunStats, summarize
+from contentlint.links.http.settings import ExternalLinkSettings
+from contentlint.links.syntax import validate_mailto, validate_tel
 
 
 @pytest.mark.parametrize(

@@ -170,7 +170,7 @@ def test_bad_options_are_configuration_errors(lint, table, error):
 
 
 def test_progress_bar_on_a_terminal_summary_otherwise():
-    from contentlint.links.external import LinkResult
+    from contentlint.links.http.results import LinkResult
     from contentlint.links.progress import LinkProgress
 
     results = {

@@ -112,10 +112,10 @@ def test_new_and_short_guides_are_not_compared(cli, tmp_path, monkeypatch) -> No
 
 def test_a_missing_baseline_is_one_error(cli, tmp_path) -> None:
     root = fixtures(tmp_path, "en/plain.md", "en/middling.md", config=BASELINE)
-    code, found = check(cli, root, "RD005")
+    code, found = check(cli, root, "RD005,RD006")
     assert code == 1
-    assert [(f.file, f.line, f.severity, f.message) for f in found] == [
-        ("en/middling.md", 5, "error",
+    assert [(f.code, f.file, f.line, f.severity, f.message) for f in found] == [
+        ("RD006", "en/middling.md", 5, "error",
          ("readability baseline cannot be used, no guide was compared: "
          "baseline reports/readability-baseline.json not found")),
     ]
@@ -128,7 +128,7 @@ def test_a_baseline_written_with_other_settings_is_refused(cli, tmp_path, monkey
     (root / "pyproject.toml").write_text(
         '[tool.contentlint]\ncontent = "content"\n' + BASELINE + "include-headings = true\n", encoding="utf-8"
     )
-    _, found = check(cli, root, "RD005")
+    _, found = check(cli, root, "RD005,RD006")
     assert [f.message.split(": ", 1)[1] for f in found] == [
         ("reports/readability-baseline.json was written with include-headings = false, "
         "but RD005 uses true; rewrite the baseline")
@@ -190,7 +190,7 @@ def test_git_ref_baseline(cli, tmp_path) -> None:
 @needs_git
 def test_an_unknown_git_ref_is_one_error(cli, tmp_path) -> None:
     root = _repository(tmp_path, "[tool.contentlint.rules.RD005]\nbaseline = \"git:no-such-branch\"\n")
-    code, found = check(cli, root, "RD005")
+    code, found = check(cli, root, "RD005,RD006")
     assert code == 1 and len(found) == 1
     assert found[0].message.endswith("baseline git:no-such-branch: no such commit (fetch it first, e.g. git fetch origin main)")
 
@@ -202,6 +202,6 @@ def test_git_ref_outside_a_repository_is_one_error(cli, tmp_path) -> None:
         probe = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True, check=False)
         if probe.returncode == 0:
             pytest.skip("the temporary folder is inside a git repository")
-    code, found = check(cli, root, "RD005")
+    code, found = check(cli, root, "RD005,RD006")
     assert code == 1 and [f.severity for f in found] == ["error"]
     assert "readability baseline cannot be used" in found[0].message

@@ -14,7 +14,7 @@ SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Options"
 
 def test_rules_are_listed_explicitly_in_code_order() -> None:
     codes = [rule.code for rule in readability.RULES]
-    assert codes == ["RD001", "RD002", "RD003", "RD004", "RD005"]
+    assert codes == ["RD001", "RD002", "RD003", "RD004", "RD005", "RD006"]
     assert all(registry().get(code) is rule for code, rule in zip(codes, readability.RULES, strict=True))
 
 

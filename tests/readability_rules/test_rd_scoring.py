@@ -11,7 +11,6 @@ from rd_helpers import READABILITY, fixtures
 from contentlint.content.documents import document_from_text, load_document
 from contentlint.readability import score_units
 from contentlint.readability.guides import (
-    document_score,
     english_scale_grade,
     inflesz_for_grade,
     prose_units,
@@ -111,15 +110,15 @@ def _guides(folder: Path) -> list[Path]:
 
 @pytest.mark.parametrize("folder", [READABILITY, ROOT / "content"], ids=["fixtures", "bundled"])
 def test_cached_scoring_equals_the_engine_on_whole_documents(folder: Path) -> None:
-    from contentlint.config import load_config
     from contentlint.content.library import Library
+    from contentlint.context import Project, RunContext
 
     docs = [load_document(p, f"content/{p.parent.name}/{p.name}", 10**6) for p in _guides(folder)]
-    library = Library(docs, load_config(ROOT))
+    ctx = RunContext(Library(docs), Project(ROOT, ROOT / "content"))
     for doc in docs + docs:  # the second pass hits the unit cache
         for headings in (False, True):
             expected = score_units(prose_units(doc), doc.lang, include_headings=headings)
-            assert document_score(doc, library, include_headings=headings) == expected
+            assert ctx.score(doc, headings) == expected
 
 
 def test_each_guide_is_scored_once_whatever_the_rules(cli, tmp_path, monkeypatch) -> None:

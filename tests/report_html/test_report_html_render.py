@@ -94,11 +94,11 @@ def test_a_fresh_copy_gives_the_same_bytes(tmp_path: Path, fixture_report: Path)
 
 
 def _run_in_process(library: Path, monkeypatch: pytest.MonkeyPatch) -> Report:
-    from contentlint.config import load_config
+    from contentlint.pipeline.selection import load_resolved as load_config
     from contentlint.pipeline.run import run_check
 
     monkeypatch.chdir(library)
-    return run_check([], load_config(library))
+    return run_check([], load_config(library), views=True)
 
 
 def test_generated_stamp_only_when_given(fixture_library: Path, monkeypatch: pytest.MonkeyPatch) -> None:

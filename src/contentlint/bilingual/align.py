@@ -10,23 +10,21 @@ one to one without further work (the common case). Otherwise a weighted
 longest-common-subsequence (Needleman-Wunsch with free gaps) aligns them,
 leftovers of the same kinds between two aligned blocks are paired as edited
 blocks, and leftovers that still look alike elsewhere are *moves*. The result
-is cached per pair in ``library.memo``.
+is kept per pair for the run by :meth:`contentlint.context.RunContext.alignment`.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING, Protocol
 
-from contentlint.bilingual.blocks import BlockInfo, block_infos
-from contentlint.bilingual.links import resolve
+from contentlint.bilingual.blocks import BlockInfo
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library, Pair
 
 MATCH_MIN = 0.5  # lowest similarity two blocks may be aligned at
 DP_BIAS = 0.4  # subtracted from each similarity in the DP: weak pairs are not worth a shift
@@ -62,14 +60,17 @@ class Signature:
     log_words: float
 
 
-def signature(info: BlockInfo, doc: Document, library: Library) -> Signature:
-    """The language-independent signature of one block: shape, hard tokens, glossary term ids."""
-    from contentlint.bilingual.glossary import term_ids
+def signature(
+    info: BlockInfo, term_ids: frozenset[str], resolve: Callable[[str], Document | None]
+) -> Signature:
+    """The language-independent signature of one block: shape, hard tokens, glossary term ids.
 
-    tokens = {"t:" + term for term in term_ids(doc, info, library)}
+    ``resolve`` maps a link target of the block to the guide it points at.
+    """
+    tokens = {"t:" + term for term in term_ids}
     for token in info.tokens:
         if token.startswith("l:"):
-            target = resolve(library, doc, token[2:])
+            target = resolve(token[2:])
             if target is not None and target.doc_id:
                 tokens.add("g:" + target.doc_id)
         else:
@@ -263,16 +264,12 @@ def _moves(
     return moved
 
 
-def pair_alignment(pair: Pair, library: Library) -> Alignment:
-    """The alignment of a pair's bodies, computed once per run."""
-    key = ("sync.align", id(pair.en), id(pair.es))
-    cached = library.memo.get(key)
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
-    en = block_infos(pair.en, library)
-    es = block_infos(pair.es, library)
-    en_sigs = with_units(en, [signature(info, pair.en, library) for info in en])
-    es_sigs = with_units(es, [signature(info, pair.es, library) for info in es])
+def align_blocks(
+    en: list[BlockInfo], es: list[BlockInfo], en_signatures: list[Signature], es_signatures: list[Signature]
+) -> Alignment:
+    """The alignment of a pair's bodies (the run context keeps it: ``ctx.alignment``)."""
+    en_sigs = with_units(en, en_signatures)
+    es_sigs = with_units(es, es_signatures)
     if same_shape(en_sigs, es_sigs):
         matches: dict[int, int] = {i: i for i in range(len(en))}  # the common case: no DP
         moved: dict[int, int] = {}
@@ -281,9 +278,7 @@ def pair_alignment(pair: Pair, library: Library) -> Alignment:
     total = max(len(en), len(es))
     share = (len(matches) + len(moved)) / total if total else 1.0
     confident = total < 4 or share >= CONFIDENT_SHARE
-    alignment = Alignment(en, es, matches, moved, confident)
-    library.memo[key] = alignment
-    return alignment
+    return Alignment(en, es, matches, moved, confident)
 
 
 def unit_end(items: Sequence[Shaped], index: int) -> int:

@@ -3,7 +3,7 @@
 A guide's body blocks come from :mod:`contentlint.content.markdown.python`; HTML comments
 (suppression directives, editor notes) are left out because they are never
 translated. Each block gets its normalized text and hard tokens once per run
-(memoized in ``library.memo``).
+(kept for the run by :meth:`contentlint.context.RunContext.blocks`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from contentlint.bilingual.tokens import any_digit, hard_tokens
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
     from contentlint.content.markdown.python import Block
 
 # Kinds whose text is prose (judged for language, terminology and parity).
@@ -76,14 +75,7 @@ def make_info(index: int, block: Block) -> BlockInfo:
     )
 
 
-def block_infos(doc: Document, library: Library | None = None) -> list[BlockInfo]:
-    """The document's comparable blocks (memoized per run when a library is given)."""
-    key = ("sync.blocks", id(doc))
-    if library is not None and key in library.memo:
-        cached: list[BlockInfo] = library.memo[key]
-        return cached
+def block_infos(doc: Document) -> list[BlockInfo]:
+    """The document's comparable blocks (the run context keeps them: ``ctx.blocks``)."""
     blocks = [b for b in doc.blocks if not is_comment(b)]
-    infos = [make_info(i, b) for i, b in enumerate(blocks)]
-    if library is not None:
-        library.memo[key] = infos
-    return infos
+    return [make_info(i, b) for i, b in enumerate(blocks)]

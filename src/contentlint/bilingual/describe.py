@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from contentlint.i18n import msg
 from contentlint.bilingual.blocks import BlockInfo
 from contentlint.bilingual.text import snippet
+from contentlint.i18n import msg
 
 _KIND_NAMES = {
     "paragraph": msg("paragraph"),

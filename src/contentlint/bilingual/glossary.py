@@ -1,4 +1,4 @@
-"""The glossary as phrase indexes, built once per run (``library.memo``)."""
+"""The glossary as phrase indexes (built once per run by the run context)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from contentlint.bilingual.blocks import PROSE_KINDS, BlockInfo
-from contentlint.bilingual.inflection import Hit, PhraseIndex, keys, phrase_keys
+from contentlint.bilingual.inflection import Hit, PhraseIndex, phrase_keys
 
 if TYPE_CHECKING:
-    from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    pass
 
 
 @dataclass(frozen=True)
@@ -69,43 +68,15 @@ def build_index(model: Any, display: str) -> GlossaryIndex:
     return GlossaryIndex(PhraseIndex.build(english), PhraseIndex.build(spanish), PhraseIndex.build(wrong), display)
 
 
-def glossary_index(library: Library) -> GlossaryIndex | None:
-    """The run's glossary index, or None when the library has no valid glossary."""
-    key = "sync.glossary"
-    if key not in library.memo:
-        doc = library.data("glossary")
-        library.memo[key] = build_index(doc.model, doc.display) if doc is not None else None
-    return library.memo[key]  # type: ignore[no-any-return]
+def find_terms(index: GlossaryIndex | None, lang: str | None, info: BlockInfo, block_keys: list[str]) -> list[Hit[Any]]:
+    """Glossary terms in a block: English terms (payload: Term) in an English guide,
+    accepted Spanish renderings (payload: the term id) in a Spanish one."""
+    if index is None or info.kind not in PROSE_KINDS:
+        return []
+    phrases: PhraseIndex[Any] = index.spanish if lang == "es" else index.english
+    return phrases.find(block_keys)
 
 
-def block_keys(doc: Document, info: BlockInfo, library: Library) -> list[str]:
-    """Inflection keys of a block's text (see :func:`contentlint.bilingual.inflection.keys`), once per run."""
-    key = ("sync.keys", id(doc), info.index)
-    found = library.memo.get(key)
-    if found is None:
-        found = library.memo[key] = keys(info.text, doc.lang or "en")
-    return found
-
-
-def term_hits(doc: Document, info: BlockInfo, library: Library) -> list[Hit[Any]]:
-    """Glossary terms in a block, once per run: English terms (payload: Term) in an
-    English guide, accepted Spanish renderings (payload: the term id) in a Spanish one."""
-    key = ("sync.terms", id(doc), info.index)
-    found = library.memo.get(key)
-    if found is None:
-        index = glossary_index(library)
-        if index is None or info.kind not in PROSE_KINDS:
-            found = []
-        else:
-            phrases: PhraseIndex[Any] = index.spanish if doc.lang == "es" else index.english
-            found = phrases.find(block_keys(doc, info, library))
-        library.memo[key] = found
-    return found
-
-
-def term_ids(doc: Document, info: BlockInfo, library: Library) -> frozenset[str]:
-    """Ids of the glossary terms a block uses (English terms, or accepted Spanish ones)."""
-    return frozenset(
-        hit.payload if isinstance(hit.payload, str) else hit.payload.term_id
-        for hit in term_hits(doc, info, library)
-    )
+def hit_ids(hits: list[Hit[Any]]) -> frozenset[str]:
+    """Ids of the glossary terms found (English terms, or accepted Spanish ones)."""
+    return frozenset(hit.payload if isinstance(hit.payload, str) else hit.payload.term_id for hit in hits)

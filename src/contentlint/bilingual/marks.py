@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any
 from contentlint.i18n import msg
 
 if TYPE_CHECKING:
-    from contentlint.content.documents import Document
     from contentlint.bilingual.blocks import BlockInfo
+    from contentlint.content.documents import Document
 
 FORMAT_VERSION = 1
 HEADER = (

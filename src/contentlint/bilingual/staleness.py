@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from contentlint.i18n import msg
-from contentlint.bilingual.blocks import BlockInfo, block_infos
+from contentlint.bilingual.blocks import BlockInfo
 from contentlint.bilingual.marks import (
     Mark,
     SyncFile,
@@ -28,10 +27,11 @@ from contentlint.bilingual.marks import (
     sync_path,
 )
 from contentlint.bilingual.worddiff import list_diff, word_diff
+from contentlint.i18n import msg
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
     from contentlint.bilingual.align import Alignment
+    from contentlint.content.library import Pair
 
 EXACT = 2.0  # weight of an unchanged block in the alignment with the marks
 CHANGED_BASE = 0.5  # weight floor of a changed block of the same kind
@@ -75,17 +75,9 @@ class SyncState:
     synced: str = ""
 
 
-def sync_state(pair: Pair, library: Library) -> SyncState:
-    """The pair's sync state, computed once per run."""
-    key = ("sync.state", id(pair.en), id(pair.es))
-    cached = library.memo.get(key)
-    if cached is None:
-        cached = library.memo[key] = compute_state(pair, library)
-    return cached
-
-
-def compute_state(pair: Pair, library: Library | None) -> SyncState:
-    """Read the sync file and compare it with the current English blocks."""
+def compute_state(pair: Pair, infos: list[BlockInfo]) -> SyncState:
+    """Read the sync file and compare it with the current English blocks ``infos``
+    (the run context keeps the result: ``ctx.sync_state``)."""
     path = sync_path(pair.en)
     try:
         text = path.read_text(encoding="utf-8")
@@ -93,7 +85,6 @@ def compute_state(pair: Pair, library: Library | None) -> SyncState:
         return SyncState("never", path)
     except (OSError, UnicodeDecodeError) as exc:
         return SyncState("invalid", path, error=msg("cannot be read ({error})", error=str(exc)))
-    infos = block_infos(pair.en, library)
     if stored_digest(text) == digest(infos):
         return SyncState("synced", path)  # the common case: no YAML parsing at all
     try:

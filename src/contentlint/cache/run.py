@@ -18,14 +18,16 @@ import functools
 import hashlib
 import json
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import contentlint
+from contentlint.config.discover import read_table
+from contentlint.errors import ConfigError
 from contentlint.findings import Finding, Location, Severity
-from contentlint.report import Report, RuleInfo
+from contentlint.i18n import from_data, to_data
+from contentlint.report import Report, RuleInfo, Views
 
 CACHE_DIR = ".contentlint_cache"
 CACHE_FILE = "results-v1.json"
@@ -59,22 +61,6 @@ def package_fingerprint() -> str:
                 with open(path, "rb") as handle:
                     digest.update(hashlib.blake2b(handle.read(), digest_size=16).digest())
     return digest.hexdigest()
-
-
-def _raw_config(start: Path, explicit: Path | None) -> tuple[Path, dict[str, Any]]:
-    """Project root and the raw [tool.contentlint] table, read with tomllib only."""
-    if explicit is not None:
-        data = tomllib.loads(explicit.read_text(encoding="utf-8"))
-        table = data.get("tool", {}).get("contentlint", {}) if explicit.name == "pyproject.toml" else data
-        return explicit.resolve().parent, table
-    current = start.resolve()
-    for folder in (current, *current.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            if "contentlint" in data.get("tool", {}):
-                return folder, data["tool"]["contentlint"]
-    return current, {}
 
 
 def _content_digest(root: Path, content: Path, paths: list[Path]) -> str:
@@ -130,10 +116,13 @@ class RunCache:
         self.path = root / CACHE_DIR / CACHE_FILE
 
     @classmethod
-    def open(cls, start: Path, explicit: Path | None, overrides: dict[str, Any], paths: list[Path]) -> RunCache | None:
-        """A cache for this run, or None when the key cannot be computed."""
+    def open(
+        cls, start: Path, explicit: Path | None, overrides: dict[str, Any], paths: list[Path], views: bool = False
+    ) -> RunCache | None:
+        """A cache for this run, or None when the key cannot be computed (``views``:
+        the report must carry the editor's views, so a stored one without them is a miss)."""
         try:
-            root, table = _raw_config(start, explicit)
+            root, _source, table = read_table(start, explicit)
             if "external" in (table.get("links"), overrides.get("links")):
                 return None  # network results age; the link checker has its own cache
             content = (root / str(table.get("content", "content"))).resolve()
@@ -146,9 +135,10 @@ class RunCache:
                 "paths": [str(p) for p in resolved],
                 "content": _content_digest(root, content, resolved),
                 "cwd": str(start.resolve()),
+                "views": views,
             }
             key = hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=20).hexdigest()
-        except (OSError, ValueError, tomllib.TOMLDecodeError, TypeError, AttributeError):
+        except (OSError, ValueError, TypeError, AttributeError, ConfigError):
             return None
         return cls(root, key, table)
 
@@ -192,20 +182,11 @@ class RunCache:
             pass  # a read-only checkout still gets its results, just not cached
 
 
-def _text_to_json(text: str) -> Any:
-    template = getattr(text, "template", None)
-    if template is None:
-        return str(text)
-    return {"template": template, "params": {k: _text_to_json(v) if isinstance(v, str) else v for k, v in text.params.items()}}
-
-
-def _text_from_json(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    from contentlint.i18n import Message
-
-    params = {k: _text_from_json(v) if isinstance(v, (str, dict)) else v for k, v in value["params"].items()}
-    return Message(value["template"], **params)
+def _text_from_data(value: Any) -> str:
+    text = from_data(value)
+    if not isinstance(text, str):
+        raise TypeError("a cached text is not a string")
+    return text
 
 
 def _location_to_json(loc: Location) -> list[Any]:
@@ -219,11 +200,11 @@ def finding_to_json(f: Finding) -> dict[str, Any]:
         "code": f.code,
         "name": f.name,
         "severity": f.severity.label,
-        "message": _text_to_json(f.message),
-        "hint": _text_to_json(f.hint),
+        "message": to_data(f.message),
+        "hint": to_data(f.hint),
         "location": _location_to_json(f.location),
         "related": [_location_to_json(r) for r in f.related],
-        "detail": f.detail,
+        "detail": to_data(f.detail),
     }
 
 
@@ -233,12 +214,12 @@ def finding_from_json(item: dict[str, Any]) -> Finding:
         item["code"],
         item["name"],
         Severity.parse(item["severity"]),
-        _text_from_json(item["message"]),
+        _text_from_data(item["message"]),
         Location(*item["location"]),
-        _text_from_json(item["hint"]),
+        _text_from_data(item["hint"]),
         tuple(Location(*r) for r in item["related"]),
         {},
-        item["detail"],
+        _text_from_data(item["detail"]),
     )
 
 
@@ -247,10 +228,12 @@ def _report_to_json(report: Report) -> dict[str, Any]:
         "checked": report.checked,
         "rules": [[r.code, r.name, r.summary, r.severity.label, r.documentation] for r in report.rules],
         "findings": [finding_to_json(f) for f in report.findings],
+        "views": report.views.to_data() if report.views is not None else None,
     }
 
 
 def _report_from_json(data: dict[str, Any]) -> Report:
     findings = [finding_from_json(item) for item in data["findings"]]
     rules = [RuleInfo(code, name, summary, Severity.parse(sev), doc) for code, name, summary, sev, doc in data["rules"]]
-    return Report(findings=findings, checked=list(data["checked"]), rules=rules, from_cache=True)
+    views = Views.from_data(data["views"]) if data["views"] is not None else None
+    return Report(findings=findings, checked=list(data["checked"]), rules=rules, from_cache=True, views=views)

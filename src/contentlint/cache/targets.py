@@ -42,7 +42,7 @@ from contentlint.findings import Finding
 
 if TYPE_CHECKING:
     from contentlint.cache.db import CacheDB
-    from contentlint.config import Config
+    from contentlint.config.settings import Config
     from contentlint.content.documents import Document
     from contentlint.content.library import Library
 

@@ -132,7 +132,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _run(args: argparse.Namespace, use_cache: bool = False) -> tuple[Any, Any]:
+def _run(args: argparse.Namespace, use_cache: bool = False, views: bool = False) -> tuple[Any, Any]:
     """Load the config and check (or answer from the result cache).
 
     Raises ConfigError or UsageError.
@@ -151,12 +151,12 @@ def _run(args: argparse.Namespace, use_cache: bool = False) -> tuple[Any, Any]:
     if caching and not getattr(args, "changed_since", None):
         from contentlint.cache.run import RunCache
 
-        cache = RunCache.open(Path.cwd(), args.config, overrides, list(args.paths))
+        cache = RunCache.open(Path.cwd(), args.config, overrides, list(args.paths), views)
         hit = cache.lookup() if cache is not None else None
         if hit is not None:
             return hit
-    from contentlint.config import load_config
     from contentlint.pipeline.run import run_check
+    from contentlint.pipeline.selection import load_resolved as load_config
 
     config = load_config(Path.cwd(), args.config, overrides)
     paths = list(args.paths)
@@ -171,6 +171,7 @@ def _run(args: argparse.Namespace, use_cache: bool = False) -> tuple[Any, Any]:
         mentioning=mentioned,
         changed_only=bool(getattr(args, "changed_since", None)),
         target_cache=caching,
+        views=views,
     )
     if cache is not None:
         cache.store(config.fail_on, report)
@@ -191,7 +192,7 @@ def _check(args: argparse.Namespace) -> int:
     from contentlint.errors import ConfigError, UsageError
 
     try:
-        config, report = _run(args, use_cache=True)
+        config, report = _run(args, use_cache=True, views=args.format == "html")
     except (ConfigError, UsageError) as exc:
         return _error(_localized_error(exc, args))
     options = _render_options(config, args)
@@ -249,7 +250,7 @@ def _report(args: argparse.Namespace) -> int:
     from contentlint.reporters import REPORT_FILES
 
     try:
-        config, report = _run(args)
+        config, report = _run(args, views=True)
     except (ConfigError, UsageError) as exc:
         return _error(_localized_error(exc, args))
     folder = args.out or config.root / "reports"
@@ -294,7 +295,7 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from contentlint.config import find_project_root
+    from contentlint.config.discover import find_project_root
     from contentlint.schema.export import render_schemas, stale_files, write_schemas
 
     folder = args.dir or find_project_root(Path.cwd())[0] / "schema"

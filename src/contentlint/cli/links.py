@@ -29,10 +29,11 @@ from urllib.parse import unquote, urlsplit
 from contentlint.i18n import localize, msg, ui_language
 
 if TYPE_CHECKING:
-    from contentlint.config import Config
+    from contentlint.config.settings import Config
     from contentlint.content.documents import Document
-    from contentlint.findings import Finding
     from contentlint.content.library import Library
+    from contentlint.context import RunContext
+    from contentlint.findings import Finding
     from contentlint.links.extract import LinkSite
     from contentlint.links.linkchecker import MappedRecord
 
@@ -64,9 +65,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Crawl, map to sources, report; returns the exit code."""
-    from contentlint.config import load_config
     from contentlint.errors import ConfigError, UsageError
     from contentlint.links.linkchecker import LinkCheckerError, find_linkchecker
+    from contentlint.pipeline.selection import load_resolved as load_config
 
     executable = find_linkchecker(args.executable)
     if executable is None:
@@ -77,11 +78,11 @@ def run(args: argparse.Namespace) -> int:
         site = _Site.open(args.target)
     except (ConfigError, UsageError) as exc:
         return _error(exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc))
-    library = _library(config)
+    ctx = _library(config)
     try:
         with site.staged() as targets:
             crawl = _crawl(targets, args, executable)
-            findings, pages = _findings(crawl, library, site)
+            findings, pages = _findings(crawl, ctx, site)
     except UsageError as exc:
         return _error(exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc))
     except LinkCheckerError as exc:
@@ -230,17 +231,15 @@ def _crawl(targets: list[str], args: argparse.Namespace, executable: str) -> Any
 # ---------------------------------------------------------------------------
 # Mapping to sources
 # ---------------------------------------------------------------------------
-def _library(config: Config) -> Library | None:
+def _library(config: Config) -> RunContext | None:
     """The content library (for mapping pages to guides), or None without one."""
-    from contentlint.pipeline.run import discover, load_library
     from contentlint.errors import UsageError
-    from contentlint.content.library import Library
+    from contentlint.pipeline.run import load_context
 
     try:
-        files, _targets, _root = discover([], config)
+        return load_context(config)
     except UsageError:
         return None
-    return Library(load_library(files, config), config)
 
 
 def page_map(library: Library | None) -> dict[str, str]:
@@ -267,22 +266,23 @@ def page_map(library: Library | None) -> dict[str, str]:
     return mapping
 
 
-def _findings(crawl: Any, library: Library | None, site: _Site) -> tuple[list[Finding], list[str]]:
+def _findings(crawl: Any, ctx: RunContext | None, site: _Site) -> tuple[list[Finding], list[str]]:
     from contentlint.links.linkchecker import map_to_sources
 
+    library = ctx.library if ctx is not None else None
     by_display = {d.display: d for d in library.guides} if library is not None else {}
     findings: dict[tuple[Any, ...], Finding] = {}
     pages: set[str] = set()
     for mapped in map_to_sources(crawl.records, page_map(library)):
         pages.add(site.shown(mapped.page))
-        finding = _finding(mapped, by_display.get(mapped.source or ""), library, site)
+        finding = _finding(mapped, by_display.get(mapped.source or ""), ctx, site)
         if finding is not None:
             key = (finding.location.path, finding.location.line, finding.location.column, finding.message)
             findings.setdefault(key, finding)
     return sorted(findings.values(), key=lambda f: f.sort_key), sorted(pages)
 
 
-def _finding(mapped: MappedRecord, doc: Document | None, library: Library | None, site: _Site) -> Finding | None:
+def _finding(mapped: MappedRecord, doc: Document | None, ctx: RunContext | None, site: _Site) -> Finding | None:
     from contentlint.findings import Finding, Location, Severity
 
     record = mapped.record
@@ -291,7 +291,7 @@ def _finding(mapped: MappedRecord, doc: Document | None, library: Library | None
         return None
     page = site.shown(mapped.page)
     in_page = Location(page, record.line or 0, record.column or 0, note=msg("in the rendered page"))
-    written = _match_site(library, doc, record) if doc is not None and library is not None else None
+    written = _match_site(ctx, doc, record) if doc is not None and ctx is not None else None
     if doc is not None:
         line, column = (written.line, written.column) if written is not None else (1, 1)
         location = Location(doc.display, line, column)
@@ -319,11 +319,9 @@ def _finding(mapped: MappedRecord, doc: Document | None, library: Library | None
     return Finding(CODE, NAME, severity, message, location, hint, related, context)
 
 
-def _match_site(library: Library, doc: Document, record: Any) -> LinkSite | None:
+def _match_site(ctx: RunContext, doc: Document, record: Any) -> LinkSite | None:
     """The link written in the guide that rendered as ``record.url``, if one matches."""
-    from contentlint.links.extract import link_index
-
-    sites = [s for s in link_index(library).sites(doc) if s.origin not in ("related",)]
+    sites = [s for s in ctx.link_index().sites(doc) if s.origin not in ("related",)]
     url = record.url.strip()
     scheme = urlsplit(url).scheme.lower()
     for site in sites:

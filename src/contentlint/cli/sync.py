@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 from contentlint.i18n import msg
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
     from contentlint.bilingual.staleness import SyncState
+    from contentlint.content.library import Library, Pair
+    from contentlint.context import RunContext
 
 EXIT_CLEAN, EXIT_STALE, EXIT_ERROR = 0, 1, 2
 FORMAT_HELP = """\
@@ -68,22 +69,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the library and run ``mark`` or ``status``."""
-    from contentlint.config import load_config
-    from contentlint.pipeline.run import discover, load_library
     from contentlint.errors import ConfigError, UsageError
-    from contentlint.content.library import Library
+    from contentlint.pipeline.run import load_context
+    from contentlint.pipeline.selection import load_resolved
 
     try:
-        config = load_config(Path.cwd())
-        files, _targets, _root = discover([], config)
-        library = Library(load_library(files, config), config)
-        pairs = _select(library, args.guide, getattr(args, "all", False) or args.sync_command == "status")
+        ctx = load_context(load_resolved(Path.cwd()))
+        pairs = _select(ctx.library, args.guide, getattr(args, "all", False) or args.sync_command == "status")
     except (ConfigError, UsageError) as exc:
         sys.stderr.write(f"contentlint: error: {_t(exc.args[0] if exc.args else str(exc))}\n")
         return EXIT_ERROR
     if args.sync_command == "mark":
-        return _mark(library, pairs)
-    return _status(library, pairs, args.format)
+        return _mark(ctx, pairs)
+    return _status(ctx, pairs, args.format)
 
 
 def _select(library: Library, names: list[str], default_all: bool) -> list[Pair]:
@@ -137,14 +135,18 @@ def _now() -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def _mark(library: Library, pairs: list[Pair]) -> int:
+def _mark(ctx: RunContext, pairs: list[Pair]) -> int:
+    from contentlint.bilingual.marks import (
+        block_entry,
+        digest,
+        sync_path,
+        write_sync_file,
+    )
     from contentlint.content.read import display_path
-    from contentlint.bilingual.align import pair_alignment
-    from contentlint.bilingual.marks import block_entry, digest, sync_path, write_sync_file
 
-    root = library.config.root
+    root = ctx.project.root
     for pair in pairs:
-        alignment = pair_alignment(pair, library)
+        alignment = ctx.alignment(pair)
         entries = [block_entry(info, alignment.counterpart(i)) for i, info in enumerate(alignment.en)]
         path = sync_path(pair.en)
         updated = write_sync_file(
@@ -165,12 +167,10 @@ def _mark(library: Library, pairs: list[Pair]) -> int:
     return EXIT_CLEAN
 
 
-def _status(library: Library, pairs: list[Pair], output: str) -> int:
-    from contentlint.bilingual.staleness import sync_state
-
-    states = [(pair, sync_state(pair, library)) for pair in pairs]
-    rows = [_row(library, pair, state) for pair, state in states]
-    orphans = _orphan_sync_files(library)
+def _status(ctx: RunContext, pairs: list[Pair], output: str) -> int:
+    states = [(pair, ctx.sync_state(pair)) for pair in pairs]
+    rows = [_row(ctx, pair, state) for pair, state in states]
+    orphans = _orphan_sync_files(ctx)
     if output == "json":
         document = {"version": 1, "pairs": rows, "orphan_sync_files": orphans, "summary": _summary(rows)}
         json.dump(document, sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
@@ -180,7 +180,7 @@ def _status(library: Library, pairs: list[Pair], output: str) -> int:
     return EXIT_STALE if any(row["status"] != "synced" for row in rows) else EXIT_CLEAN
 
 
-def _row(library: Library, pair: Pair, state: SyncState) -> dict[str, Any]:
+def _row(ctx: RunContext, pair: Pair, state: SyncState) -> dict[str, Any]:
     from contentlint.content.read import display_path
 
     return {
@@ -188,22 +188,21 @@ def _row(library: Library, pair: Pair, state: SyncState) -> dict[str, Any]:
         "en": pair.en.display,
         "es": pair.es.display,
         "status": state.status,
-        "sync_file": display_path(state.path, library.config.root),
+        "sync_file": display_path(state.path, ctx.project.root),
         "synced": state.synced,
         "error": state.error,
-        "changes": _changes(library, pair, state) if state.changes else [],
+        "changes": _changes(ctx, pair, state) if state.changes else [],
     }
 
 
-def _changes(library: Library, pair: Pair, state: SyncState) -> list[dict[str, Any]]:
+def _changes(ctx: RunContext, pair: Pair, state: SyncState) -> list[dict[str, Any]]:
     """Each English change with the Spanish line it makes stale (the alignment is
     computed only for pairs that changed)."""
-    from contentlint.bilingual.align import pair_alignment
     from contentlint.bilingual.describe import describe
     from contentlint.bilingual.staleness import spanish_index
     from contentlint.bilingual.text import snippet
 
-    alignment = pair_alignment(pair, library)
+    alignment = ctx.alignment(pair)
     out = []
     for change in state.changes:
         es_index = spanish_index(change, alignment)
@@ -231,16 +230,16 @@ def _summary(rows: list[dict[str, Any]]) -> dict[str, int]:
     return out
 
 
-def _orphan_sync_files(library: Library) -> list[str]:
+def _orphan_sync_files(ctx: RunContext) -> list[str]:
     """Sync files whose id has no pair (the guide was renamed or removed)."""
     from contentlint.content.read import display_path
 
-    folder = library.config.content_root / "sync"
+    folder = ctx.project.content_root / "sync"
     if not folder.is_dir():
         return []
-    ids = {pair.doc_id for pair in library.pairs}
+    ids = {pair.doc_id for pair in ctx.library.pairs}
     return [
-        display_path(path, library.config.root) for path in sorted(folder.glob("*.yaml")) if path.stem not in ids
+        display_path(path, ctx.project.root) for path in sorted(folder.glob("*.yaml")) if path.stem not in ids
     ]
 
 

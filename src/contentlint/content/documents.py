@@ -8,10 +8,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from contentlint.i18n import msg
 from contentlint.content.markdown.python import Block, parse_blocks
 from contentlint.content.read import LoadProblem, read_source
 from contentlint.content.yamlload import Loc, YamlData, YamlStore, load_yaml
+from contentlint.i18n import msg
 
 GUIDE_SUFFIXES = frozenset({".md", ".markdown"})
 DATA_SUFFIXES = frozenset({".yaml", ".yml"})

@@ -6,12 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
 
 from contentlint.content.documents import Document
-
-if TYPE_CHECKING:
-    from contentlint.config import Config
 
 
 @dataclass(frozen=True)
@@ -26,12 +22,8 @@ class Pair:
 class Library:
     """All documents of one run, with lookups the rules share."""
 
-    def __init__(self, documents: list[Document], config: Config) -> None:
+    def __init__(self, documents: list[Document]) -> None:
         self.documents = documents
-        self.config = config
-        # Per-run memo for expensive derived data shared by several rules
-        # (alignments, readability scores); keyed by the producer's name.
-        self.memo: dict[Any, Any] = {}
 
     @cached_property
     def guides(self) -> list[Document]:
@@ -122,8 +114,8 @@ class Library:
     def _resolve_href(self, doc: Document, href: str) -> Document | None:
         target = href.split("#", 1)[0]
         if target.startswith("guide:"):
-            found = self.by_id.get((target[len("guide:") :], doc.lang or ""), [])
-            return found[0] if found else None
+            same_id = self.by_id.get((target[len("guide:") :], doc.lang or ""), [])
+            return same_id[0] if same_id else None
         if not target or "://" in target or target.startswith(("mailto:", "tel:", "/")):
             return None
         import os

@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from contentlint.i18n import msg
 from contentlint.content.read import LoadProblem
+from contentlint.i18n import msg
 
 Loc = tuple[str | int, ...]
 

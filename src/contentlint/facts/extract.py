@@ -21,8 +21,6 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
-from contentlint.i18n import msg
-from contentlint.facts.numwords import value_of, word_values
 from contentlint.bilingual.text import strip_accents
 from contentlint.bilingual.tokens import (
     ACRONYM_RE,
@@ -37,6 +35,8 @@ from contentlint.bilingual.tokens import (
     phone_key,
     url_key,
 )
+from contentlint.facts.numwords import value_of, word_values
+from contentlint.i18n import msg
 
 DEFAULT_LOCALES = {"en": "en_US", "es": "es_US"}
 # The other way a language's numbers are commonly written, used to explain a mismatch.

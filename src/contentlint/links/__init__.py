@@ -1,6 +1,6 @@
 """Link checking for contentlint.
 
-- :mod:`contentlint.links.external`: the asyncio/aiohttp engine for external
+- :mod:`contentlint.links.http.engine`: the asyncio/aiohttp engine for external
   ``http``/``https`` URLs (``check_urls``, ``ExternalLinkSettings``, ``LinkResult``).
 - :mod:`contentlint.links.cache`: the persistent result cache (JSON, atomic writes).
 - :mod:`contentlint.links.guard`: the address guard (no private, loopback,

@@ -1,7 +1,7 @@
 """Every link of the library, where it is written, and where it leads (offline).
 
 One :class:`LinkIndex` per run, shared by every LK rule through
-``library.memo`` (:func:`link_index`), so links are found and resolved once:
+the run context (``ctx.link_index()``), so links are found and resolved once:
 
 * **Sites** (:class:`LinkSite`): each place a link is written, with its file
   line and column. Guides: body links and images (Markdown, and ``href``/``src``
@@ -31,10 +31,11 @@ from contentlint.links.anchors import Anchors, anchors_of
 from contentlint.links.localpaths import Lookup, inside, lookup, place
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from contentlint.content.documents import Document
     from contentlint.content.library import Library
 
-MEMO_KEY = "contentlint.links.extract"
 ORIGINS = ("body", "image", "html", "related", "card", "language_switch", "data")
 # Link targets that name a guide when they have one of these suffixes (or none):
 # a missing one is a broken guide link rather than a missing file.
@@ -89,8 +90,9 @@ class Target:
 class LinkIndex:
     """Sites and targets of one run, computed on first use and kept."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, content_root: Path) -> None:
         self.library = library
+        self.content_root = content_root
         self._sites: dict[Document, list[LinkSite]] = {}
         self._targets: dict[LinkSite, Target] = {}
         self._anchors: dict[Document, Anchors] = {}
@@ -214,7 +216,7 @@ class LinkIndex:
         """
         found = self._roots.get(doc)
         if found is None:
-            content = os.path.realpath(self.library.config.content_root)
+            content = os.path.realpath(self.content_root)
             here = os.path.realpath(doc.path)
             found = content if inside(here, content) else self._library_root()
             self._roots[doc] = found
@@ -225,14 +227,6 @@ class LinkIndex:
             folders = [os.path.dirname(os.path.realpath(d.path)) for d in self.library.documents]
             self._fallback_root = os.path.commonpath(folders) if folders else os.path.realpath(".")
         return self._fallback_root
-
-
-def link_index(library: Library) -> LinkIndex:
-    """The run's shared index (created on first use)."""
-    index = library.memo.get(MEMO_KEY)
-    if index is None:
-        index = library.memo[MEMO_KEY] = LinkIndex(library)
-    return index
 
 
 def _fragment(text: str) -> str:

@@ -4,7 +4,7 @@ LinkChecker (PyPI ``linkchecker``) is GPL-2.0-or-later and has no public Python
 API, so contentlint never imports it: it runs the ``linkchecker`` executable
 as a subprocess and reads its XML output (``-o xml``).  Use it for an optional
 nightly crawl of the *rendered* HTML site; pull-request checks use
-:mod:`contentlint.links.external`, which is faster and retries.
+:mod:`contentlint.links.http.engine`, which is faster and retries.
 
 Command line built by :func:`build_command` (LinkChecker 10.x)::
 
@@ -60,8 +60,7 @@ from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
 from contentlint.i18n import msg
-
-from .external import LinkResult
+from contentlint.links.http.results import LinkResult
 
 __all__ = [
     "LinkCheckerError",
@@ -142,7 +141,7 @@ class LinkCheckerRecord:
         return "ok"
 
     def to_link_result(self) -> LinkResult:
-        """The same verdict as a :class:`~contentlint.links.external.LinkResult`."""
+        """The same verdict as a :class:`~contentlint.links.http.engine.LinkResult`."""
         outcome = self.outcome
         status = self.status
         text = self.result or ("valid" if self.valid else "invalid")

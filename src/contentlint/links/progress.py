@@ -11,7 +11,7 @@ SARIF and the other reports on stdout stay machine-readable.
 * stderr is a terminal: a bar redrawn in place (at most ten times a second),
   replaced at the end by the summary line.
 * otherwise (CI logs, pipes, pre-commit): no bar, just the summary line at the
-  end (:func:`contentlint.links.external.summarize`), so logs stay clean.
+  end (:func:`contentlint.links.http.engine.summarize`), so logs stay clean.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from contentlint.links.external import LinkResult, RunStats
+    from contentlint.links.http.results import LinkResult, RunStats
 
 _WIDTH = 24
 _INTERVAL = 0.1
@@ -58,7 +58,7 @@ class LinkProgress:
 
     def finish(self, results: Mapping[str, LinkResult], stats: RunStats | None = None) -> None:
         """Replace the bar with the one-line summary (always printed)."""
-        from contentlint.links.external import summarize
+        from contentlint.links.http.results import summarize
 
         line = "contentlint: external links: " + summarize(results)
         if stats is not None and stats.cache_error:

@@ -33,14 +33,13 @@ from typing import TYPE_CHECKING, Any
 
 from contentlint.i18n import msg
 from contentlint.readability.guides import (
-    document_score,
+    ScoringCaches,
     english_scale_grade,
     score_guide,
 )
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
     from contentlint.readability import DocumentScore
 
 FORMAT = 1
@@ -75,15 +74,16 @@ def entry_dict(doc: Document, score: DocumentScore) -> dict[str, Any] | None:
     return out
 
 
-def build_baseline(library: Library, *, include_headings: bool = False) -> dict[str, Any]:
-    """The baseline JSON for every guide of the library, as it is now."""
-    guides: dict[str, Any] = {}
-    for doc in sorted(library.guides, key=lambda d: d.display):
-        score = document_score(doc, library, include_headings=include_headings)
+def build_baseline(guides: list[Document], *, include_headings: bool = False) -> dict[str, Any]:
+    """The baseline JSON for every guide, as it is now."""
+    caches = ScoringCaches()
+    records: dict[str, Any] = {}
+    for doc in sorted(guides, key=lambda d: d.display):
+        score = score_guide(doc, include_headings=include_headings, caches=caches)
         record = entry_dict(doc, score) if score is not None else None
         if record is not None:
-            guides[doc.display] = record
-    return {"format": FORMAT, "settings": {"include_headings": include_headings}, "guides": guides}
+            records[doc.display] = record
+    return {"format": FORMAT, "settings": {"include_headings": include_headings}, "guides": records}
 
 
 def write_baseline(path: Path, data: dict[str, Any]) -> None:
@@ -151,11 +151,11 @@ def _entry(label: str, path: str, record: Any) -> Entry:
 class GitBaseline(Baseline):
     """Scores of the guides as they are at a git ref, computed on demand."""
 
-    def __init__(self, ref: str, texts: dict[str, str], include_headings: bool, library: Library) -> None:
+    def __init__(self, ref: str, texts: dict[str, str], include_headings: bool, caches: ScoringCaches) -> None:
         self.label = GIT_PREFIX + ref
         self.texts = texts
         self.include_headings = include_headings
-        self.library = library  # shares the run's unit cache: most units did not change
+        self.caches = caches  # shares the run's unit cache: most units did not change
         self.scores: dict[str, Entry | None] = {}
 
     def lookup(self, doc: Document) -> Entry | None:
@@ -171,21 +171,23 @@ class GitBaseline(Baseline):
         if text is None:
             return None
         old = document_from_text(display, text)
-        score = score_guide(old, include_headings=self.include_headings, library=self.library)
+        score = score_guide(old, include_headings=self.include_headings, caches=self.caches)
         record = entry_dict(old, score) if score is not None else None
         if record is None:
             return None
         return Entry(record["lang"], record["words"], record["grade"], record.get("inflesz"))
 
 
-def open_baseline(spec: str, library: Library, *, include_headings: bool = False) -> Baseline:
-    """The baseline named by RD005's ``baseline`` option; raises BaselineError."""
-    root = library.config.root
+def open_baseline(
+    spec: str, root: Path, guides: list[Document], *, include_headings: bool = False, caches: ScoringCaches
+) -> Baseline:
+    """The baseline named by RD005's ``baseline`` option (relative to the project
+    ``root``); raises BaselineError."""
     if spec.startswith(GIT_PREFIX):
         ref = spec[len(GIT_PREFIX) :].strip()
         if not ref:
             raise BaselineError(msg("baseline 'git:' needs a ref, e.g. 'git:origin/main'"))
-        return GitBaseline(ref, _texts_at(root, ref, library.guides), include_headings, library)
+        return GitBaseline(ref, _texts_at(root, ref, guides), include_headings, caches)
     path = (root / spec).resolve()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -1,10 +1,9 @@
 """The prose of a guide, scored once per run and shared by every RD rule.
 
-``document_score(doc, library)`` is the one entry point: it turns the parsed body
-(``doc.blocks``) into prose units, scores them with :mod:`contentlint.readability`
-and memoizes the result in ``library.memo`` keyed by the document, so RD001-RD005
-(and a report that wants the numbers) pay for one extraction and one scoring per
-guide and run. Below that, units are cached by their text: a paragraph that
+``score_guide(doc, caches=...)`` turns the parsed body (``doc.blocks``) into prose
+units and scores them with :mod:`contentlint.readability`; the run context keeps
+each guide's result (``ctx.score``), so RD001-RD005 (and the report's views) pay
+for one extraction and one scoring per guide and run. Below that, units are cached by their text: a paragraph that
 appears in many guides (a disclaimer, a near-copy of a guide, the same guide at
 a git ref) is scored once per run.
 
@@ -36,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from contentlint.readability import (
@@ -49,11 +49,10 @@ from contentlint.readability import (
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
 
 __all__ = [
     "aggregate",
-    "document_score",
+    "ScoringCaches",
     "english_scale_grade",
     "inflesz_for_grade",
     "prose_units",
@@ -141,33 +140,39 @@ def _is_header_row(lines: list[str], line: int) -> bool:
     return line < len(lines) and _DELIMITER_ROW.match(lines[line]) is not None
 
 
-# Per-run caches: cleaned text by block source, and sentences by (lang, kind, text).
-# Units repeat across a library (disclaimers, shared list items, near-copies of a
-# guide, the same guide at a git ref), and a unit scores the same wherever it is:
-# only its line differs.
-_CLEAN_KEY = ("RD", "clean-text")
-_SENTENCES_KEY = ("RD", "unit-sentences")
 _STRIDE = 1 << 32  # line offset that keeps the units of one batch apart
 _UnitKey = tuple[str, str, str]
 _Cached = tuple[int, tuple[SentenceScore, ...]]
 
 
+@dataclass
+class ScoringCaches:
+    """Per-run caches: cleaned text by block source, and sentences by (lang, kind, text).
+
+    Units repeat across a library (disclaimers, shared list items, near-copies of a
+    guide, the same guide at a git ref), and a unit scores the same wherever it is:
+    only its line differs.
+    """
+
+    clean: dict[str, str] = field(default_factory=dict)
+    sentences: dict[_UnitKey, _Cached] = field(default_factory=dict)
+
+
 def score_guide(
-    doc: Document, *, include_headings: bool = False, library: Library | None = None
+    doc: Document, *, include_headings: bool = False, caches: ScoringCaches | None = None
 ) -> DocumentScore | None:
     """Score a guide (None for data files, unusable guides and other languages).
 
-    Equal to ``score_units(prose_units(doc), lang)``; with ``library``, units already
-    scored in this run are not scored again. Not memoized per document: use
-    :func:`document_score` for the guides of a run.
+    Equal to ``score_units(prose_units(doc), lang)``; with the run's ``caches``, units
+    already scored in this run are not scored again. Not memoized per document: the
+    run context keeps each guide's score (``ctx.score``).
     """
     lang = doc.lang
     if doc.kind != "guide" or not doc.usable or lang not in ("en", "es"):
         return None
-    memo = library.memo if library is not None else {}
-    clean: dict[str, str] = memo.setdefault(_CLEAN_KEY, {})
-    cache: dict[_UnitKey, _Cached] = memo.setdefault(_SENTENCES_KEY, {})
-    units = prose_units(doc, clean)
+    caches = caches if caches is not None else ScoringCaches()
+    cache = caches.sentences
+    units = prose_units(doc, caches.clean)
     _score_missing(units, lang, cache)
     details: list[SentenceScore] = []
     for unit in units:
@@ -231,16 +236,6 @@ def aggregate(lang: str, details: tuple[SentenceScore, ...]) -> DocumentScore:
         fernandez_huerta=metrics.fernandez_huerta(words, count, syllables), szigriszt_pazos=sp,
         inflesz_band=metrics.inflesz_band(sp), crawford_grade=crawford, sentences_detail=details,
     )
-
-
-def document_score(doc: Document, library: Library, *, include_headings: bool = False) -> DocumentScore | None:
-    """The guide's readability, computed once per run; None for data files and unusable guides."""
-    key = ("RD", "score", doc, include_headings)
-    memo = library.memo
-    if key not in memo:
-        memo[key] = score_guide(doc, include_headings=include_headings, library=library)
-    score: DocumentScore | None = memo[key]
-    return score
 
 
 def english_scale_grade(score: DocumentScore) -> float | None:

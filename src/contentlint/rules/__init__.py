@@ -13,7 +13,16 @@ from contentlint.rules.base import Rule
 
 def all_rules() -> tuple[type[Rule], ...]:
     """Every rule class, in code order."""
-    from contentlint.rules import core, facts, links, pairs, plain, readability, schema, structure
+    from contentlint.rules import (
+        core,
+        facts,
+        links,
+        pairs,
+        plain,
+        readability,
+        schema,
+        structure,
+    )
 
     families: Iterable[tuple[type[Rule], ...]] = (
         core.RULES,

@@ -22,6 +22,7 @@ from contentlint.findings import Finding, Location, Severity
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
     from contentlint.content.library import Library, Pair
+    from contentlint.context import RunContext
 
 _CODE_RE = re.compile(r"[A-Z]{2}[0-9]{3}")
 _NAME_RE = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
@@ -57,6 +58,10 @@ class Rule:
     enabled_by_default: ClassVar[bool] = True
     groups: ClassVar[tuple[str, ...]] = ()
     Options: ClassVar[type[BaseModel]] = NoOptions
+    # A rule that reports another outcome of another rule's work reads that
+    # rule's options table (LK102 and LK103 read LK101's network settings;
+    # RD006 reads RD005's baseline): the code of that rule.
+    options_of: ClassVar[str | None] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -82,8 +87,9 @@ class Rule:
 
         return inspect.cleandoc(cls.__doc__ or "")
 
-    def check(self, target: Any, library: Library) -> Iterator[Finding]:
-        """Yield findings for one file, pair or library (per ``scope``)."""
+    def check(self, target: Any, ctx: RunContext) -> Iterator[Finding]:
+        """Yield findings for one file, pair or library (per ``scope``); ``ctx`` holds
+        the library and the run's shared analyses (:mod:`contentlint.context`)."""
         raise NotImplementedError
 
     def finding(
@@ -122,7 +128,7 @@ class FileRule(Rule):
 
     scope = Scope.FILE
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:  # noqa: D102
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:  # noqa: D102
         raise NotImplementedError
 
 
@@ -131,7 +137,7 @@ class PairRule(Rule):
 
     scope = Scope.PAIR
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:  # noqa: D102
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:  # noqa: D102
         raise NotImplementedError
 
 
@@ -140,14 +146,14 @@ class LibraryRule(Rule):
 
     scope = Scope.LIBRARY
 
-    def check(self, target: Library, library: Library) -> Iterator[Finding]:  # noqa: D102
+    def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:  # noqa: D102
         raise NotImplementedError
 
 
 class LoadProblemRule(FileRule):
     """Reports the problems of its code found while loading or validating a file."""
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Turn this rule's load and schema problems into findings."""
         for problem in (*target.problems, *target.schema_problems):
             if problem.code == self.code:

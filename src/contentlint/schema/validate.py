@@ -6,8 +6,8 @@ import difflib
 from typing import Any
 
 from contentlint.content.documents import Document
-from contentlint.i18n import msg
 from contentlint.content.read import LoadProblem
+from contentlint.i18n import msg
 
 # pydantic error type -> our rule code. Everything else is an invalid value.
 _MISSING = "SC006"

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from contentlint.i18n import msg
+from contentlint.report import Limits, Reading
 from contentlint.reporters.html.markup import Markup, fmt1, h, short, svg_num
-from contentlint.reporters.html.model import SEVERITIES, Limits, PairView, Reading, UiText
+from contentlint.reporters.html.model import SEVERITIES, PairView, UiText
 
 SVG_NS = "http://www.w3.org/2000/svg"
 TEXT, MUTED, WHITE = "#1b1f24", "#4a5360", "#ffffff"
@@ -29,13 +30,22 @@ SEVERITY_FILLS = ("#a3161a", "#c98a00", "#4a7fb5")
 MAX_GRADE = 24  # bars beyond this end in an arrow
 
 
-def grade_for_inflesz(inflesz: float) -> float:
-    """Where an INFLESZ value falls on the English grade scale (the inverse of
-    :func:`~contentlint.readability.guides.inflesz_for_grade`)."""
-    from contentlint.readability.guides import inflesz_for_grade
+# INFLESZ <-> grade as (anchor INFLESZ, anchor grade, INFLESZ points per grade):
+# the readability engine's mapping, handed over in the report's views.
+InfleszScale = tuple[float, float, float]
+DEFAULT_SCALE: InfleszScale = (65.0, 6.0, 5.0)
 
-    at_zero, per_grade = inflesz_for_grade(0.0), inflesz_for_grade(1.0) - inflesz_for_grade(0.0)
-    return (inflesz - at_zero) / per_grade
+
+def grade_for_inflesz(inflesz: float, scale: InfleszScale = DEFAULT_SCALE) -> float:
+    """Where an INFLESZ value falls on the English grade scale."""
+    anchor_inflesz, anchor_grade, per_grade = scale
+    return anchor_grade + (anchor_inflesz - inflesz) / per_grade
+
+
+def inflesz_for_grade(grade: float, scale: InfleszScale = DEFAULT_SCALE) -> float:
+    """The INFLESZ value at a grade of the English scale (the inverse)."""
+    anchor_inflesz, anchor_grade, per_grade = scale
+    return anchor_inflesz - (grade - anchor_grade) * per_grade
 
 
 def _svg(name: str, width: float, height: float, title: str, desc: str, body: list[Any]) -> Markup:
@@ -103,9 +113,7 @@ def _reading_scale(pairs: Sequence[PairView]) -> _Scale:
     return _Scale(top=float(min(top + top % 2, MAX_GRADE)))
 
 
-def _axes(text: UiText, scale: _Scale, height: float) -> list[Markup]:
-    from contentlint.readability.guides import inflesz_for_grade
-
+def _axes(text: UiText, scale: _Scale, height: float, inflesz: InfleszScale) -> list[Markup]:
     y0, y1 = scale.head - 6, height - scale.foot + 6
     out = []
     for tick in range(0, int(scale.top) + 1, 2):
@@ -113,8 +121,8 @@ def _axes(text: UiText, scale: _Scale, height: float) -> list[Markup]:
         out.append(h("line", {"x1": tx, "x2": tx, "y1": svg_num(y0), "y2": svg_num(y1),
                               "stroke": "#dde3ea", "stroke-width": "1"}))
         out.append(_label(scale.x(tick), scale.head - 12, str(tick), size=11, anchor="middle"))
-        inflesz = f"{inflesz_for_grade(tick):.0f}"
-        out.append(_label(scale.x(tick), height - scale.foot + 22, inflesz, size=11, anchor="middle"))
+        value = f"{inflesz_for_grade(tick, inflesz):.0f}"
+        out.append(_label(scale.x(tick), height - scale.foot + 22, value, size=11, anchor="middle"))
     out.append(h("text", {"x": svg_num(scale.left), "y": "14", "font-size": "12", "font-weight": "700",
                           "fill": EN_BAR}, text.t(msg("English: Flesch-Kincaid grade (lower is easier)"))))
     out.append(h("text", {"x": svg_num(scale.left), "y": svg_num(height - 4), "font-size": "12",
@@ -122,11 +130,14 @@ def _axes(text: UiText, scale: _Scale, height: float) -> list[Markup]:
     return out
 
 
-def _threshold_lines(text: UiText, scale: _Scale, limits: Limits, height: float) -> list[Markup]:
+def _threshold_lines(
+    text: UiText, scale: _Scale, limits: Limits, height: float, inflesz: InfleszScale
+) -> list[Markup]:
     """Target (dashed) and limit lines. With the default thresholds the Spanish
     ones fall on the English ones; configured apart, they are drawn too."""
     lines = [(limits.target_grade_en, True, text.t(msg("target"))), (limits.max_grade_en, False, text.t(msg("limit")))]
-    es_target, es_limit = grade_for_inflesz(limits.target_inflesz_es), grade_for_inflesz(limits.min_inflesz_es)
+    es_target = grade_for_inflesz(limits.target_inflesz_es, inflesz)
+    es_limit = grade_for_inflesz(limits.min_inflesz_es, inflesz)
     if abs(es_target - limits.target_grade_en) > 0.05:
         lines.append((es_target, True, text.t(msg("Spanish target"))))
     if abs(es_limit - limits.max_grade_en) > 0.05:
@@ -157,11 +168,13 @@ def _bar(text: UiText, scale: _Scale, y: float, reading: Reading | None, color: 
     return out
 
 
-def reading_chart(text: UiText, pairs: Sequence[PairView], limits: Limits) -> Markup:
+def reading_chart(
+    text: UiText, pairs: Sequence[PairView], limits: Limits, inflesz: InfleszScale = DEFAULT_SCALE
+) -> Markup:
     """Readability by guide pair: an English and a Spanish bar per pair."""
     scale = _reading_scale(pairs)
     height = scale.height(len(pairs))
-    body: list[Any] = [*_axes(text, scale, height), *_threshold_lines(text, scale, limits, height)]
+    body: list[Any] = [*_axes(text, scale, height, inflesz), *_threshold_lines(text, scale, limits, height, inflesz)]
     y = scale.head + scale.pad
     for pair in pairs:
         body.append(_label(scale.left - 28, y + scale.bar + 4, short(pair.doc_id, 24), anchor="end", tip=pair.doc_id))

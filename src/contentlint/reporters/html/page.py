@@ -35,9 +35,13 @@ from typing import TYPE_CHECKING, Any, TextIO
 from contentlint import __version__
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import UI_LANGUAGES, localize, msg
-from contentlint.report import Report
+from contentlint.report import EXCERPT_CONTEXT, EXCERPT_MAX, Reading, Report, RowView
 from contentlint.reporters.html.assets import CSS, SCRIPT, content_security_policy
-from contentlint.reporters.html.charts import findings_chart, reading_chart
+from contentlint.reporters.html.charts import (
+    DEFAULT_SCALE,
+    findings_chart,
+    reading_chart,
+)
 from contentlint.reporters.html.markup import (
     Markup,
     esc,
@@ -52,19 +56,14 @@ from contentlint.reporters.html.model import (
     DocView,
     PageModel,
     PairView,
-    Reading,
-    Row,
     UiText,
     build_model,
     lang_of,
 )
 
 if TYPE_CHECKING:
-    from contentlint.content.documents import Document
-    from contentlint.bilingual.blocks import BlockInfo
+    from contentlint.report import BlockView
 
-CONTEXT_LINES = 2  # source lines shown before and after a finding
-MAX_CONTEXT_LINES = 12  # at most this many lines for one finding
 MAX_FINDINGS_PER_FILE = 300  # the JSON report has them all
 
 __all__ = ["esc", "h", "render", "render_diff", "render_text"]
@@ -79,7 +78,7 @@ class Page(UiText):
         self.model = model
         self.options = options
         self.finding_ids = 0
-        self._docs: dict[str, Document] | None = None
+        self._langs: dict[str, str] | None = None
 
     # -- page ---------------------------------------------------------------
 
@@ -121,7 +120,7 @@ class Page(UiText):
         if self.model.unpaired:
             links.append(("unpaired", msg("Guides without a pair")))
         if self.model.others:
-            title = msg("Findings by file") if self.report.library is None else msg("Other files")
+            title = msg("Findings by file") if self.report.views is None else msg("Other files")
             links.append(("other-files", title))
         links.append(("rules", msg("Rules")))
         nav = h(
@@ -157,7 +156,7 @@ class Page(UiText):
     def main(self) -> Markup:
         """Everything between the header and the footer."""
         parts: list[Any] = [self.filters(), self.summary()]
-        if self.report.library is None:
+        if self.report.views is None:
             parts.append(
                 h(
                     "p",
@@ -232,10 +231,11 @@ class Page(UiText):
 
     def finding_lang(self, finding: Finding) -> str:
         """en / es / other: the language of the file the finding is in."""
-        if self._docs is None:
-            library = self.report.library
-            self._docs = {d.display: d for d in library.documents} if library is not None else {}
-        return lang_of(finding.location.path, self._docs.get(finding.location.path))
+        if self._langs is None:
+            views = [*(v for p in self.model.pairs for v in (p.en, p.es)), *self.model.unpaired, *self.model.others]
+            self._langs = {view.display: view.lang for view in views}
+        path = finding.location.path
+        return self._langs.get(path) or lang_of(path)
 
     # -- summary and overview ---------------------------------------------------
 
@@ -248,7 +248,7 @@ class Page(UiText):
             (report.count(Severity.INFO), msg("notes"), "t-info"),
             (len(report.checked), msg("files checked"), None),
         ]
-        if report.library is not None:
+        if report.views is not None:
             items.append((len(self.model.pairs), msg("guide pairs"), None))
             stale = sum(1 for p in self.model.pairs if p.stale_blocks)
             items.append((stale, msg("pairs with stale blocks"), "t-stale"))
@@ -348,16 +348,16 @@ class Page(UiText):
             parts.append(h("span", {"class": "badge st-limit"}, self.t(msg("not comparable"))))
         if alignment.missing:
             parts.append(h("span", {"class": "badge st-missing"},
-                           self.t(msg("{count} missing", count=len(alignment.missing)))))
+                           self.t(msg("{count} missing", count=alignment.missing))))
         if alignment.extra:
             parts.append(h("span", {"class": "badge st-extra"},
-                           self.t(msg("{count} extra", count=len(alignment.extra)))))
+                           self.t(msg("{count} extra", count=alignment.extra))))
         if alignment.moved:
             parts.append(h("span", {"class": "badge st-moved"},
-                           self.t(msg("{count} moved", count=len(alignment.moved)))))
+                           self.t(msg("{count} moved", count=alignment.moved))))
         if not parts:
             parts.append(h("span", {"class": "badge st-ok"},
-                           self.t(msg("all {count} aligned", count=len(alignment.en)))))
+                           self.t(msg("all {count} aligned", count=alignment.english_blocks))))
         return join(*[join(part, " ") for part in parts])
 
     def reading_cell(self, reading: Reading | None) -> Markup:
@@ -383,7 +383,8 @@ class Page(UiText):
             "section",
             {"id": "charts", "aria-labelledby": "charts-h"},
             h("h2", {"id": "charts-h"}, self.t(msg("Charts"))),
-            reading_chart(self, pairs, self.model.limits),
+            reading_chart(self, pairs, self.model.limits,
+                          self.model.views.inflesz_scale if self.model.views else DEFAULT_SCALE),
             findings_chart(self, pairs),
         )
 
@@ -477,21 +478,21 @@ class Page(UiText):
 
     def source_context(self, finding: Finding, view: DocView) -> Markup:
         """The source lines around a finding, the finding's lines marked."""
-        doc = view.doc
+        lines = view.view.excerpt
+        count = view.view.line_count
         loc = finding.location
-        if doc is None or doc.text is None or loc.line < 1:
+        if not lines or loc.line < 1:
             return Markup("")
-        lines = doc.lines
-        first_hit = min(loc.line, len(lines))
-        last_hit = min(max(loc.end_line or loc.line, loc.line), len(lines), first_hit + MAX_CONTEXT_LINES - 1)
-        start = max(1, first_hit - CONTEXT_LINES)
-        end = min(len(lines), last_hit + CONTEXT_LINES)
+        first_hit = min(loc.line, count)
+        last_hit = min(max(loc.end_line or loc.line, loc.line), count, first_hit + EXCERPT_MAX - 1)
+        start = max(1, first_hit - EXCERPT_CONTEXT)
+        end = min(count, last_hit + EXCERPT_CONTEXT)
         rendered = []
         for number in range(start, end + 1):
             hit = first_hit <= number <= last_hit
-            text: Any = lines[number - 1] or " "
+            text: Any = lines.get(number, "") or " "
             if number == loc.line:
-                text = mark_column(lines[number - 1], loc)
+                text = mark_column(lines.get(number, ""), loc)
             rendered.append(h("span", {"class": "line hit" if hit else "line"},
                               h("span", {"class": "ln"}, number), h("span", {"class": "text"}, text)))
         label = self.t(msg("Lines {start} to {end} of {path}", start=start, end=end, path=loc.path))
@@ -535,8 +536,8 @@ class Page(UiText):
         if pair.removed:
             parts.append(h("h4", None, self.t(msg("Removed from the English since the last sync"))))
             parts.append(h("ul", None, [
-                h("li", None, h("div", {"class": "diff", "lang": "en"}, render_diff(change.diff(pair.context_words))))
-                for change in pair.removed
+                h("li", None, h("div", {"class": "diff", "lang": "en"}, render_diff(diff)))
+                for diff in pair.removed
             ]))
         return h("details", {"class": "sbs-wrap", "id": pair.anchor + "-sbs", "open": flagged}, parts)
 
@@ -552,18 +553,18 @@ class Page(UiText):
         }
         return self.t(labels[tag])
 
-    def sbs_row(self, row: Row, pair: PairView) -> Markup:
+    def sbs_row(self, row: RowView, pair: PairView) -> Markup:
         """One row of the side-by-side table."""
         order = ("missing", "facts", "stale", "added", "extra", "moved")
         main = next((tag for tag in order if tag in row.tags), None)
         css = {"missing": "row-missing", "facts": "row-stale", "stale": "row-stale", "added": "row-stale",
                "extra": "row-extra", "moved": "row-moved"}.get(main or "")
         en_cell = self.block_cell(row.en, "en")
-        if row.change is not None and row.change.kind in ("text", "facts"):
+        if row.change in ("text", "facts"):
             en_cell = join(en_cell, h(
                 "div", {"class": "diff"},
                 h("span", {"class": "diff-label"}, self.t(msg("English changes since the last sync:"))),
-                h("span", {"class": "diff-text", "lang": "en"}, render_diff(row.change.diff(pair.context_words))),
+                h("span", {"class": "diff-text", "lang": "en"}, render_diff(row.diff)),
             ))
         statuses = []
         for tag in row.tags:
@@ -573,7 +574,7 @@ class Page(UiText):
             statuses.append(h("li", None, h("span", {"class": "badge st-ok"}, self.t(msg("aligned")))))
         if "moved" in row.tags and row.es is not None:
             statuses.append(h("li", None, h("span", {"class": "status-note"}, self.t(msg(
-                "In the Spanish it is at line {line}.", line=row.es.block.line)))))
+                "In the Spanish it is at line {line}.", line=row.es.line)))))
         if row.tags and set(row.tags) & {"stale", "facts", "added"} and row.es is not None:
             statuses.append(h("li", None, h("span", {"class": "status-note"},
                 self.t(msg("Update the Spanish, then run:")), " ",
@@ -585,18 +586,17 @@ class Page(UiText):
             h("td", None, h("ul", {"class": "status-list"}, statuses)),
         )
 
-    def block_cell(self, info: BlockInfo | None, lang: str) -> Markup:
+    def block_cell(self, block: BlockView | None, lang: str) -> Markup:
         """One block: its kind and line, then its text in its language."""
-        if info is None:
+        if block is None:
             empty = msg("no English block") if lang == "en" else msg("no Spanish block")
             return h("span", {"class": "empty-cell"}, self.t(empty))
-        block = info.block
         kind = self.kind_label(block)
         meta = h("span", {"class": "blk-meta"}, kind, " · ", self.t(msg("line {line}", line=block.line)))
         if block.kind in ("code", "html"):
-            text = h("pre", {"class": "blk-text", "lang": lang}, block.source.rstrip("\n"))
+            text = h("pre", {"class": "blk-text", "lang": lang}, block.text)
         else:
-            text = h("p", {"class": "blk-text", "lang": lang}, block.plain or block.source)
+            text = h("p", {"class": "blk-text", "lang": lang}, block.text)
         return h("div", {"class": "blk blk-" + block.kind}, meta, text)
 
     def kind_label(self, block: Any) -> str:
@@ -642,7 +642,7 @@ class Page(UiText):
 
     def others(self) -> Markup:
         """Findings in data files, or every finding when the library is unknown."""
-        title = msg("Findings by file") if self.report.library is None else msg("Other files")
+        title = msg("Findings by file") if self.report.views is None else msg("Other files")
         groups = [self.file_findings(view, f"other-{n + 1}") for n, view in enumerate(self.model.others)]
         return h("section", {"id": "other-files", "aria-labelledby": "other-files-h"},
                  h("h2", {"id": "other-files-h"}, self.t(title)), groups)

@@ -14,7 +14,7 @@ from contentlint.rules.base import FileRule, NoOptions
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 _NUMBER_WORDS = {
     "en": {
@@ -112,9 +112,9 @@ class TimelineContradiction(FileRule):
 
         window_sentences: int = 1
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Check every prose block and the description of a guide."""
-        facts = _facts(library)
+        facts = ctx.timelines()
         lang = target.lang
         if not facts or target.kind != "guide" or not target.usable or lang not in ("en", "es"):
             return
@@ -167,14 +167,6 @@ class TimelineContradiction(FileRule):
                 "say that states can set their own timelines."),
             related=(Location(facts.display, 1, 1, note=msg("timelines data")),),
         )
-
-
-def _facts(library: Library) -> Any:
-    key = ("FC001", "facts")
-    if key not in library.memo:
-        doc = library.data("timelines")
-        library.memo[key] = doc
-    return library.memo[key]
 
 
 def _keywords(facts_doc: Any, lang: str) -> dict[str, list[Any]]:

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
-from contentlint.links.extract import GUIDE_LIKE_SUFFIXES, link_index
+from contentlint.links.extract import GUIDE_LIKE_SUFFIXES
 from contentlint.rules.base import FileRule
 from contentlint.rules.links.common import closest_guide, language_name, relative_href
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 # The language switch is PR060's (language-switch-mismatch); related ids are LK004's.
 _ORIGINS = frozenset({"body", "html", "card"})
@@ -52,9 +52,9 @@ class BrokenGuideLink(FileRule):
     default_severity = Severity.ERROR
     groups = ("links",)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report guide links that resolve to nothing."""
-        index = link_index(library)
+        index = ctx.link_index()
         for site, where in index.resolved(target):
             if site.origin not in _ORIGINS:
                 continue
@@ -65,14 +65,14 @@ class BrokenGuideLink(FileRule):
                     msg("Put the guide's path in the parentheses: [text](other-guide.md)."),
                 )
             elif where.kind == "unknown-id":
-                yield self._unknown_id(target, library, site.line, site.column, where.detail, where.doc)
+                yield self._unknown_id(target, ctx, site.line, site.column, where.detail, where.doc)
             elif where.kind == "missing" and PurePosixPath(site.shown.split("#", 1)[0]).suffix.lower() in (
                 GUIDE_LIKE_SUFFIXES
             ) and site.origin != "image":
-                yield self._missing(target, library, site.line, site.column, site.shown)
+                yield self._missing(target, ctx, site.line, site.column, site.shown)
 
-    def _missing(self, doc: Document, library: Library, line: int, column: int, shown: str) -> Finding:
-        guess = closest_guide(library, doc, shown)
+    def _missing(self, doc: Document, ctx: RunContext, line: int, column: int, shown: str) -> Finding:
+        guess = closest_guide(ctx.library, doc, shown)
         if guess is not None:
             hint = msg("Did you mean {href}?", href=relative_href(doc, guess))
         else:
@@ -80,7 +80,7 @@ class BrokenGuideLink(FileRule):
         return self.finding(doc, line, column, msg("link '{href}' leads to no guide", href=shown), hint)
 
     def _unknown_id(
-        self, doc: Document, library: Library, line: int, column: int, guide_id: str, other: Document | None
+        self, doc: Document, ctx: RunContext, line: int, column: int, guide_id: str, other: Document | None
     ) -> Finding:
         lang = language_name(doc.lang)
         if other is not None:
@@ -89,7 +89,7 @@ class BrokenGuideLink(FileRule):
             hint = msg("Link to a {lang} guide, or translate {path} first.", lang=lang, path=other.display)
         else:
             message = msg("no {lang} guide has id '{id}'", lang=lang, id=guide_id)
-            guess = closest_guide(library, doc, guide_id)
+            guess = closest_guide(ctx.library, doc, guide_id)
             hint = (msg("Did you mean guide:{id}?", id=guess.doc_id) if guess is not None and guess.doc_id
                     else msg("Use the id: of an existing guide."))
         return self.finding(doc, line, column, message, hint)

@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
-from contentlint.links.extract import link_index
 from contentlint.rules.base import FileRule, NoOptions
 from contentlint.rules.links.common import language_name, relative_href
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class CrossLanguageLink(FileRule):
@@ -52,11 +51,11 @@ class CrossLanguageLink(FileRule):
 
         allow_untranslated: bool = False
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report links into the other language."""
         if target.kind != "guide" or target.lang is None:
             return
-        for site, where in link_index(library).resolved(target):
+        for site, where in ctx.link_index().resolved(target):
             other = where.doc
             if (
                 where.kind != "guide"
@@ -65,7 +64,7 @@ class CrossLanguageLink(FileRule):
                 or other.lang in (None, target.lang)
             ):
                 continue
-            translation = library.by_id.get((other.doc_id or "", target.lang), [])
+            translation = ctx.library.by_id.get((other.doc_id or "", target.lang), [])
             if not translation and self.options.allow_untranslated:
                 continue
             message = msg(

@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
-from contentlint.links.extract import link_index
 from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 _SHOWN_HEADINGS = 6
 
@@ -51,9 +50,9 @@ class BrokenAnchor(FileRule):
     default_severity = Severity.ERROR
     groups = ("links",)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report fragments that name no anchor."""
-        index = link_index(library)
+        index = ctx.link_index()
         for site, where in index.resolved(target):
             if where.kind != "guide" or where.doc is None or not where.fragment:
                 continue

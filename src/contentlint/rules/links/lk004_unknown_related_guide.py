@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
-from contentlint.links.extract import link_index
 from contentlint.rules.base import FileRule
 from contentlint.rules.links.common import closest_id, language_name
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class UnknownRelatedGuide(FileRule):
@@ -44,9 +43,9 @@ class UnknownRelatedGuide(FileRule):
     default_severity = Severity.ERROR
     groups = ("links",)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report related ids that resolve to no guide."""
-        for site, where in link_index(library).resolved(target):
+        for site, where in ctx.link_index().resolved(target):
             if site.origin != "related" or where.kind != "unknown-id":
                 continue
             lang = language_name(target.lang)
@@ -58,7 +57,7 @@ class UnknownRelatedGuide(FileRule):
                 related = (Location(where.doc.display, 1, 1, note=msg("the {lang} guide", lang=language_name(where.doc.lang))),)
             else:
                 message = msg("no guide has the related id '{id}'", id=where.detail)
-                guess = closest_id(library, target.lang, where.detail)
+                guess = closest_id(ctx.library, target.lang, where.detail)
                 hint = (msg("Did you mean '{id}'?", id=guess) if guess
                         else msg("Use the id: of an existing guide, or remove it."))
             yield self.finding(target, site.line, site.column, message, hint, related=related)

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
-from contentlint.links.extract import GUIDE_LIKE_SUFFIXES, link_index
+from contentlint.links.extract import GUIDE_LIKE_SUFFIXES
 from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 _ORIGINS = frozenset({"body", "image", "html", "card"})
 
@@ -49,9 +49,9 @@ class MissingLinkedFile(FileRule):
     default_severity = Severity.ERROR
     groups = ("links",)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report images and files that are not there."""
-        for site, where in link_index(library).resolved(target):
+        for site, where in ctx.link_index().resolved(target):
             if site.origin not in _ORIGINS or where.kind != "missing":
                 continue
             suffix = PurePosixPath(site.shown.split("#", 1)[0]).suffix.lower()

@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
-from contentlint.links.extract import link_index
 from contentlint.links.localpaths import inside
 from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class LinkOutsideContent(FileRule):
@@ -50,10 +49,10 @@ class LinkOutsideContent(FileRule):
     default_severity = Severity.ERROR
     groups = ("links", "security")
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report links whose target leaves the content folder."""
-        index = link_index(library)
-        project = os.path.realpath(library.config.root)
+        index = ctx.link_index()
+        project = os.path.realpath(ctx.project.root)
         for site, where in index.resolved(target):
             if where.kind != "escape":
                 continue

@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
-from contentlint.links.extract import link_index
 from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class InvalidMailtoLink(FileRule):
@@ -44,13 +43,13 @@ class InvalidMailtoLink(FileRule):
     default_severity = Severity.ERROR
     groups = ("links",)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report invalid e-mail links."""
-        for site, where in link_index(library).resolved(target):
+        for site, where in ctx.link_index().resolved(target):
             if where.kind != "mailto":
                 continue
             # Imported only when needed: the engine module pulls in asyncio and yarl (~0.1 s).
-            from contentlint.links.external import validate_mailto
+            from contentlint.links.syntax import validate_mailto
 
             ok, problem = validate_mailto(site.href.strip())
             if not ok:

@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
-from contentlint.links.extract import link_index
 from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class InvalidTelLink(FileRule):
@@ -46,13 +45,13 @@ class InvalidTelLink(FileRule):
     default_severity = Severity.ERROR
     groups = ("links",)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report phone links that cannot be dialled as written."""
-        for site, where in link_index(library).resolved(target):
+        for site, where in ctx.link_index().resolved(target):
             if where.kind != "tel":
                 continue
             # Imported only when needed: the engine module pulls in asyncio and yarl (~0.1 s).
-            from contentlint.links.external import validate_tel
+            from contentlint.links.syntax import validate_tel
 
             outcome, problem = validate_tel(site.href.strip())
             if outcome == "ok":

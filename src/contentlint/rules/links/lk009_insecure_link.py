@@ -11,12 +11,11 @@ from pydantic import Field
 
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
-from contentlint.links.extract import link_index
 from contentlint.rules.base import FileRule, NoOptions
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 def _local(host: str) -> bool:
@@ -64,9 +63,9 @@ class InsecureLink(FileRule):
 
         allowed_hosts: list[str] = Field(default_factory=list)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report http:// links."""
-        for site, where in link_index(library).resolved(target):
+        for site, where in ctx.link_index().resolved(target):
             if where.kind != "external":
                 continue
             href = site.href.strip()

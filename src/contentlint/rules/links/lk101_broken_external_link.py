@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
 from contentlint.rules.base import LibraryRule
-from contentlint.links.online import ExternalOptions, findings_for
+from contentlint.rules.links.online import ExternalOptions, findings_for
 
 if TYPE_CHECKING:
     from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class BrokenExternalLink(LibraryRule):
@@ -67,6 +68,6 @@ class BrokenExternalLink(LibraryRule):
     groups = ("online", "links")
     Options = ExternalOptions
 
-    def check(self, target: Library, library: Library) -> Iterator[Finding]:
+    def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
         """Report every site of every broken URL."""
-        yield from findings_for(self, library, ("error",))
+        yield from findings_for(self, ctx, ("error",))

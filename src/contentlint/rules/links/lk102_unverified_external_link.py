@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
 from contentlint.rules.base import LibraryRule
-from contentlint.links.online import findings_for
+from contentlint.rules.links.online import ExternalOptions, findings_for
 
 if TYPE_CHECKING:
     from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class UnverifiedExternalLink(LibraryRule):
@@ -44,7 +45,9 @@ class UnverifiedExternalLink(LibraryRule):
     default_severity = Severity.WARNING
     enabled_by_default = False
     groups = ("online", "links")
+    Options = ExternalOptions
+    options_of = "LK101"
 
-    def check(self, target: Library, library: Library) -> Iterator[Finding]:
+    def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
         """Report every site of every URL that could not be verified."""
-        yield from findings_for(self, library, ("warning",))
+        yield from findings_for(self, ctx, ("warning",))

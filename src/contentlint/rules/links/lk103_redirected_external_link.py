@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
 from contentlint.rules.base import LibraryRule
-from contentlint.links.online import findings_for
+from contentlint.rules.links.online import ExternalOptions, findings_for
 
 if TYPE_CHECKING:
     from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class RedirectedExternalLink(LibraryRule):
@@ -41,7 +42,9 @@ class RedirectedExternalLink(LibraryRule):
     default_severity = Severity.WARNING
     enabled_by_default = False
     groups = ("online", "links")
+    Options = ExternalOptions
+    options_of = "LK101"
 
-    def check(self, target: Library, library: Library) -> Iterator[Finding]:
+    def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
         """Report every site of every permanently redirected URL."""
-        yield from findings_for(self, library, ("redirect",))
+        yield from findings_for(self, ctx, ("redirect",))

@@ -10,6 +10,7 @@ from contentlint.rules.base import LibraryRule
 
 if TYPE_CHECKING:
     from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class BrokenRenderedLink(LibraryRule):
@@ -45,6 +46,6 @@ class BrokenRenderedLink(LibraryRule):
     enabled_by_default = False
     groups = ("online", "linkchecker")
 
-    def check(self, target: Library, library: Library) -> Iterator[Finding]:
+    def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
         """Nothing: the `contentlint links` command reports this code."""
         return iter(())

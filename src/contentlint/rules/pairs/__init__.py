@@ -35,7 +35,9 @@ from contentlint.rules.pairs.pr040_glossary_term_mismatch import GlossaryTermMis
 from contentlint.rules.pairs.pr041_known_mistranslation import KnownMistranslation
 from contentlint.rules.pairs.pr050_untranslated_block import UntranslatedBlock
 from contentlint.rules.pairs.pr051_wrong_language import WrongLanguage
-from contentlint.rules.pairs.pr060_language_switch_mismatch import LanguageSwitchMismatch
+from contentlint.rules.pairs.pr060_language_switch_mismatch import (
+    LanguageSwitchMismatch,
+)
 from contentlint.rules.pairs.pr061_missing_language_switch import MissingLanguageSwitch
 
 RULES = (

@@ -11,6 +11,7 @@ from contentlint.rules.base import LibraryRule
 
 if TYPE_CHECKING:
     from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class MissingTranslation(LibraryRule):
@@ -43,10 +44,10 @@ class MissingTranslation(LibraryRule):
     default_severity = Severity.ERROR
     groups = ("sync",)
 
-    def check(self, target: Library, library: Library) -> Iterator[Finding]:
+    def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
         """Report English guides whose id has no Spanish guide."""
-        for doc in library.guides:
-            if doc.lang != "en" or not doc.doc_id or (doc.doc_id, "es") in library.by_id:
+        for doc in ctx.library.guides:
+            if doc.lang != "en" or not doc.doc_id or (doc.doc_id, "es") in ctx.library.by_id:
                 continue
             if doc.front.get("awaiting_translation") is True:
                 continue

@@ -11,6 +11,7 @@ from contentlint.rules.base import LibraryRule
 
 if TYPE_CHECKING:
     from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class OrphanTranslation(LibraryRule):
@@ -40,10 +41,10 @@ class OrphanTranslation(LibraryRule):
     default_severity = Severity.WARNING
     groups = ("sync",)
 
-    def check(self, target: Library, library: Library) -> Iterator[Finding]:
+    def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
         """Report Spanish guides whose id has no English guide."""
-        for doc in library.guides:
-            if doc.lang != "es" or not doc.doc_id or (doc.doc_id, "en") in library.by_id:
+        for doc in ctx.library.guides:
+            if doc.lang != "es" or not doc.doc_id or (doc.doc_id, "en") in ctx.library.by_id:
                 continue
             line, column = doc.value_position(("id",))
             yield self.finding(

@@ -11,6 +11,7 @@ from contentlint.rules.base import LibraryRule
 
 if TYPE_CHECKING:
     from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class DuplicateGuideId(LibraryRule):
@@ -40,9 +41,9 @@ class DuplicateGuideId(LibraryRule):
     default_severity = Severity.ERROR
     groups = ("sync",)
 
-    def check(self, target: Library, library: Library) -> Iterator[Finding]:
+    def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
         """Report every duplicate after the first."""
-        for (doc_id, lang), docs in sorted(library.by_id.items()):
+        for (doc_id, lang), docs in sorted(ctx.library.by_id.items()):
             if len(docs) < 2:
                 continue
             first, *others = sorted(docs, key=lambda d: d.display)

@@ -10,7 +10,8 @@ from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 class GuideTypeMismatch(PairRule):
@@ -40,7 +41,7 @@ class GuideTypeMismatch(PairRule):
     default_severity = Severity.ERROR
     groups = ("sync",)
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Compare the two types."""
         en_type, es_type = target.en.guide_type, target.es.guide_type
         if en_type is None or es_type is None or en_type == es_type:

@@ -10,7 +10,8 @@ from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 def _ids(value: Any) -> list[str]:
@@ -48,7 +49,7 @@ class RelatedGuidesMismatch(PairRule):
 
         check_order: bool = False
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Compare the related lists."""
         en_ids, es_ids = _ids(target.en.front.get("related")), _ids(target.es.front.get("related"))
         missing = [i for i in en_ids if i not in es_ids]

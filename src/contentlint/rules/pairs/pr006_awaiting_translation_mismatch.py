@@ -11,6 +11,7 @@ from contentlint.rules.base import LibraryRule
 
 if TYPE_CHECKING:
     from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class AwaitingTranslationMismatch(LibraryRule):
@@ -40,9 +41,9 @@ class AwaitingTranslationMismatch(LibraryRule):
     default_severity = Severity.WARNING
     groups = ("sync",)
 
-    def check(self, target: Library, library: Library) -> Iterator[Finding]:
+    def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
         """Check the flag on every guide."""
-        for doc in library.guides:
+        for doc in ctx.library.guides:
             flag = doc.front.get("awaiting_translation")
             if doc.lang == "es" and "awaiting_translation" in doc.front:
                 line, column = doc.position(("awaiting_translation",))
@@ -54,7 +55,7 @@ class AwaitingTranslationMismatch(LibraryRule):
                     msg("Remove it from the Spanish guide."),
                 )
             elif doc.lang == "en" and flag is True and doc.doc_id:
-                translations = library.by_id.get((doc.doc_id, "es"), [])
+                translations = ctx.library.by_id.get((doc.doc_id, "es"), [])
                 if not translations:
                     continue
                 line, column = doc.value_position(("awaiting_translation",))

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from contentlint.bilingual.align import Alignment, unit_end
+from contentlint.bilingual.describe import describe
+from contentlint.bilingual.locate import block_location, locate
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
-from contentlint.bilingual.align import Alignment, pair_alignment, unit_end
-from contentlint.bilingual.describe import describe
-from contentlint.bilingual.locate import block_location, locate
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 def nearest_english(alignment: Alignment, pair: Pair, es_index: int) -> Location:
@@ -60,9 +61,9 @@ class ExtraBlock(PairRule):
     default_severity = Severity.WARNING
     groups = ("sync",)
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Report Spanish blocks (or whole units) with no English counterpart."""
-        alignment = pair_alignment(target, library)
+        alignment = ctx.alignment(target)
         if not alignment.confident:
             return
         extra = set(alignment.extra)

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from contentlint.bilingual.align import Alignment, unit_end
+from contentlint.bilingual.describe import describe, english_note
+from contentlint.bilingual.locate import block_location, locate
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
-from contentlint.bilingual.align import Alignment, pair_alignment, unit_end
-from contentlint.bilingual.describe import describe, english_note
-from contentlint.bilingual.locate import block_location, locate
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 class ReorderedBlock(PairRule):
@@ -46,9 +47,9 @@ class ReorderedBlock(PairRule):
     default_severity = Severity.WARNING
     groups = ("sync",)
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Report each moved block or unit once."""
-        alignment = pair_alignment(target, library)
+        alignment = ctx.alignment(target)
         if not alignment.confident or not alignment.moved:
             return
         done: set[int] = set()

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from contentlint.bilingual.align import CONFIDENT_SHARE
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
-from contentlint.bilingual.align import CONFIDENT_SHARE, pair_alignment
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 class UnalignedTranslation(PairRule):
@@ -40,9 +41,9 @@ class UnalignedTranslation(PairRule):
     default_severity = Severity.WARNING
     groups = ("sync",)
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Report a pair whose alignment is not usable."""
-        alignment = pair_alignment(target, library)
+        alignment = ctx.alignment(target)
         if alignment.confident:
             return
         aligned = len(alignment.matches) + len(alignment.moved)

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from contentlint.bilingual.describe import describe, english_note
+from contentlint.bilingual.locate import block_location, locate
+from contentlint.bilingual.staleness import Change, spanish_index
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
-from contentlint.bilingual.align import pair_alignment
-from contentlint.bilingual.describe import describe, english_note
-from contentlint.bilingual.locate import block_location, locate
-from contentlint.bilingual.staleness import Change, spanish_index, sync_state
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 class StaleTranslation(PairRule):
@@ -60,12 +60,12 @@ class StaleTranslation(PairRule):
 
         context_words: int = 6
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Report the Spanish blocks made stale by English changes."""
-        state = sync_state(target, library)
+        state = ctx.sync_state(target)
         if state.status != "stale":
             return
-        alignment = pair_alignment(target, library)
+        alignment = ctx.alignment(target)
         for change in state.changes:
             if change.kind not in self.kinds or change.info is None:
                 continue

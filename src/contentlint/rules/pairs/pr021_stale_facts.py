@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from contentlint.bilingual.describe import describe
+from contentlint.bilingual.staleness import Change, token_summary
 from contentlint.findings import Severity
 from contentlint.i18n import msg
 from contentlint.rules.pairs.pr020_stale_translation import StaleTranslation
-from contentlint.bilingual.describe import describe
-from contentlint.bilingual.staleness import Change, token_summary
 
 if TYPE_CHECKING:
     from contentlint.content.library import Pair

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from contentlint.content.read import display_path
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
-from contentlint.content.read import display_path
-from contentlint.bilingual.staleness import sync_state
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 class NeverSynced(PairRule):
@@ -41,13 +41,13 @@ class NeverSynced(PairRule):
     default_severity = Severity.WARNING
     groups = ("sync",)
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Report a missing sync file."""
-        state = sync_state(target, library)
+        state = ctx.sync_state(target)
         if state.status != "never":
             return
         line, column = target.es.value_position(("id",))
-        shown = display_path(state.path, library.config.root)
+        shown = display_path(state.path, ctx.project.root)
         yield self.finding(
             target.es,
             line,

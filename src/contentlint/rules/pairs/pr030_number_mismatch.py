@@ -7,10 +7,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from contentlint.findings import Finding, Severity
-from contentlint.i18n import msg
-from contentlint.rules.base import NoOptions, PairRule
 from contentlint.bilingual.describe import english_note
+from contentlint.bilingual.locate import block_location, locate
 from contentlint.facts.extract import (
     ALTERNATIVE_LOCALES,
     Fact,
@@ -18,12 +16,15 @@ from contentlint.facts.extract import (
     alternative_value,
     digits_as_written,
 )
-from contentlint.bilingual.locate import block_location, locate
-from contentlint.rules.pairs.parity import aligned_prose, block_facts, unmatched
+from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
+from contentlint.rules.base import NoOptions, PairRule
+from contentlint.rules.pairs.parity import unmatched
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
     from contentlint.bilingual.blocks import BlockInfo
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 _NUMBER_TEXT_RE = re.compile(r"\d[\d.,]*\d|\d")
@@ -83,15 +84,15 @@ class NumberMismatch(PairRule):
         en_locale: str = "en_US"
         es_locale: str = "es_US"
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Compare numbers and times block by block."""
-        for en, es in aligned_prose(target, library):
+        for en, es in ctx.aligned_prose(target):
             if not (en.has_digits or es.has_digits):
                 continue
             if digits_as_written(en.text) == digits_as_written(es.text):
                 continue  # the same digits, written the same way: nothing to compare
-            en_facts = block_facts(target.en, en, library, self.options.en_locale)
-            es_facts = block_facts(target.es, es, library, self.options.es_locale)
+            en_facts = ctx.block_facts(target.en, en, self.options.en_locale)
+            es_facts = ctx.block_facts(target.es, es, self.options.es_locale)
             yield from self._formats(target, en, es, es_facts)
             yield from self._compare(target, en, es, en_facts, es_facts)
 

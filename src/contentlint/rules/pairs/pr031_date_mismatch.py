@@ -5,20 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from contentlint.facts.extract import Fact
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
-from contentlint.facts.extract import Fact
-from contentlint.rules.pairs.parity import (
-    mismatch_finding,
-    aligned_prose,
-    block_facts,
-    block_may_have_dates,
-    unmatched,
-)
+from contentlint.rules.pairs.parity import mismatch_finding, unmatched
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 def _compatible(a: Any, b: Any) -> bool:
@@ -68,16 +63,16 @@ class DateMismatch(PairRule):
         en_locale: str = "en_US"
         es_locale: str = "es_US"
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Compare dates block by block."""
-        for en, es in aligned_prose(target, library):
+        for en, es in ctx.aligned_prose(target):
             if not (
-                block_may_have_dates(target.en, en, library, self.options.en_locale)
-                or block_may_have_dates(target.es, es, library, self.options.es_locale)
+                ctx.block_may_have_dates(target.en, en, self.options.en_locale)
+                or ctx.block_may_have_dates(target.es, es, self.options.es_locale)
             ):
                 continue
-            en_dates = block_facts(target.en, en, library, self.options.en_locale).dates
-            es_dates = block_facts(target.es, es, library, self.options.es_locale).dates
+            en_dates = ctx.block_facts(target.en, en, self.options.en_locale).dates
+            es_dates = ctx.block_facts(target.es, es, self.options.es_locale).dates
             en_only, es_only = unmatched(en_dates, es_dates, same_date)
             if not en_only and not es_only:
                 continue

@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from contentlint.bilingual.blocks import PROSE_KINDS
+from contentlint.bilingual.locate import locate
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule
-from contentlint.bilingual.blocks import PROSE_KINDS, block_infos
-from contentlint.bilingual.locate import locate
-from contentlint.rules.pairs.parity import block_facts, block_may_have_dates
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class ImpossibleDate(FileRule):
@@ -44,14 +43,14 @@ class ImpossibleDate(FileRule):
     default_severity = Severity.ERROR
     groups = ("sync",)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Check every date of every prose block."""
         if target.kind != "guide" or target.lang not in ("en", "es"):
             return
-        for info in block_infos(target, library):
-            if info.kind not in PROSE_KINDS or not block_may_have_dates(target, info, library):
+        for info in ctx.blocks(target):
+            if info.kind not in PROSE_KINDS or not ctx.block_may_have_dates(target, info):
                 continue
-            for fact in block_facts(target, info, library).dates:
+            for fact in ctx.block_facts(target, info).dates:
                 if not fact.problem:
                     continue
                 line, column = locate(target, info.block, fact.text)

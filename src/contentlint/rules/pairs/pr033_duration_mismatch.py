@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from contentlint.bilingual.describe import english_note
+from contentlint.bilingual.locate import block_location, locate
+from contentlint.facts.extract import Fact, extract_durations, may_have_durations
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
-from contentlint.bilingual.describe import english_note
-from contentlint.facts.extract import Fact, extract_durations, may_have_durations
-from contentlint.bilingual.locate import block_location, locate
-from contentlint.rules.pairs.parity import aligned_prose, unmatched_keys
+from contentlint.rules.pairs.parity import unmatched_keys
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 class DurationMismatch(PairRule):
@@ -50,9 +51,9 @@ class DurationMismatch(PairRule):
     default_severity = Severity.ERROR
     groups = ("sync",)
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Compare durations block by block."""
-        for en, es in aligned_prose(target, library):
+        for en, es in ctx.aligned_prose(target):
             if not (may_have_durations(en.text, "en") or may_have_durations(es.text, "es")):
                 continue
             en_durations, en_vague = extract_durations(en.text, "en")

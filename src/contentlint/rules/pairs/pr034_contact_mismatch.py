@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
-from contentlint.rules.pairs.parity import aligned_prose, block_facts, unmatched_keys, mismatch_finding
+from contentlint.rules.pairs.parity import mismatch_finding, unmatched_keys
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
     from contentlint.bilingual.blocks import BlockInfo
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 class ContactMismatch(PairRule):
@@ -42,12 +43,12 @@ class ContactMismatch(PairRule):
     default_severity = Severity.ERROR
     groups = ("sync",)
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Compare phones and e-mails block by block."""
-        for en, es in aligned_prose(target, library):
+        for en, es in ctx.aligned_prose(target):
             if _contacts(en) == _contacts(es):
                 continue  # the same phone numbers and addresses (or none)
-            ef, sf = block_facts(target.en, en, library), block_facts(target.es, es, library)
+            ef, sf = ctx.block_facts(target.en, en), ctx.block_facts(target.es, es)
             for label, en_list, es_list in ((msg("phone numbers"), ef.phones, sf.phones),
                                              (msg("e-mail addresses"), ef.emails, sf.emails)):
                 if not en_list and not es_list:

@@ -7,15 +7,16 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from contentlint.bilingual.tokens import url_key
+from contentlint.facts.extract import Fact
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
-from contentlint.facts.extract import Fact
-from contentlint.rules.pairs.parity import aligned_prose, block_facts, unmatched, mismatch_finding
-from contentlint.bilingual.tokens import url_key
+from contentlint.rules.pairs.parity import mismatch_finding, unmatched
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 class UrlMismatch(PairRule):
@@ -53,16 +54,16 @@ class UrlMismatch(PairRule):
 
         url_map: dict[str, str] = Field(default_factory=dict)
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Compare URLs block by block."""
         prefixes = sorted(((url_key(k), url_key(v)) for k, v in self.options.url_map.items()),
                           key=lambda kv: len(kv[0]), reverse=True)
-        for en, es in aligned_prose(target, library):
+        for en, es in ctx.aligned_prose(target):
             en_keys = sorted(t for t in en.tokens if t.startswith("u:"))
             if en_keys == sorted(t for t in es.tokens if t.startswith("u:")):
                 continue  # the same addresses (or none)
-            en_urls = block_facts(target.en, en, library).urls
-            es_urls = block_facts(target.es, es, library).urls
+            en_urls = ctx.block_facts(target.en, en).urls
+            es_urls = ctx.block_facts(target.es, es).urls
             if not en_urls and not es_urls:
                 continue
             en_only, es_only = unmatched(en_urls, es_urls, lambda a, b: _same(a, b, prefixes))

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
-from contentlint.rules.pairs.parity import aligned_prose, block_facts, unmatched_keys, mismatch_finding
+from contentlint.rules.pairs.parity import mismatch_finding, unmatched_keys
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 class CitationMismatch(PairRule):
@@ -42,13 +43,13 @@ class CitationMismatch(PairRule):
     default_severity = Severity.ERROR
     groups = ("sync",)
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Compare citations block by block."""
-        for en, es in aligned_prose(target, library):
+        for en, es in ctx.aligned_prose(target):
             if sorted(t for t in en.tokens if t.startswith("c:")) == sorted(t for t in es.tokens if t.startswith("c:")):
                 continue  # the same citations (or none)
-            en_cites = block_facts(target.en, en, library).citations
-            es_cites = block_facts(target.es, es, library).citations
+            en_cites = ctx.block_facts(target.en, en).citations
+            es_cites = ctx.block_facts(target.es, es).citations
             en_only, es_only = unmatched_keys(en_cites, es_cites, lambda f: f.key)
             if not en_only and not es_only:
                 continue

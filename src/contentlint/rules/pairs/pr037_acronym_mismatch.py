@@ -7,29 +7,15 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from contentlint.bilingual.describe import english_note
+from contentlint.bilingual.locate import block_location, locate
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
-from contentlint.bilingual.describe import english_note
-from contentlint.bilingual.locate import block_location, locate
-from contentlint.rules.pairs.parity import aligned_prose
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
-
-
-def spanish_equivalents(library: Library) -> dict[str, set[str]]:
-    """English acronym -> Spanish acronyms in use, from data/acronyms.yaml (`es_acronym`)."""
-    key = "sync.acronyms"
-    if key not in library.memo:
-        table: dict[str, set[str]] = {}
-        doc = library.data("acronyms")
-        if doc is not None:
-            for entry in doc.model.acronyms:
-                if entry.es_acronym:
-                    table.setdefault(entry.acronym, set()).add(entry.es_acronym)
-        library.memo[key] = table
-    return library.memo[key]  # type: ignore[no-any-return]
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 class AcronymMismatch(PairRule):
@@ -66,11 +52,11 @@ class AcronymMismatch(PairRule):
 
         ignore: list[str] = Field(default_factory=list)
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Compare acronym sets block by block."""
-        equivalents = spanish_equivalents(library)
+        equivalents = ctx.acronyms().spanish
         ignored = set(self.options.ignore)
-        for en, es in aligned_prose(target, library):
+        for en, es in ctx.aligned_prose(target):
             en_set = {t[2:] for t in en.tokens if t.startswith("a:")} - ignored
             es_set = {t[2:] for t in es.tokens if t.startswith("a:")} - ignored
             if en_set == es_set:

@@ -6,18 +6,17 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from contentlint.bilingual.describe import english_note
+from contentlint.bilingual.locate import block_location
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
-from contentlint.bilingual.describe import english_note
-from contentlint.bilingual.links import resolve
-from contentlint.bilingual.locate import block_location
-from contentlint.rules.pairs.parity import aligned_prose
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library, Pair
+    from contentlint.content.library import Pair
     from contentlint.content.markdown.python import InlineLink
+    from contentlint.context import RunContext
 
 
 def _is_guide_link(href: str) -> bool:
@@ -53,16 +52,16 @@ class GuideLinkMismatch(PairRule):
     default_severity = Severity.ERROR
     groups = ("sync",)
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Compare the guides each block links to."""
-        for en, es in aligned_prose(target, library):
+        for en, es in ctx.aligned_prose(target):
             en_links = [link for link in en.block.links if _is_guide_link(link.href)]
             es_links = [link for link in es.block.links if _is_guide_link(link.href)]
             if not en_links and not es_links:
                 continue
-            yield from self._wrong_language(target, es_links, library)
-            en_ids, en_unknown = _ids(target.en, en_links, library)
-            es_ids, es_unknown = _ids(target.es, es_links, library)
+            yield from self._wrong_language(target, es_links, ctx)
+            en_ids, en_unknown = _ids(target.en, en_links, ctx)
+            es_ids, es_unknown = _ids(target.es, es_links, ctx)
             missing, extra = en_ids - es_ids, es_ids - en_ids
             # a link that resolves nowhere may be the missing one: the link checks report it
             if (not missing or es_unknown >= sum(missing.values())) and (
@@ -86,12 +85,12 @@ class GuideLinkMismatch(PairRule):
                 related=(related,),
             )
 
-    def _wrong_language(self, pair: Pair, links: list[InlineLink], library: Library) -> Iterator[Finding]:
+    def _wrong_language(self, pair: Pair, links: list[InlineLink], ctx: RunContext) -> Iterator[Finding]:
         for link in links:
-            found = resolve(library, pair.es, link.href)
+            found = ctx.resolve(pair.es, link.href)
             if found is None or found.lang != "en" or not found.doc_id:
                 continue
-            spanish = library.by_id.get((found.doc_id, "es"))
+            spanish = ctx.library.by_id.get((found.doc_id, "es"))
             if not spanish:
                 continue  # no translation yet: linking the English guide is right
             yield self.finding(
@@ -104,11 +103,11 @@ class GuideLinkMismatch(PairRule):
             )
 
 
-def _ids(doc: Document, links: list[InlineLink], library: Library) -> tuple[Counter[str], int]:
+def _ids(doc: Document, links: list[InlineLink], ctx: RunContext) -> tuple[Counter[str], int]:
     ids: Counter[str] = Counter()
     unknown = 0
     for link in links:
-        found = resolve(library, doc, link.href)
+        found = ctx.resolve(doc, link.href)
         if found is None or not found.doc_id:
             unknown += 1
         else:

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from contentlint.bilingual.glossary import Term
+from contentlint.bilingual.inflection import contains, key_spans
+from contentlint.bilingual.locate import locate
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
-from contentlint.bilingual.glossary import Term, block_keys, glossary_index, term_hits
-from contentlint.bilingual.inflection import contains, key_spans
-from contentlint.bilingual.locate import locate
-from contentlint.rules.pairs.parity import aligned_prose
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 class GlossaryTermMismatch(PairRule):
@@ -49,16 +49,16 @@ class GlossaryTermMismatch(PairRule):
     default_severity = Severity.WARNING
     groups = ("sync",)
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Check each English glossary term against the aligned Spanish block."""
-        index = glossary_index(library)
+        index = ctx.glossary()
         if index is None:
             return
-        for en, es in aligned_prose(target, library):
-            hits = term_hits(target.en, en, library)
+        for en, es in ctx.aligned_prose(target):
+            hits = ctx.term_hits(target.en, en)
             if not hits:
                 continue
-            es_keys = block_keys(target.es, es, library)
+            es_keys = ctx.block_keys(target.es, es)
             spans: list[tuple[str, int, int]] = []
             seen: set[str] = set()
             for hit in hits:

@@ -5,23 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from contentlint.bilingual.blocks import PROSE_KINDS
+from contentlint.bilingual.glossary import GlossaryIndex, Mistranslation
+from contentlint.bilingual.inflection import key_spans, keys
+from contentlint.bilingual.locate import locate
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule
-from contentlint.bilingual.blocks import PROSE_KINDS, block_infos
-from contentlint.bilingual.glossary import (
-    GlossaryIndex,
-    Mistranslation,
-    block_keys,
-    glossary_index,
-)
-from contentlint.bilingual.inflection import key_spans, keys
-from contentlint.bilingual.locate import locate
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
     from contentlint.content.yamlload import Loc
+    from contentlint.context import RunContext
 
 FRONT_MATTER_TEXT = (("title",), ("description",))
 CARD_TEXT = ("title", "text", "label")
@@ -55,17 +50,17 @@ class KnownMistranslation(FileRule):
     default_severity = Severity.ERROR
     groups = ("sync",)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Scan the Spanish guide's body and front matter text."""
         if target.kind != "guide" or target.lang != "es":
             return
-        index = glossary_index(library)
+        index = ctx.glossary()
         if index is None or index.mistranslations.empty:
             return
-        for info in block_infos(target, library):
+        for info in ctx.blocks(target):
             if info.kind not in PROSE_KINDS:
                 continue
-            for found, wrong in _find(index, info.text, block_keys(target, info, library)):
+            for found, wrong in _find(index, info.text, ctx.block_keys(target, info)):
                 line, column = locate(target, info.block, found)
                 yield self._finding(target, line, column, found, wrong)
         for loc, text in _front_matter_texts(target.front):

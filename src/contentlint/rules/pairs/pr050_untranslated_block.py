@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from contentlint.findings import Finding, Location, Severity
-from contentlint.i18n import msg
-from contentlint.rules.base import NoOptions, PairRule
 from contentlint.bilingual.describe import english_note
 from contentlint.bilingual.langid import countable_words
 from contentlint.bilingual.locate import block_location, locate
-from contentlint.rules.pairs.parity import aligned_prose
 from contentlint.bilingual.text import normalize
+from contentlint.findings import Finding, Location, Severity
+from contentlint.i18n import msg
+from contentlint.rules.base import NoOptions, PairRule
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 class UntranslatedBlock(PairRule):
@@ -53,9 +53,9 @@ class UntranslatedBlock(PairRule):
 
         min_words: int = 4
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Report identical blocks and front matter texts."""
-        for en, es in aligned_prose(target, library):
+        for en, es in ctx.aligned_prose(target):
             if en.text != es.text or len(countable_words(es.text, es.block.source)) < self.options.min_words:
                 continue
             line, column = locate(target.es, es.block)

@@ -6,13 +6,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from contentlint.findings import Finding, Severity
-from contentlint.i18n import msg
-from contentlint.content.library import Pair
-from contentlint.rules.base import FileRule, NoOptions
-from contentlint.bilingual.align import pair_alignment
-from contentlint.bilingual.blocks import PROSE_KINDS, block_infos
-from contentlint.bilingual.glossary import block_keys
+from contentlint.bilingual.blocks import PROSE_KINDS
 from contentlint.bilingual.inflection import en_key, es_key
 from contentlint.bilingual.langid import (
     EN_STOPWORDS,
@@ -23,10 +17,14 @@ from contentlint.bilingual.langid import (
 )
 from contentlint.bilingual.locate import locate
 from contentlint.bilingual.text import snippet
+from contentlint.content.library import Pair
+from contentlint.findings import Finding, Severity
+from contentlint.i18n import msg
+from contentlint.rules.base import FileRule, NoOptions
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 _NAMES = {"en": msg("English"), "es": msg("Spanish")}
 
@@ -70,21 +68,21 @@ class WrongLanguage(FileRule):
         min_words: int = 4
         min_sentence_words: int = 6
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Judge every prose block of a guide."""
         lang = target.lang
         if target.kind != "guide" or lang not in _NAMES:
             return
-        copied = _copied_blocks(target, library)
+        copied = _copied_blocks(target, ctx)
         other = "es" if lang == "en" else "en"
         foreign_keys = _foreign_keys(lang)
-        for info in block_infos(target, library):
+        for info in ctx.blocks(target):
             if info.kind not in PROSE_KINDS or info.index in copied:
                 continue
             # Cheap test first, on the word keys the terminology checks compute anyway:
             # any verdict (block or sentence) needs two function words of the other
             # language, and most blocks have none.
-            if sum(1 for key in block_keys(target, info, library) if key in foreign_keys) < 2:
+            if sum(1 for key in ctx.block_keys(target, info) if key in foreign_keys) < 2:
                 continue
             found = guess(countable_words(info.text, info.block.source), self.options.min_words)
             if found.lang == other:
@@ -118,14 +116,14 @@ def _foreign_keys(lang: str) -> frozenset[str]:
     return frozenset(key(word) for word in (EN_STOPWORDS if lang == "es" else ES_STOPWORDS))
 
 
-def _copied_blocks(doc: Document, library: Library) -> set[int]:
+def _copied_blocks(doc: Document, ctx: RunContext) -> set[int]:
     """Spanish blocks identical to their aligned English block (PR050 reports those)."""
     if doc.lang != "es":
         return set()
-    english = library.counterpart(doc)
+    english = ctx.library.counterpart(doc)
     if english is None or not doc.doc_id:
         return set()
-    alignment = pair_alignment(Pair(doc.doc_id, english, doc), library)
+    alignment = ctx.alignment(Pair(doc.doc_id, english, doc))
     if not alignment.confident:
         return set()
     return {es.index for en, es in alignment.pairs() if en.text == es.text}

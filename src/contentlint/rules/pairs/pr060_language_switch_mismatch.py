@@ -12,7 +12,7 @@ from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 def relative_href(source: Document, target: Document) -> str:
@@ -50,14 +50,14 @@ class LanguageSwitchMismatch(FileRule):
     default_severity = Severity.ERROR
     groups = ("sync",)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Resolve the switch and compare it with the counterpart."""
         switch = target.front.get("language_switch")
         if target.kind != "guide" or not isinstance(switch, dict) or not isinstance(switch.get("href"), str):
             return
         href = switch["href"]
-        found = library.resolve_href(target, href)
-        expected = library.counterpart(target)
+        found = ctx.library.resolve_href(target, href)
+        expected = ctx.library.counterpart(target)
         if expected is not None and found is expected:
             return
         if expected is None and found is not None and found.lang not in (None, target.lang) and (

@@ -11,7 +11,8 @@ from contentlint.rules.base import PairRule
 from contentlint.rules.pairs.pr060_language_switch_mismatch import relative_href
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 class MissingLanguageSwitch(PairRule):
@@ -42,7 +43,7 @@ class MissingLanguageSwitch(PairRule):
     default_severity = Severity.WARNING
     groups = ("sync",)
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Report each side of the pair without a switch."""
         for doc, other in ((target.en, target.es), (target.es, target.en)):
             if "language_switch" in doc.front:

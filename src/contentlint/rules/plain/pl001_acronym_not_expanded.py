@@ -6,14 +6,14 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from contentlint.content.text import fold
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule
-from contentlint.content.text import fold
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 _SPANISH_NOTE = "por sus siglas en ingles"
 
@@ -53,14 +53,14 @@ class AcronymNotExpanded(FileRule):
     default_severity = Severity.ERROR
     groups = ("plain-language",)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report each decoder acronym whose first use lacks its expansion."""
-        acronyms = _acronyms(library)
+        table = ctx.acronyms()
+        combined = table.combined
         lang = target.lang
-        if not acronyms or target.kind != "guide" or lang not in ("en", "es"):
+        if combined is None or target.kind != "guide" or lang not in ("en", "es"):
             return
-        by_name = {entry.acronym: (entry, pattern) for entry, pattern in acronyms}
-        combined = _combined(library)
+        by_name = {entry.acronym: (entry, pattern) for entry, pattern in table.words}
         first_use: dict[str, Any] = {}
         # One scan of the body finds the first block of every acronym.
         for block in target.blocks:
@@ -81,28 +81,6 @@ class AcronymNotExpanded(FileRule):
                 msg("first use of {acronym} is not spelled out", acronym=entry.acronym),
                 _hint(entry, lang),
             )
-
-
-def _acronyms(library: Library) -> list[tuple[Any, re.Pattern[str]]]:
-    key = ("PL001", "acronyms")
-    if key not in library.memo:
-        doc = library.data("acronyms")
-        entries = doc.model.acronyms if doc is not None else []
-        # Numeric "acronyms" (504) collide with citations (34 CFR 300.504): letters only.
-        library.memo[key] = [
-            (e, re.compile(r"(?<![\w.-])" + re.escape(e.acronym) + r"(?![\w-])"))
-            for e in entries
-            if any(c.isalpha() for c in e.acronym)
-        ]
-    return library.memo[key]
-
-
-def _combined(library: Library) -> re.Pattern[str]:
-    key = ("PL001", "combined")
-    if key not in library.memo:
-        names = sorted((entry.acronym for entry, _ in _acronyms(library)), key=len, reverse=True)
-        library.memo[key] = re.compile(r"(?<![\w.-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
-    return library.memo[key]
 
 
 def _expanded(text: str, entry: Any, lang: str, pattern: re.Pattern[str]) -> bool:

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from contentlint.content.text import fold
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule, NoOptions
-from contentlint.content.text import fold
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 VAGUE = {
     "en": ("click here", "here", "read more", "learn more", "more", "this link", "link", "this", "more info", "click"),
@@ -54,7 +54,7 @@ class VagueLinkText(FileRule):
 
         extra_phrases: list[str] = Field(default_factory=list)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report body links whose text is on the list."""
         lang = target.lang or "en"
         phrases = {fold(p) for p in (*VAGUE.get(lang, ()), *self.options.extra_phrases)}

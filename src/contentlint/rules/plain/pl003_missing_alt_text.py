@@ -11,7 +11,7 @@ from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class MissingAltText(FileRule):
@@ -40,7 +40,7 @@ class MissingAltText(FileRule):
     default_severity = Severity.ERROR
     groups = ("accessibility",)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report images with no useful alt text."""
         for block in target.blocks:
             for link in block.links:

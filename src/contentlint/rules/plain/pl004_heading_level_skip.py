@@ -11,7 +11,7 @@ from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 # The page title (from the front matter) is the h1; the body starts at h2.
 TITLE_LEVEL = 1
@@ -44,7 +44,7 @@ class HeadingLevelSkip(FileRule):
     default_severity = Severity.ERROR
     groups = ("accessibility",)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report jumps in heading level."""
         previous = TITLE_LEVEL
         for block in target.blocks:

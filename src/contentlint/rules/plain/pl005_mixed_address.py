@@ -12,7 +12,7 @@ from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 # Unambiguous markers only. "su", "pide", "llama", "pida" and many other forms
 # are also third person ("la escuela le pide", "esto se llama"), so they say
@@ -55,7 +55,7 @@ class MixedAddress(FileRule):
     default_severity = Severity.ERROR
     groups = ("plain-language", "spanish")
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report the minority form of address in a Spanish guide."""
         if target.lang != "es" or target.kind != "guide":
             return

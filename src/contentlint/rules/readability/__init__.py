@@ -1,6 +1,6 @@
 """RD rules: readability of each guide, in English and in Spanish.
 
-Every rule reads the same memoized score (:func:`.scoring.document_score`), so a
+Every rule reads the same score from the run context (``ctx.score``), so a
 guide's prose is extracted and scored once per run, whichever rules are on.
 """
 
@@ -15,5 +15,15 @@ from contentlint.rules.readability.rd004_translation_reads_harder import (
 from contentlint.rules.readability.rd005_readability_regression import (
     ReadabilityRegression,
 )
+from contentlint.rules.readability.rd006_unusable_readability_baseline import (
+    UnusableReadabilityBaseline,
+)
 
-RULES = (ReadingLevelTooHigh, HardSentence, LongSentence, TranslationReadsHarder, ReadabilityRegression)
+RULES = (
+    ReadingLevelTooHigh,
+    HardSentence,
+    LongSentence,
+    TranslationReadsHarder,
+    ReadabilityRegression,
+    UnusableReadabilityBaseline,
+)

@@ -17,11 +17,10 @@ from contentlint.rules.readability.common import (
     one_decimal,
     words_per_sentence,
 )
-from contentlint.readability.guides import document_score
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
     from contentlint.readability import DocumentScore
 
 GuideType = Literal["how-to", "topic", "faq", "checklist", "index"]
@@ -125,9 +124,9 @@ class ReadingLevelTooHigh(FileRule):
             merged.update({k: v for k, v in override.model_dump().items() if v is not None})
         return _Limits(**merged)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Compare the guide's score with its limit and target."""
-        score = document_score(target, library, include_headings=self.options.include_headings)
+        score = ctx.score(target, self.options.include_headings)
         if score is None or score.sentences == 0:
             return
         limits = self.limits(target.guide_type)

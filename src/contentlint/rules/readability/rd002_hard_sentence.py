@@ -10,6 +10,7 @@ from pydantic import Field
 
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
+from contentlint.readability.guides import sentence_inflesz
 from contentlint.rules.base import FileRule, NoOptions
 from contentlint.rules.readability.common import (
     hardest,
@@ -17,11 +18,10 @@ from contentlint.rules.readability.common import (
     quote,
     sentence_column,
 )
-from contentlint.readability.guides import document_score, sentence_inflesz
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
     from contentlint.readability import SentenceScore
 
 
@@ -81,9 +81,9 @@ class HardSentence(FileRule):
         very_hard_grade: float = 14.0
         max_reports: int = Field(default=5, ge=0)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report the hardest sentences above the threshold, hardest first."""
-        score = document_score(target, library)
+        score = ctx.score(target)
         if score is None:
             return
         lang = score.lang

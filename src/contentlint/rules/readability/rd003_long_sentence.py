@@ -12,11 +12,10 @@ from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule, NoOptions
 from contentlint.rules.readability.common import quote, sentence_column
-from contentlint.readability.guides import document_score
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class LongSentence(FileRule):
@@ -62,9 +61,9 @@ class LongSentence(FileRule):
         error_words_en: int = Field(default=30, ge=1)
         error_words_es: int = Field(default=35, ge=1)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report every sentence over the limit of the guide's language."""
-        score = document_score(target, library)
+        score = ctx.score(target)
         if score is None:
             return
         english = score.lang == "en"

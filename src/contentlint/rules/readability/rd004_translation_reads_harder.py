@@ -9,6 +9,7 @@ from pydantic import Field
 
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
+from contentlint.readability.guides import english_scale_grade, inflesz_for_grade
 from contentlint.rules.base import NoOptions, PairRule
 from contentlint.rules.readability.common import (
     document_position,
@@ -16,14 +17,10 @@ from contentlint.rules.readability.common import (
     one_decimal,
     words_per_sentence,
 )
-from contentlint.readability.guides import (
-    document_score,
-    english_scale_grade,
-    inflesz_for_grade,
-)
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library, Pair
+    from contentlint.content.library import Pair
+    from contentlint.context import RunContext
 
 
 class TranslationReadsHarder(PairRule):
@@ -81,11 +78,11 @@ class TranslationReadsHarder(PairRule):
         min_words: int = Field(default=100, ge=0)
         include_headings: bool = False
 
-    def check(self, target: Pair, library: Library) -> Iterator[Finding]:
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Compare the Spanish grade equivalent with the English grade."""
         headings = self.options.include_headings
-        en = document_score(target.en, library, include_headings=headings)
-        es = document_score(target.es, library, include_headings=headings)
+        en = ctx.score(target.en, headings)
+        es = ctx.score(target.es, headings)
         if en is None or es is None or min(en.words, es.words) < self.options.min_words:
             return
         en_grade, es_grade = english_scale_grade(en), english_scale_grade(es)

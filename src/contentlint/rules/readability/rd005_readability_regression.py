@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -10,23 +9,18 @@ from pydantic import Field
 
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
+from contentlint.readability.baseline import BaselineError, Entry
+from contentlint.readability.guides import english_scale_grade
 from contentlint.rules.base import FileRule, NoOptions
-from contentlint.readability.baseline import (
-    Baseline,
-    BaselineError,
-    Entry,
-    open_baseline,
-)
 from contentlint.rules.readability.common import (
     document_position,
     hardest_detail,
     one_decimal,
 )
-from contentlint.readability.guides import document_score, english_scale_grade
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
     from contentlint.readability import DocumentScore
 
 
@@ -50,8 +44,7 @@ class ReadabilityRegression(FileRule):
     Guides that are new since the baseline, and guides with fewer than 100 words
     of prose now or then, are not compared. Scores are counted as for RD001 (legal
     citations, URLs, code and headings left out). A baseline that cannot be read
-    (missing file, unknown ref) is one error, on the first guide checked, naming
-    the problem: a ratchet that silently compares nothing would pass every change.
+    (missing file, unknown ref) compares nothing; RD006 reports it, once per run.
 
     The result cache (`.contentlint_cache`) keys on the content and the
     configuration, not on the baseline: after rewriting the baseline file or moving
@@ -90,52 +83,22 @@ class ReadabilityRegression(FileRule):
         min_words: int = Field(default=100, ge=0)
         include_headings: bool = False
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Compare the guide's score now with its baseline score."""
         if not self.options.baseline:
             return
-        score = document_score(target, library, include_headings=self.options.include_headings)
+        score = ctx.score(target, self.options.include_headings)
         if score is None or score.words < self.options.min_words:
             return
-        baseline = self._baseline(library)
+        baseline = ctx.baseline(self.options.baseline, self.options.include_headings)
         if isinstance(baseline, BaselineError):
-            yield from self._unusable(target, library, baseline)
-            return
+            return  # RD006 reports it, once for the run
         before = baseline.lookup(target)
         if before is None or before.lang != score.lang or before.words < self.options.min_words:
             return
         finding = self._compare(target, score, before, baseline.label)
         if finding is not None:
             yield finding
-
-    def _baseline(self, library: Library) -> Baseline | BaselineError:
-        """The baseline (or why it cannot be read), opened once per run."""
-        key = ("RD005", "baseline", self.options.baseline, self.options.include_headings)
-        memo = library.memo
-        if key not in memo:
-            try:
-                memo[key] = open_baseline(self.options.baseline, library, include_headings=self.options.include_headings)
-            except BaselineError as exc:
-                memo[key] = exc
-        baseline: Baseline | BaselineError = memo[key]
-        return baseline
-
-    def _unusable(self, doc: Document, library: Library, error: BaselineError) -> Iterator[Finding]:
-        """One error for the run, on the first guide checked: comparing nothing must not pass."""
-        key = ("RD005", "reported", self.options.baseline)
-        if key in library.memo:
-            return
-        library.memo[key] = True
-        line, column = document_position(doc)
-        yield dataclasses.replace(
-            self.finding(
-                doc, line, column,
-                msg("readability baseline cannot be used, no guide was compared: {error}", error=error.args[0] if error.args else str(error)),
-                msg("Fix `baseline` in [tool.contentlint.rules.readability-regression]: write the file with "
-                    "`python scripts/readability_baseline.py`, or fetch the git ref."),
-            ),
-            severity=Severity.ERROR,
-        )
 
     def _compare(self, doc: Document, score: DocumentScore, before: Entry, label: str) -> Finding | None:
         if score.lang == "en":

@@ -1,7 +1,9 @@
 """SC rules: front matter and data files against the schema."""
 
 from contentlint.rules.schema.sc001_missing_front_matter import MissingFrontMatter
-from contentlint.rules.schema.sc002_unterminated_front_matter import UnterminatedFrontMatter
+from contentlint.rules.schema.sc002_unterminated_front_matter import (
+    UnterminatedFrontMatter,
+)
 from contentlint.rules.schema.sc003_yaml_syntax_error import YamlSyntaxError
 from contentlint.rules.schema.sc004_duplicate_key import DuplicateKey
 from contentlint.rules.schema.sc005_unknown_field import UnknownField

@@ -11,7 +11,7 @@ from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class Yaml11Boolean(FileRule):
@@ -40,7 +40,7 @@ class Yaml11Boolean(FileRule):
     default_severity = Severity.ERROR
     groups = ("schema",)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report each YAML 1.1 boolean the loader saw."""
         if target.yaml is None:
             return

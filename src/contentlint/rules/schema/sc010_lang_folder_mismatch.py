@@ -11,7 +11,7 @@ from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class LangFolderMismatch(FileRule):
@@ -36,7 +36,7 @@ class LangFolderMismatch(FileRule):
     default_severity = Severity.ERROR
     groups = ("schema",)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report a declared language that differs from the folder's."""
         declared = target.front.get("lang")
         if target.kind != "guide" or target.folder_lang is None or declared not in ("en", "es"):

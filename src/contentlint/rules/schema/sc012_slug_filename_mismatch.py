@@ -11,7 +11,7 @@ from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class SlugFilenameMismatch(FileRule):
@@ -36,7 +36,7 @@ class SlugFilenameMismatch(FileRule):
     default_severity = Severity.ERROR
     groups = ("schema",)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report a slug that is not the file's stem."""
         slug = target.front.get("slug")
         if target.kind != "guide" or not isinstance(slug, str) or target.model is None:

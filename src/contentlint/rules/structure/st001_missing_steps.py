@@ -11,7 +11,7 @@ from contentlint.rules.base import FileRule, NoOptions
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class MissingSteps(FileRule):
@@ -41,7 +41,7 @@ class MissingSteps(FileRule):
 
         min_steps: int = 2
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Count top-level ordered items in a how-to guide."""
         if not target.usable or target.guide_type != "how-to":
             return

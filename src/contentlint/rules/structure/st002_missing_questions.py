@@ -11,7 +11,7 @@ from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.context import RunContext
 
 
 class MissingQuestions(FileRule):
@@ -41,7 +41,7 @@ class MissingQuestions(FileRule):
     default_severity = Severity.ERROR
     groups = ("structure",)
 
-    def check(self, target: Document, library: Library) -> Iterator[Finding]:
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report an faq guide whose body asks nothing."""
         if not target.usable or target.guide_type != "faq":
             return

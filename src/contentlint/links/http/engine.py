@@ -50,24 +50,27 @@ import random
 import re
 import ssl
 import time
-from collections.abc import Awaitable, Callable, Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
-from urllib.parse import parse_qsl, unquote
 
 from yarl import URL
 
 from contentlint.i18n import msg
-
-from .cache import LinkCache
-from .guard import (
+from contentlint.links.cache import LinkCache
+from contentlint.links.guard import (
     AddressGuard,
     BlockedAddressError,
     GuardedResolver,
     register_with_aiohttp,
 )
+from contentlint.links.http.results import LinkResult, RunStats
+from contentlint.links.http.settings import (
+    ExternalLinkSettings,
+    HostSettings,
+)
+from contentlint.links.syntax import validate_mailto, validate_tel
 
 if TYPE_CHECKING:
     # Imported lazily at run time (inside the engine): a run served entirely
@@ -75,284 +78,13 @@ if TYPE_CHECKING:
     import aiohttp
     from aiohttp.abc import AbstractResolver
 
-try:  # pragma: no cover - trivial
-    from contentlint import __version__ as _VERSION
-except ImportError:  # pragma: no cover
-    _VERSION = "0"
-
-__all__ = [
-    "BROWSER_USER_AGENT",
-    "DEFAULT_USER_AGENT",
-    "OUTCOMES",
-    "ExternalLinkSettings",
-    "HostSettings",
-    "LinkResult",
-    "RunStats",
-    "check_urls",
-    "check_urls_async",
-    "summarize",
-    "validate_mailto",
-    "validate_tel",
-]
-
-#: Sent by default: honest, so that site owners can tell what the traffic is.
-DEFAULT_USER_AGENT = f"contentlint-linkcheck/{_VERSION} (external link checker)"
-#: A current desktop browser's User-Agent, for sites that turn away non-browsers.
-BROWSER_USER_AGENT = (
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
-    "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
-)
 _ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 _ACCEPT_LANGUAGE = "en-US,en;q=0.9,es;q=0.8"
 
-OUTCOMES = ("ok", "redirect", "warning", "error", "excluded")
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _PERMANENT_STATUSES = frozenset({301, 308})
 _NO_RETRY_5XX = frozenset({501, 505})
 
-
-# ---------------------------------------------------------------------------
-# Settings and results
-# ---------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class HostSettings:
-    """Overrides for one host (key ``"host"``, ``"host:port"`` or ``"*.domain"``).
-
-    ``None`` means "use the global setting".  ``headers`` are added to (and
-    override) the default headers; ``accept_statuses`` are treated as ok.
-    """
-
-    concurrency: int | None = None
-    timeout_connect: float | None = None
-    timeout_read: float | None = None
-    headers: Mapping[str, str] = field(default_factory=dict)
-    accept_statuses: frozenset[int] = frozenset()
-    user_agent: str | None = None
-    head_first: bool | None = None
-
-    def __post_init__(self) -> None:
-        if self.concurrency is not None and self.concurrency < 1:
-            raise ValueError("HostSettings.concurrency must be at least 1")
-        for name in ("timeout_connect", "timeout_read"):
-            value = getattr(self, name)
-            if value is not None and value <= 0:
-                raise ValueError(f"HostSettings.{name} must be positive")
-        object.__setattr__(self, "accept_statuses", frozenset(self.accept_statuses))
-        object.__setattr__(self, "headers", dict(self.headers))
-
-
-@dataclass(frozen=True, slots=True)
-class ExternalLinkSettings:
-    """Everything the external-link engine can be told.
-
-    Beyond the core fields: ``retry_backoff`` (first backoff in seconds,
-    doubled per retry), ``head_first`` (try HEAD before GET), ``headers`` (extra
-    request headers), ``accept_statuses`` (statuses treated as ok everywhere),
-    ``allow_hosts`` (``host:port`` pairs the address guard lets through, e.g. a
-    local test server), ``timeouts_are_warnings`` (False makes a timeout an
-    error).  ``cache_path=None`` disables the persistent cache; the CLI passes
-    :func:`contentlint.links.cache.default_cache_path`.
-    """
-
-    timeout_connect: float = 5.0
-    timeout_read: float = 10.0
-    max_concurrency: int = 64
-    per_host_concurrency: int = 8
-    max_redirects: int = 10
-    max_retries: int = 2
-    max_retry_wait: float = 10.0
-    max_bytes: int = 1_000_000
-    user_agent: str = DEFAULT_USER_AGENT
-    exclude: tuple[str, ...] = ()
-    hosts: Mapping[str, HostSettings] = field(default_factory=dict)
-    allow_loopback: bool = False
-    allow_private: bool = False
-    cache_path: Path | None = None
-    cache_ttl_ok: float = 86400.0
-    cache_ttl_error: float = 0.0
-    warn_statuses: frozenset[int] = frozenset({401, 403, 429})
-    accept_statuses: frozenset[int] = frozenset()
-    retry_backoff: float = 0.5
-    head_first: bool = True
-    headers: Mapping[str, str] = field(default_factory=dict)
-    allow_hosts: frozenset[str] = frozenset()
-    timeouts_are_warnings: bool = True
-
-    def __post_init__(self) -> None:
-        positive = ("timeout_connect", "timeout_read", "max_concurrency", "per_host_concurrency", "max_bytes")
-        for name in positive:
-            if getattr(self, name) <= 0:
-                raise ValueError(f"ExternalLinkSettings.{name} must be positive")
-        non_negative = ("max_redirects", "max_retries", "max_retry_wait", "retry_backoff", "cache_ttl_ok",
-                        "cache_ttl_error")
-        for name in non_negative:
-            if getattr(self, name) < 0:
-                raise ValueError(f"ExternalLinkSettings.{name} must not be negative")
-        for pattern in self.exclude:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"bad exclude pattern {pattern!r}: {exc}") from None
-        object.__setattr__(self, "exclude", tuple(self.exclude))
-        object.__setattr__(self, "warn_statuses", frozenset(self.warn_statuses))
-        object.__setattr__(self, "accept_statuses", frozenset(self.accept_statuses))
-        object.__setattr__(self, "allow_hosts", frozenset(self.allow_hosts))
-        object.__setattr__(self, "headers", dict(self.headers))
-        hosts = {}
-        for key, value in dict(self.hosts).items():
-            if not isinstance(value, HostSettings):
-                raise TypeError(f"hosts[{key!r}] must be a HostSettings")
-            hosts[key.strip().lower().rstrip(".")] = value
-        object.__setattr__(self, "hosts", hosts)
-        if self.cache_path is not None:
-            object.__setattr__(self, "cache_path", Path(self.cache_path))
-        # Fail early on a malformed allow_hosts entry.
-        AddressGuard.create(allow_hosts=self.allow_hosts)
-
-
-@dataclass(frozen=True, slots=True)
-class LinkResult:
-    """The verdict on one URL.
-
-    ``outcome``: ``"ok"``, ``"redirect"`` (permanent redirect: a warning),
-    ``"warning"``, ``"error"`` or ``"excluded"``.  ``status`` is the last HTTP
-    status (``None`` without one).  ``final_url`` is set when the URL
-    redirected.  ``reason`` is a short machine code (``ok``,
-    ``redirect-permanent``, ``redirect-temporary``, ``http-404``, ``timeout``,
-    ``dns``, ``refused``, ``tls``, ``connection``, ``redirect-loop``,
-    ``too-many-redirects``, ``blocked-address``, ``too-large``,
-    ``invalid-url``, ``excluded``, ``unsupported-scheme``, ``mailto``,
-    ``invalid-mailto``, ``tel``, ``invalid-tel``, ...).
-    """
-
-    url: str
-    outcome: str
-    status: int | None
-    final_url: str | None
-    permanent: bool
-    reason: str
-    message: str
-    hint: str
-    from_cache: bool = False
-
-    @property
-    def severity(self) -> str:
-        """``"error"``, ``"warning"`` or ``"ok"`` (``ok`` also for excluded links)."""
-        if self.outcome == "error":
-            return "error"
-        if self.outcome in ("warning", "redirect"):
-            return "warning"
-        return "ok"
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain dict (JSON-friendly)."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
-
-@dataclass(slots=True)
-class RunStats:
-    """Counters for one run (optional out-parameter of :func:`check_urls`)."""
-
-    urls: int = 0
-    checked: int = 0
-    from_cache: int = 0
-    requests: int = 0
-    elapsed: float = 0.0
-    cache_error: str | None = None
-
-
-# ---------------------------------------------------------------------------
-# mailto: and tel: (syntax only)
-# ---------------------------------------------------------------------------
-_LOCAL_RE = re.compile(r"^[^\s@\"(),:;<>\[\\\]]+$")
-_LABEL_RE = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
-
-
-def _valid_domain(domain: str) -> bool:
-    if not domain or len(domain) > 253:
-        return False
-    try:
-        ascii_domain = domain.encode("idna").decode("ascii").lower()
-    except UnicodeError:
-        return False
-    labels = ascii_domain.rstrip(".").split(".")
-    if len(labels) < 2:
-        return False
-    if not all(_LABEL_RE.match(label) for label in labels):
-        return False
-    return not labels[-1].isdigit()
-
-
-def validate_mailto(url: str) -> tuple[bool, str]:
-    """Check a ``mailto:`` URL's syntax (RFC 6068, pragmatically).  Returns (ok, message)."""
-    body = url.split(":", 1)[1] if ":" in url else ""
-    to_part, _, query = body.partition("?")
-    addresses = [unquote(a).strip() for a in to_part.split(",") if a.strip()]
-    if query:
-        try:
-            pairs = parse_qsl(query, keep_blank_values=True, strict_parsing=True)
-        except ValueError:
-            return False, msg("the part after '?' is not a valid query (use ?subject=...&body=...)")
-        for key, value in pairs:
-            if key.lower() in ("to", "cc", "bcc"):
-                addresses.extend(a.strip() for a in value.split(",") if a.strip())
-    if not addresses:
-        return False, msg("mailto: link without an address")
-    for address in addresses:
-        local, sep, domain = address.rpartition("@")
-        if not sep or not local or not domain:
-            return False, msg("{address!r} is not an e-mail address (name@domain)", address=address)
-        bad_dots = local.startswith(".") or local.endswith(".") or ".." in local
-        if len(local) > 64 or not _LOCAL_RE.match(local) or bad_dots:
-            return False, msg("{address!r} has an invalid part before '@'", address=address)
-        if not _valid_domain(domain):
-            return False, msg("{address!r} has an invalid domain", address=address)
-    return True, msg("e-mail address syntax ok ({addresses})", addresses=", ".join(addresses))
-
-
-_TEL_PARAMS = {
-    "ext": re.compile(r"^[0-9\-.()]+$"),
-    "isub": re.compile(r"^[^;]*$"),
-    "phone-context": re.compile(r"^[^;]+$"),
-}
-_TEL_OTHER_PARAM_RE = re.compile(r"^[a-z0-9-]+(=[^;]*)?$", re.I)
-
-
-def _tel_param_ok(param: str) -> bool:
-    name, sep, value = param.partition("=")
-    rule = _TEL_PARAMS.get(name.lower())
-    if rule is not None:
-        return bool(sep) and bool(rule.match(value))
-    return bool(_TEL_OTHER_PARAM_RE.match(param))
-
-
-def validate_tel(url: str) -> tuple[str, str]:
-    """Check a ``tel:`` URL (RFC 3966).  Returns (outcome, message), outcome ok/warning/error.
-
-    Short codes (``tel:211``, ``tel:911``) and national numbers are fine; a
-    number with spaces works on most phones but is not a valid URL (warning);
-    letters (``1-800-FLOWERS``) or too few/many digits are errors.
-    """
-    body = unquote(url.split(":", 1)[1] if ":" in url else "").strip()
-    number, *params = body.split(";")
-    for param in params:
-        if not _tel_param_ok(param):
-            return "error", msg("bad tel: parameter {param!r}", param=param)
-    spaced = " " in number
-    compact = number.replace(" ", "")
-    if not compact:
-        return "error", msg("tel: link without a number")
-    if re.search(r"[A-Za-z]", compact):
-        return "error", msg("{number!r} contains letters; write the digits", number=number)
-    if not re.fullmatch(r"\+?[0-9\-.()]+", compact):
-        return "error", msg("{number!r} contains characters not allowed in a phone number", number=number)
-    digits = re.sub(r"\D", "", compact)
-    if not 3 <= len(digits) <= 15:
-        return "error", msg("{number!r} has {count} digits (3 to 15 expected)", number=number, count=len(digits))
-    if spaced:
-        return "warning", msg("{number!r} contains spaces; use hyphens (tel:{compact})", number=number,
-                              compact=compact.replace(" ", ""))
-    return "ok", msg("phone number syntax ok ({number})", number=number)
 
 
 # ---------------------------------------------------------------------------
@@ -1082,22 +814,3 @@ def check_urls(
     return asyncio.run(check_urls_async(urls, settings, progress, stats=stats))
 
 
-def summarize(results: Mapping[str, LinkResult] | Iterable[LinkResult]) -> str:
-    """One line such as ``"12 links: 9 ok, 1 redirect, 1 warning, 1 error (9 from cache)"``."""
-    items = list(results.values()) if isinstance(results, Mapping) else list(results)
-    counts = {name: 0 for name in OUTCOMES}
-    for item in items:
-        counts[item.outcome] = counts.get(item.outcome, 0) + 1
-    cached = sum(1 for item in items if item.from_cache)
-
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-    parts = [f"{counts['ok']} ok", plural(counts["redirect"], "redirect"), plural(counts["warning"], "warning"),
-             plural(counts["error"], "error")]
-    if counts["excluded"]:
-        parts.append(f"{counts['excluded']} excluded")
-    line = f"{plural(len(items), 'link')}: " + ", ".join(parts)
-    if cached:
-        line += f" ({cached} from cache)"
-    return line

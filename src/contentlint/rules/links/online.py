@@ -3,7 +3,7 @@
 LK101, LK102 and LK103 report the broken, unverified and moved outcomes of the
 same check: the first of them to run calls :func:`external_results`, which
 checks every distinct URL of the library once (``check_urls``) and keeps the
-results in ``library.memo``; the others read them. The network settings are the
+results in ``ctx.library.memo``; the others read them. The network settings are the
 options of LK101 (``[tool.contentlint.rules.broken-external-link]``), whichever
 of the three is enabled.
 """
@@ -18,15 +18,12 @@ from pydantic import Field, field_validator
 
 from contentlint.findings import Finding
 from contentlint.i18n import msg
-from contentlint.links.extract import link_index
 from contentlint.rules.base import NoOptions, Rule
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library
-    from contentlint.links.external import ExternalLinkSettings, LinkResult
+    from contentlint.context import RunContext
+    from contentlint.links.http.settings import ExternalLinkSettings
 
-MEMO_KEY = "contentlint.links.online"
-OPTIONS_CODE = "LK101"
 
 
 class HostOptions(NoOptions):
@@ -87,7 +84,7 @@ class ExternalOptions(NoOptions):
 def _user_agent(value: str | None) -> str | None:
     if value is None:
         return None
-    from contentlint.links.external import BROWSER_USER_AGENT
+    from contentlint.links.http.settings import BROWSER_USER_AGENT
 
     return BROWSER_USER_AGENT if value.strip().lower() == "browser" else value
 
@@ -95,7 +92,7 @@ def _user_agent(value: str | None) -> str | None:
 def build_settings(options: ExternalOptions, root: Any) -> ExternalLinkSettings:
     """The engine's settings from the options; the cache under ``root`` (None: no cache)."""
     from contentlint.links.cache import default_cache_path
-    from contentlint.links.external import ExternalLinkSettings, HostSettings
+    from contentlint.links.http.settings import ExternalLinkSettings, HostSettings
 
     hosts = {
         name: HostSettings(
@@ -136,49 +133,18 @@ def build_settings(options: ExternalOptions, root: Any) -> ExternalLinkSettings:
     )
 
 
-def external_results(library: Library) -> dict[str, LinkResult]:
-    """URL -> result for every distinct external URL of the library (checked once per run)."""
-    found: dict[str, LinkResult] | None = library.memo.get(MEMO_KEY)
-    if found is not None:
-        return found
-    from contentlint.links.external import RunStats, check_urls
-    from contentlint.links.progress import LinkProgress
+def findings_for(rule: Rule, ctx: RunContext, outcomes: tuple[str, ...]) -> Iterator[Finding]:
+    """``rule``'s findings: one per site of every URL whose outcome is in ``outcomes``.
 
-    urls = list(link_index(library).external())
-    results: dict[str, LinkResult] = {}
-    if urls:
-        configured = library.config.options.get(OPTIONS_CODE)
-        options = configured if isinstance(configured, ExternalOptions) else ExternalOptions()
-        settings = build_settings(options, library.config.root)
-        progress = LinkProgress()
-        stats = RunStats()
-        try:
-            results = check_urls(urls, settings, progress, stats=stats)
-        except BaseException:
-            # Reported once (CL900 on the rule that ran it); the other LK1 rules
-            # must not start the whole check again.
-            library.memo[MEMO_KEY] = {}
-            raise
-        progress.finish(results, stats)
-    library.memo[MEMO_KEY] = results
-    return results
-
-
-def online(library: Library) -> bool:
-    """True only when the run asked for the network (``--links external`` or ``links = "external"``).
-
-    Selecting an LK1 rule (``--select LK``) is not asking: a plain check never
-    sends a request.
+    Nothing unless the run asked for the network (``--links external`` or
+    ``links = "external"``): selecting an LK1 rule (``--select LK``) is not asking,
+    so a plain check never sends a request.
     """
-    return library.config.settings.links == "external"
-
-
-def findings_for(rule: Rule, library: Library, outcomes: tuple[str, ...]) -> Iterator[Finding]:
-    """``rule``'s findings: one per site of every URL whose outcome is in ``outcomes``."""
-    if not online(library):
+    if not ctx.project.online:
         return
-    results = external_results(library)
-    for url, sites in link_index(library).external().items():
+    options = rule.options if isinstance(rule.options, ExternalOptions) else ExternalOptions()
+    results = ctx.external_results(build_settings(options, ctx.project.root))
+    for url, sites in ctx.link_index().external().items():
         result = results.get(url)
         if result is None or result.outcome not in outcomes:
             continue

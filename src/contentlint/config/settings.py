@@ -1,0 +1,98 @@
+"""Settings: ``[tool.contentlint]`` in pyproject.toml, validated by pydantic.
+
+Unknown keys, unknown rules and bad rule options are configuration errors
+(exit 2) with the path of the bad key, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from contentlint.errors import ConfigError
+from contentlint.findings import Severity
+
+__all__ = ["Config", "ConfigError", "Settings", "load_config"]
+
+from contentlint.config.discover import read_table
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class Settings(BaseModel):
+    """The ``[tool.contentlint]`` table."""
+
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+
+    content: str = "content"
+    fail_on: Literal["error", "warning", "info"] = "error"
+    select: list[str] = Field(default_factory=lambda: ["ALL"])
+    extend_select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
+    max_file_bytes: int = Field(default=2_000_000, gt=0)
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    ui_lang: str | None = None
+    # "external" also checks external URLs (the LK1 rules; network).
+    links: Literal["internal", "external"] = "internal"
+    # Processes for file and pair rules: 0 = automatic (parallel from 400 files), 1 = never.
+    jobs: int = Field(default=0, ge=0, le=64)
+
+
+@dataclass
+class Config:
+    """The validated settings of a project; the selection fields are filled in by
+    :func:`contentlint.pipeline.selection.resolve` (which knows the rules)."""
+
+    root: Path
+    settings: Settings
+    source: Path | None = None
+    severities: dict[str, Severity] = field(default_factory=dict)
+    options: dict[str, BaseModel] = field(default_factory=dict)
+    enabled: frozenset[str] = frozenset()
+    fail_on: Severity = Severity.ERROR
+
+    @property
+    def content_root(self) -> Path:
+        """Absolute path of the content folder."""
+        return (self.root / self.settings.content).resolve()
+
+    def ignored_for(self, display_path: str) -> list[str]:
+        """Codes and prefixes that ``per-file-ignores`` turns off for a file."""
+        out: list[str] = []
+        for pattern, codes in self.settings.per_file_ignores.items():
+            if fnmatch.fnmatch(display_path, pattern):
+                out.extend(codes)
+        return out
+
+    def excluded(self, display_path: str) -> bool:
+        """True when ``exclude`` removes the file from the run."""
+        return any(fnmatch.fnmatch(display_path, pattern) for pattern in self.settings.exclude)
+
+
+def load_config(start: Path, explicit: Path | None = None, overrides: dict[str, Any] | None = None) -> Config:
+    """Find, read and validate the configuration (rule selection is resolved by
+    :func:`contentlint.pipeline.selection.resolve`)."""
+    root, source, table = read_table(start, explicit)
+    table = {**table, **(overrides or {})}
+    try:
+        settings = Settings.model_validate(table)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc, source)) from None
+    return Config(root=root, settings=settings, source=source, fail_on=Severity.parse(settings.fail_on))
+
+
+def _describe(exc: ValidationError, source: Path | None) -> str:
+    where = str(source) if source else "configuration"
+    lines = [f"{where}: invalid [tool.contentlint]:"]
+    for error in exc.errors(include_url=False):
+        loc = ".".join(str(part) for part in error["loc"])
+        lines.append(f"  tool.contentlint.{loc}: {error['msg']}")
+    return "\n".join(lines)

@@ -1,0 +1,278 @@
+"""The run context: what the rules of one run share, computed once and typed.
+
+A rule's ``check(target, ctx)`` reads the library (``ctx.library``), the
+project's folders (``ctx.project``) and the *named analyses* below: the blocks
+of a guide, the alignment and sync state of a pair, a block's facts and
+glossary terms, the link index, a guide's reading score, the readability
+baseline, the results of the external link check, the acronym and timeline
+tables. Each is computed on first use and kept for the run, so the rules that
+need it pay once (PR010-PR051 share one alignment per pair).
+
+Why a class with one method per analysis rather than a dictionary: the names
+and types are visible to mypy and to the next reader, and nothing that is about
+the whole run can hide here. A run-level finding ("the baseline cannot be
+read") is reported by a library-scope rule once, never remembered in a cache
+that each worker process has its own copy of.
+
+The analyses themselves live in the analysis packages (:mod:`contentlint.bilingual`,
+:mod:`contentlint.readability`, :mod:`contentlint.links`, :mod:`contentlint.facts`)
+as plain functions of their inputs; this module only memoizes and wires them.
+It imports them lazily: a run that never aligns a pair never imports the aligner.
+Results depend only on the run's inputs, so forked worker processes that each
+compute an analysis again get the same value, and the per-target cache, which
+stores findings, never stores one of these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from contentlint.bilingual.align import Alignment
+    from contentlint.bilingual.blocks import BlockInfo
+    from contentlint.bilingual.glossary import GlossaryIndex
+    from contentlint.bilingual.inflection import Hit
+    from contentlint.bilingual.staleness import SyncState
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library, Pair
+    from contentlint.facts.extract import Facts
+    from contentlint.links.extract import LinkIndex
+    from contentlint.links.http.results import LinkResult
+    from contentlint.links.http.settings import ExternalLinkSettings
+    from contentlint.readability import DocumentScore
+    from contentlint.readability.baseline import Baseline, BaselineError
+    from contentlint.readability.guides import ScoringCaches
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where the run is: the project root (config, caches) and the content folder."""
+
+    root: Path
+    content_root: Path
+    # ``links = "external"`` or ``--links external``: the network may be used.
+    online: bool = False
+
+
+@dataclass(frozen=True)
+class AcronymTable:
+    """The acronym decoder as the rules use it (empty without a valid data file)."""
+
+    # Each entry with letters (schema ``Acronym`` model) and the pattern of its
+    # acronym as a word. Numeric "acronyms" (504) collide with citations
+    # (34 CFR 300.504), so they are left out.
+    words: tuple[tuple[Any, re.Pattern[str]], ...] = ()
+    # Any of those acronyms, longest first (one scan finds every first use).
+    combined: re.Pattern[str] | None = None
+    # Spanish acronyms that stand for an English one (PR037): EN -> {ES, ...}.
+    spanish: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+
+class RunContext:
+    """The shared, memoized analyses of one run (see the module docstring)."""
+
+    def __init__(self, library: Library, project: Project, checked: tuple[Document, ...] = ()) -> None:
+        self.library = library
+        self.project = project
+        # The documents this run reports on, sorted by display path (library-scope
+        # rules place run-level findings on the first of them).
+        self.checked = checked
+        self._memo: dict[tuple[Any, ...], Any] = {}
+
+    def _once(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        try:
+            found: T = self._memo[key]
+        except KeyError:
+            found = self._memo[key] = compute()
+        return found
+
+    # -- documents and links -------------------------------------------------
+    def resolve(self, doc: Document, href: str) -> Document | None:
+        """The guide a relative ``.md`` path or ``guide:<id>`` link of ``doc`` points at."""
+        target = href.split("#", 1)[0]
+        # Guides in one folder share most links: memoized by folder, not by guide.
+        key = ("resolve", str(doc.path.parent), doc.lang, target)
+        return self._once(key, lambda: self.library.resolve_href(doc, target))
+
+    def link_index(self) -> LinkIndex:
+        """Every link of the library, where it is written and where it leads."""
+        from contentlint.links.extract import LinkIndex
+
+        return self._once(("links",), lambda: LinkIndex(self.library, self.project.content_root))
+
+    def external_results(self, settings: ExternalLinkSettings) -> dict[str, LinkResult]:
+        """URL -> result for every distinct external URL of the library, checked once per run.
+
+        A check that fails is remembered as no results, so the other LK1 rules do
+        not start it again (the failing rule reports the error once).
+        """
+        key = ("external",)
+        if key not in self._memo:
+            self._memo[key] = {}
+            self._memo[key] = self._check_external(settings)
+        found: dict[str, LinkResult] = self._memo[key]
+        return found
+
+    def _check_external(self, settings: ExternalLinkSettings) -> dict[str, LinkResult]:
+        from contentlint.links.http.engine import check_urls
+        from contentlint.links.http.results import RunStats
+        from contentlint.links.progress import LinkProgress
+
+        urls = list(self.link_index().external())
+        if not urls:
+            return {}
+        progress = LinkProgress()
+        stats = RunStats()
+        results = check_urls(urls, settings, progress, stats=stats)
+        progress.finish(results, stats)
+        return results
+
+    # -- bilingual analysis ----------------------------------------------------
+    def blocks(self, doc: Document) -> list[BlockInfo]:
+        """The guide's comparable blocks (comments left out), normalized."""
+        from contentlint.bilingual.blocks import block_infos
+
+        return self._once(("blocks", id(doc)), lambda: block_infos(doc))
+
+    def alignment(self, pair: Pair) -> Alignment:
+        """The block alignment of a pair's two bodies."""
+        return self._once(("align", id(pair.en), id(pair.es)), lambda: self._align(pair))
+
+    def _align(self, pair: Pair) -> Alignment:
+        from contentlint.bilingual.align import align_blocks, signature
+
+        def signatures(doc: Document) -> list[Any]:
+            return [
+                signature(info, self.term_ids(doc, info), lambda href: self.resolve(doc, href))
+                for info in self.blocks(doc)
+            ]
+
+        return align_blocks(self.blocks(pair.en), self.blocks(pair.es), signatures(pair.en), signatures(pair.es))
+
+    def aligned_prose(self, pair: Pair) -> list[tuple[BlockInfo, BlockInfo]]:
+        """Aligned (English, Spanish) prose blocks; none when the alignment is unusable."""
+        from contentlint.bilingual.blocks import PROSE_KINDS
+
+        alignment = self.alignment(pair)
+        if not alignment.confident:
+            return []
+        return [(en, es) for en, es in alignment.pairs() if en.kind in PROSE_KINDS and es.kind in PROSE_KINDS]
+
+    def sync_state(self, pair: Pair) -> SyncState:
+        """The pair's sync state against its sync mark."""
+        from contentlint.bilingual.staleness import compute_state
+
+        return self._once(("sync", id(pair.en), id(pair.es)), lambda: compute_state(pair, self.blocks(pair.en)))
+
+    def block_facts(self, doc: Document, info: BlockInfo, locale: str | None = None) -> Facts:
+        """The numbers, dates, durations, contacts, URLs and citations of one block."""
+        from contentlint.facts.extract import DEFAULT_LOCALES, extract_facts
+
+        lang = doc.lang or "en"
+        chosen = locale or DEFAULT_LOCALES[lang]
+        key = ("facts", id(doc), info.index, chosen)
+        return self._once(key, lambda: extract_facts(info.text, info.links, lang, chosen))
+
+    def block_may_have_dates(self, doc: Document, info: BlockInfo, locale: str | None = None) -> bool:
+        """A cheap test that a block may hold a date (before extracting its facts)."""
+        from contentlint.facts.extract import may_have_dates
+
+        return self._once(("dates?", id(doc), info.index), lambda: may_have_dates(info.text, doc.lang or "en", locale))
+
+    # -- glossary ---------------------------------------------------------------
+    def glossary(self) -> GlossaryIndex | None:
+        """The glossary as phrase indexes; None when the library has no valid glossary."""
+        from contentlint.bilingual.glossary import build_index
+
+        def build() -> GlossaryIndex | None:
+            doc = self.library.data("glossary")
+            return build_index(doc.model, doc.display) if doc is not None else None
+
+        return self._once(("glossary",), build)
+
+    def block_keys(self, doc: Document, info: BlockInfo) -> list[str]:
+        """Inflection keys of a block's words (what glossary phrases are matched against)."""
+        from contentlint.bilingual.inflection import keys
+
+        return self._once(("keys", id(doc), info.index), lambda: keys(info.text, doc.lang or "en"))
+
+    def term_hits(self, doc: Document, info: BlockInfo) -> list[Hit[Any]]:
+        """Glossary terms in a block: English terms in an English guide, accepted
+        Spanish renderings in a Spanish one."""
+        from contentlint.bilingual.glossary import find_terms
+
+        return self._once(
+            ("terms", id(doc), info.index),
+            lambda: find_terms(self.glossary(), doc.lang, info, self.block_keys(doc, info)),
+        )
+
+    def term_ids(self, doc: Document, info: BlockInfo) -> frozenset[str]:
+        """Ids of the glossary terms a block uses."""
+        from contentlint.bilingual.glossary import hit_ids
+
+        return hit_ids(self.term_hits(doc, info))
+
+    # -- data tables ------------------------------------------------------------
+    def acronyms(self) -> AcronymTable:
+        """The acronym decoder (``data/acronyms.yaml``) as the rules use it."""
+
+        def build() -> AcronymTable:
+            doc = self.library.data("acronyms")
+            if doc is None or doc.model is None:
+                return AcronymTable()
+            entries = doc.model.acronyms
+            words = tuple(
+                (entry, re.compile(r"(?<![\w.-])" + re.escape(entry.acronym) + r"(?![\w-])"))
+                for entry in entries
+                if any(c.isalpha() for c in entry.acronym)
+            )
+            names = sorted((entry.acronym for entry, _ in words), key=len, reverse=True)
+            combined = re.compile(r"(?<![\w.-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None
+            spanish: dict[str, set[str]] = {}
+            for entry in entries:
+                if entry.es_acronym:
+                    spanish.setdefault(entry.acronym, set()).add(entry.es_acronym)
+            return AcronymTable(words, combined, {key: frozenset(value) for key, value in spanish.items()})
+
+        return self._once(("acronyms",), build)
+
+    def timelines(self) -> Document | None:
+        """The timelines data file (legal deadlines) with a valid model, if any."""
+        return self._once(("timelines",), lambda: self.library.data("timelines"))
+
+    # -- readability ------------------------------------------------------------
+    def scoring_caches(self) -> ScoringCaches:
+        """Per-run caches of the readability engine (units repeat across guides)."""
+        from contentlint.readability.guides import ScoringCaches
+
+        return self._once(("scoring",), ScoringCaches)
+
+    def score(self, doc: Document, include_headings: bool = False) -> DocumentScore | None:
+        """The guide's readability; None for data files, unusable guides and other languages."""
+        from contentlint.readability.guides import score_guide
+
+        return self._once(
+            ("score", id(doc), include_headings),
+            lambda: score_guide(doc, include_headings=include_headings, caches=self.scoring_caches()),
+        )
+
+    def baseline(self, spec: str, include_headings: bool) -> Baseline | BaselineError:
+        """The readability baseline named by ``spec`` (a file or ``git:REF``), or why it cannot be used."""
+        from contentlint.readability.baseline import BaselineError, open_baseline
+
+        def build() -> Baseline | BaselineError:
+            try:
+                return open_baseline(
+                    spec, self.project.root, self.library.guides,
+                    include_headings=include_headings, caches=self.scoring_caches(),
+                )
+            except BaselineError as exc:
+                return exc
+
+        return self._once(("baseline", spec, include_headings), build)

@@ -1,0 +1,1 @@
+"""The external link check over HTTP: settings, results and the asyncio engine."""

@@ -1,0 +1,45 @@
+"""Finalizing: configured severities, per-file ignores, suppression comments, order."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from contentlint.config.settings import Config
+from contentlint.content.documents import Document
+from contentlint.findings import Finding
+
+
+def finalize(findings: list[Finding], selected: list[Document], config: Config) -> list[Finding]:
+    from contentlint.pipeline.suppressions import (
+        apply_suppressions,
+        parse_directives,
+        unused_findings,
+    )
+    from contentlint.rules import registry
+
+    reg = registry()
+    out = []
+    for finding in findings:
+        severity = config.severities.get(finding.code)
+        if severity is not None and severity != finding.severity:
+            finding = dataclasses.replace(finding, severity=severity)
+        ignored = config.ignored_for(finding.location.path)
+        if finding.code != "CL900" and any(matches(i, finding) for i in ignored):
+            continue
+        out.append(finding)
+    directives = {}
+    for doc in selected:
+        found, invalid = parse_directives(doc, reg)
+        if found:
+            directives[doc.display] = found
+        if "CL010" in config.enabled:
+            out.extend(invalid)
+    out = apply_suppressions(out, directives, reg)
+    if "CL011" in config.enabled:
+        out.extend(unused_findings(directives))
+    unique = {(*f.sort_key, f.severity): f for f in out}
+    return sorted(unique.values(), key=lambda f: f.sort_key)
+
+
+def matches(pattern: str, finding: Finding) -> bool:
+    return pattern.lower() == finding.name or finding.code.startswith(pattern.upper())
