@@ -190,7 +190,12 @@ def _text_from_data(value: Any) -> str:
 
 
 def _location_to_json(loc: Location) -> list[Any]:
-    return [loc.path, loc.line, loc.column, loc.end_line, loc.end_column, loc.note]
+    return [loc.path, loc.line, loc.column, loc.end_line, loc.end_column, to_data(loc.note)]
+
+
+def _location_from_json(item: list[Any]) -> Location:
+    path, line, column, end_line, end_column, note = item
+    return Location(path, line, column, end_line, end_column, _text_from_data(note))
 
 
 def finding_to_json(f: Finding) -> dict[str, Any]:
@@ -215,9 +220,9 @@ def finding_from_json(item: dict[str, Any]) -> Finding:
         item["name"],
         Severity.parse(item["severity"]),
         _text_from_data(item["message"]),
-        Location(*item["location"]),
+        _location_from_json(item["location"]),
         _text_from_data(item["hint"]),
-        tuple(Location(*r) for r in item["related"]),
+        tuple(_location_from_json(r) for r in item["related"]),
         {},
         _text_from_data(item["detail"]),
     )

@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="check and write the reports (JSON, SARIF, ...) to reports/")
     _add_run_options(report)
     report.add_argument("--out", type=Path, help="folder for the reports (default: <project>/reports)")
+    report.add_argument("--no-cache", action="store_true", help="ignore and do not write the caches (.contentlint_cache/)")
     _add_ui_lang(report)
 
     commands.add_parser("rules", help="list every rule")
@@ -250,7 +251,7 @@ def _report(args: argparse.Namespace) -> int:
     from contentlint.reporters import REPORT_FILES
 
     try:
-        config, report = _run(args, views=True)
+        config, report = _run(args, use_cache=True, views=True)
     except (ConfigError, UsageError) as exc:
         return _error(_localized_error(exc, args))
     folder = args.out or config.root / "reports"
