@@ -8,10 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contentlint.content.markdown.python import parse_blocks
-from contentlint.facts import numwords
 from contentlint.bilingual.blocks import make_info
-from contentlint.facts.extract import extract_facts
 from contentlint.bilingual.inflection import (
     BREAK,
     PhraseIndex,
@@ -22,11 +19,15 @@ from contentlint.bilingual.inflection import (
     phrase_keys,
 )
 from contentlint.bilingual.langid import detect
-from contentlint.bilingual.staleness import compare
 from contentlint.bilingual.marks import Mark
+from contentlint.bilingual.staleness import compare
 from contentlint.bilingual.text import normalize
-from contentlint.bilingual.tokens import CITATION_RE, citation_key, hard_tokens
+from contentlint.bilingual.tokens import hard_tokens
 from contentlint.bilingual.worddiff import word_diff
+from contentlint.content.markdown.python import parse_blocks
+from contentlint.facts import numwords
+from contentlint.facts.extract import extract_facts
+from contentlint.facts.grammar import CITATION_RE, citation_key
 
 
 def test_babel_locale_data_for_us_spanish():

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from contentlint.bilingual.text import normalize
-from contentlint.bilingual.tokens import any_digit, hard_tokens
+from contentlint.bilingual.tokens import hard_tokens
+from contentlint.facts.grammar import any_digit
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document

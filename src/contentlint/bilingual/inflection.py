@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import compress, count
 from typing import Generic, TypeVar
 
-from contentlint.bilingual.text import strip_accents
+from contentlint.content.text import strip_accents
 
 T = TypeVar("T")
 TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")

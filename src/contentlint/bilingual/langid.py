@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from contentlint.bilingual.tokens import CITATION_RE, EMAIL_RE, URL_RE
+from contentlint.facts.grammar import CITATION_RE, EMAIL_RE, URL_RE
 
 EN_STOPWORDS = frozenset(
     """the and of to is are was were be been being you your yours it its this that these those with for from

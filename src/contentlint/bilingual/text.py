@@ -24,10 +24,7 @@ _TYPOGRAPHY = str.maketrans(
         "\u200b": "",
     }
 )
-# Acute, grave and diaeresis are dropped for accent-insensitive matching; the
-# tilde stays, because "año" and "ano" are different words.
 _TYPOGRAPHY_RE = re.compile("[" + "".join(chr(c) for c in _TYPOGRAPHY) + "]")
-_DROPPED_MARKS = frozenset({"\u0301", "\u0300", "\u0308"})
 
 
 def normalize(text: str) -> str:
@@ -38,14 +35,6 @@ def normalize(text: str) -> str:
         if _TYPOGRAPHY_RE.search(text):
             text = text.translate(_TYPOGRAPHY)
     return " ".join(text.split())
-
-
-def strip_accents(text: str) -> str:
-    """``evaluación`` -> ``evaluacion``; ``ñ`` is kept."""
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _DROPPED_MARKS))
 
 
 def snippet(text: str, max_words: int = 8) -> str:

@@ -2,78 +2,31 @@
 
 Numbers, URLs and link targets, legal citations, acronyms, e-mail addresses
 and phone numbers read the same in English and Spanish. Alignment compares
-blocks by them, and staleness fingerprints them, without any babel import:
-this module is plain regular expressions over rendered text.
+blocks by them, and staleness fingerprints them, without any babel import. The
+patterns are the facts grammar's (:mod:`contentlint.facts.grammar`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-URL_RE = re.compile(r"\bhttps?://[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:!?]")
-EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
-# 34 CFR 300.503(b), 34 C.F.R. § 300.503, §300.503, §§ 300.151-300.153, 20 U.S.C. 1415(b)(6)(B)
-_PARAGRAPHS = r"(?:\([A-Za-z0-9]{1,4}\))*"
-_SECTION = r"\d{1,4}\.\d{1,4}[a-z]?" + _PARAGRAPHS
-_RANGE = _SECTION + r"(?:\s?[-\u2013\u2014]\s?" + _SECTION + r")?"
-CITATION_RE = re.compile(
-    r"(?P<cfr>\b\d{1,3}\s?C\.?\s?F\.?\s?R\.?\s?(?:(?:Part|parte)\s)?(?:§§?\s?)?(?P<cfr_s>" + _RANGE + r"))"
-    r"|(?P<sec>§§?\s?(?P<sec_s>" + _RANGE + r"))"
-    r"|(?P<usc>\b(?P<usc_t>\d{1,2})\s?U\.?\s?S\.?\s?C\.?\s?(?:§§?\s?)?(?P<usc_s>\d{1,5}[a-z]?" + _PARAGRAPHS + r"))"
+from contentlint.facts.grammar import (
+    ACRONYM_RE,
+    CITATION_RE,
+    DIGITS_RE,
+    DOUBLE_CAPITAL_RE,
+    EMAIL_RE,
+    PHONE_HINT_RE,
+    PHONE_RE,
+    URL_RE,
+    any_digit,
+    citation_key,
+    href_token,
+    is_acronym,
+    number_key,
+    phone_key,
+    url_key,
 )
-PHONE_RE = re.compile(
-    r"(?<![\w.])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w])"
-)
-# IEP, IDEA, CFR ... and the plural "IEPs"/"IEP's" (the acronym is group 1); is_acronym()
-# then requires two capitals.
-ACRONYM_RE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,7})(?:['\u2019]?s)?(?![\w-])")
-DIGITS_RE = re.compile(r"(?<![\w])\d+(?:[.,]\d+)*(?![\w])")
-_GROUP_SEPARATOR_RE = re.compile(r"[.,](?=\d{3}(?!\d))")
-_ROMAN_RE = re.compile(r"[IVXLC]+")
-# Capitals that are words, units or Spanish abbreviations, not acronyms.
-ACRONYM_STOPLIST = frozenset(
-    {"AM", "PM", "OK", "EE", "UU", "USD", "NO", "NOT", "AND", "OR", "THE", "YOU", "NOTE", "TIP"}
-)
-DOUBLE_CAPITAL_RE = re.compile(r"[A-Z][A-Z0-9&]")
-_PHONE_HINT_RE = re.compile(r"\d{3}[\s.-]\d{4}")
-
-
-def citation_key(match: re.Match[str]) -> str:
-    """``300.503(b)`` for every spelling of a CFR citation; ``usc:20:1415(b)`` for the U.S. Code."""
-    if match.group("usc"):
-        return f"usc:{match.group('usc_t')}:{match.group('usc_s')}"
-    section = match.group("cfr_s") or match.group("sec_s") or ""
-    return re.sub(r"\s?[-\u2013\u2014]\s?", "-", section)
-
-
-def phone_key(text: str) -> str:
-    """The ten digits of a US phone number."""
-    digits = re.sub(r"\D", "", text)
-    return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
-
-
-def url_key(url: str) -> str:
-    """A URL with a lower-case scheme and host and no trailing slash."""
-    scheme, sep, rest = url.partition("://")
-    if not sep:
-        return url.rstrip("/")
-    host, slash, path = rest.partition("/")
-    return f"{scheme.lower()}://{host.lower()}{slash}{path}".rstrip("/")
-
-
-def number_key(text: str) -> str:
-    """Digits with thousands separators dropped: ``1,500`` and ``1.500`` -> ``1500``."""
-    return _GROUP_SEPARATOR_RE.sub("", text)
-
-
-def is_acronym(text: str) -> bool:
-    """True for IEP, CFR, PTI: two or more capitals, not a stop word or a Roman numeral."""
-    return (
-        sum(1 for c in text if c.isupper()) >= 2
-        and text not in ACRONYM_STOPLIST
-        and not _ROMAN_RE.fullmatch(text)
-    )
 
 
 def hard_tokens(text: str, hrefs: Iterable[str] = ()) -> list[str]:
@@ -105,7 +58,7 @@ def hard_tokens(text: str, hrefs: Iterable[str] = ()) -> list[str]:
         if citations:
             out.extend("c:" + citation_key(match) for match in citations)
             text = CITATION_RE.sub(" ", text)
-    if digits and _PHONE_HINT_RE.search(text):
+    if digits and PHONE_HINT_RE.search(text):
         phones = list(PHONE_RE.finditer(text))
         if phones:
             out.extend("p:" + phone_key(match.group()) for match in phones)
@@ -117,26 +70,3 @@ def hard_tokens(text: str, hrefs: Iterable[str] = ()) -> list[str]:
     if digits:
         out.extend("n:" + number_key(match.group()) for match in DIGITS_RE.finditer(text))
     return out
-
-
-_DIGIT_RE = re.compile(r"\d")
-
-
-def any_digit(text: str) -> bool:
-    """True when ``text`` has a digit (a regex search, much faster than a generator)."""
-    return _DIGIT_RE.search(text) is not None
-
-
-def href_token(href: str) -> str:
-    """The hard token of a link target: URL, e-mail, phone, or the raw guide path."""
-    href = href.strip()
-    if not href:
-        return ""
-    lower = href.lower()
-    if lower.startswith("mailto:"):
-        return "e:" + href[7:].split("?", 1)[0].lower()
-    if lower.startswith("tel:"):
-        return "p:" + phone_key(href[4:])
-    if "://" in href:
-        return "u:" + url_key(href)
-    return "l:" + href

@@ -21,8 +21,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
-from contentlint.bilingual.text import strip_accents
-from contentlint.bilingual.tokens import (
+from contentlint.content.text import strip_accents
+from contentlint.facts.grammar import (
     ACRONYM_RE,
     CITATION_RE,
     DOUBLE_CAPITAL_RE,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from contentlint.bilingual.text import strip_accents
+from contentlint.content.text import strip_accents
 
 _EN_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _EN_TENS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty", 90: "ninety"}

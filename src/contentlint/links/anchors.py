@@ -16,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from contentlint.content.text import strip_accents
+
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
 
@@ -34,8 +36,7 @@ def slugify(text: str) -> str:
 
 def unaccented(text: str) -> str:
     """``text`` without accents (ñ becomes n): the form many sites and people write."""
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+    return strip_accents(text, keep_tilde=False)
 
 
 @dataclass(frozen=True)

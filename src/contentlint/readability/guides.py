@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from contentlint.facts.grammar import strip_legal_citations
 from contentlint.readability import (
     DocumentScore,
     ProseUnit,
@@ -59,7 +60,6 @@ __all__ = [
     "score_guide",
     "sentence_grade",
     "sentence_inflesz",
-    "strip_legal_citations",
 ]
 
 # INFLESZ <-> English grade anchors (readability.md §8.2: the targets correspond).
@@ -67,39 +67,6 @@ _ANCHOR_INFLESZ, _ANCHOR_GRADE, _INFLESZ_PER_GRADE = 65.0, 6.0, 5.0
 
 _KINDS = {"paragraph": "paragraph", "list_item": "list_item", "quote": "quote", "heading": "heading"}
 _DELIMITER_ROW = re.compile(r"^\s*(?:>\s*)*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")  # also in a quote
-
-# A section number with its paragraph letters: 300.503(b)(1), 1415, 300.
-_SECTION = r"\d+(?:\.\d+)*(?:\s?\([A-Za-z0-9]{1,4}\))*"
-# Further sections after the first: "and 300.504", "- 300.536", "y 300.504".
-# Only dotted numbers continue a list, so "and 3 days" is never eaten.
-_MORE = (
-    r"(?:\s*(?:[-–—,;]|\band\b|\bor\b|\bthrough\b|\bto\b|\by\b|\bo\b|\ba\b)\s*(?:§§?\s*)?"
-    r"\d+\.\d+(?:\.\d+)*(?:\s?\([A-Za-z0-9]{1,4}\))*)*"
-)
-_CODE_NAME = r"(?:C\.?\s?F\.?\s?R\.?|U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?)"
-_CITE = (
-    r"(?:\b\d+\s+" + _CODE_NAME + r"(?![\w])(?:\s*(?:§§?|[Pp]arts?|[Pp]artes?|[Ss]ec(?:tion|ción|cion|\.)?))?\s*"
-    r"|§§?\s*)" + _SECTION + _MORE
-)
-_CITE_IN_BRACKETS = re.compile(
-    r"\s?\(\s*(?:(?:see|vea|consulte|ver)\s+)?" + _CITE + r"(?:\s*[;,]\s*" + _CITE + r")*\s*\)"
-)
-_CITE_BARE = re.compile(_CITE)
-_TIDY_SPACE = re.compile(r"[ \t]+(?=[.,;:!?])|(?<=[ \t])[ \t]+")
-
-
-def strip_legal_citations(text: str) -> str:
-    """``text`` without legal citations (CFR, U.S.C., ``§``), newlines kept."""
-    if "CFR" not in text and "C.F.R" not in text and "U.S.C" not in text and "USC" not in text and "§" not in text:
-        return text
-    text = _CITE_IN_BRACKETS.sub(_keep_newlines, text)
-    text = _CITE_BARE.sub(_keep_newlines, text)
-    return _TIDY_SPACE.sub("", text).strip(" \t")
-
-
-def _keep_newlines(match: re.Match[str]) -> str:
-    return "\n" * match.group(0).count("\n")
-
 
 def _clean(source: str, cache: dict[str, str] | None = None) -> str:
     if cache is None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from contentlint.facts.extract import extract_durations, may_have_durations
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule, NoOptions
@@ -16,31 +16,10 @@ if TYPE_CHECKING:
     from contentlint.content.documents import Document
     from contentlint.context import RunContext
 
-_NUMBER_WORDS = {
-    "en": {
-        "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-        "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90,
-    },
-    "es": {
-        "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
-        "diez": 10, "quince": 15, "veinte": 20, "treinta": 30, "cuarenta y cinco": 45, "sesenta": 60,
-        "noventa": 90,
-    },
-}
-_UNIT_PATTERNS = {
-    "en": r"(?:(?P<kind>calendar|business|school)\s+)?(?P<unit>days?|years?|months?)\b",
-    "es": r"(?P<unit>d[ií]as?|años?|mes(?:es)?)(?:\s+(?P<kind>calendario|naturales|h[aá]biles|escolares|lectivos))?\b",
-}
-# Every unit _UNIT_PATTERNS matches contains one of these (lower case).
-_UNIT_WORDS = {"en": ("day", "year", "month"), "es": ("día", "dia", "año", "mes")}
-_UNIT_NAMES = {
-    "day": "days", "days": "days", "día": "days", "dia": "days", "días": "days", "dias": "days",
-    "year": "years", "years": "years", "año": "years", "años": "years",
-    "month": "months", "months": "months", "mes": "months", "meses": "months",
-}
-_KIND_UNITS = {
-    "business": "business-days", "hábiles": "business-days", "habiles": "business-days",
-    "school": "school-days", "escolares": "school-days", "lectivos": "school-days",
+# The facts grammar's units of time -> the units of data/timelines.yaml.
+_UNITS_OF_FACTS = {
+    "day": "days", "business_day": "business-days", "school_day": "school-days",
+    "year": "years", "month": "months", "week": "weeks", "hour": "hours",
 }
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[¿¡\"'(A-ZÁÉÍÓÚÑ0-9])")
 
@@ -55,24 +34,15 @@ class Mention:
     start: int
 
 
-@lru_cache(maxsize=2)
-def _mention_regex(lang: str) -> re.Pattern[str]:
-    words = sorted(_NUMBER_WORDS[lang], key=len, reverse=True)
-    number = r"(?P<number>\d{1,4}|" + "|".join(re.escape(w) for w in words) + ")"
-    return re.compile(r"(?<![\w.,])" + number + r"\s+" + _UNIT_PATTERNS[lang], re.IGNORECASE)
-
-
 def find_mentions(text: str, lang: str) -> list[Mention]:
-    """Every "60 days" / "sesenta días" in ``text``."""
+    """Every "60 days" / "sesenta días" / "a year" in ``text`` (the facts grammar's durations)."""
+    durations, vague = extract_durations(text, lang)
     out = []
-    for match in _mention_regex(lang).finditer(text):
-        raw = match.group("number").lower()
-        value = int(raw) if raw.isdigit() else _NUMBER_WORDS[lang][raw]
-        unit = _UNIT_NAMES.get(match.group("unit").lower(), "days")
-        kind = (match.group("kind") or "").lower()
-        if unit == "days" and kind in _KIND_UNITS:
-            unit = _KIND_UNITS[kind]
-        out.append(Mention(value, unit, match.group(0), match.start()))
+    for fact in sorted([*durations, *vague], key=lambda f: f.start):
+        value, unit = fact.key
+        if value != int(value):
+            continue  # "1.5 days": no timeline is a fraction
+        out.append(Mention(int(value), _UNITS_OF_FACTS.get(unit, unit), fact.text, fact.start))
     return out
 
 
@@ -119,15 +89,9 @@ class TimelineContradiction(FileRule):
         if not facts or target.kind != "guide" or not target.usable or lang not in ("en", "es"):
             return
         keywords = _keywords(facts, lang)
-        has_mention = _mention_regex(lang)
-        units = _UNIT_WORDS[lang]
         for block in target.blocks:
-            # Only blocks with a number and a unit are split into sentences; a
-            # substring test for the unit first, as most blocks have none.
-            if block.kind in ("code", "html") or not block.plain:
-                continue
-            lowered = block.plain.lower()
-            if not any(unit in lowered for unit in units) or not has_mention.search(block.plain):
+            # Only blocks that name a unit of time are split into sentences.
+            if block.kind in ("code", "html") or not block.plain or not may_have_durations(block.plain, lang):
                 continue
             for mention, fact_ids, allowed in self._contradictions(block.plain, lang, keywords, facts):
                 yield self._report(target, block.line, block.end_line, mention, fact_ids, allowed, facts)

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from contentlint.bilingual.tokens import url_key
 from contentlint.facts.extract import Fact
+from contentlint.facts.grammar import url_key
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
