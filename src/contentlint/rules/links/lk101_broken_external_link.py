@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from contentlint.findings import Finding, Severity
-from contentlint.rules.base import LibraryRule
-from contentlint.rules.links.online import ExternalOptions, findings_for
+from contentlint.findings import Severity
+from contentlint.rules.kinds import ExternalOutcomeRule
+from contentlint.rules.links.online import ExternalOptions
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library
-    from contentlint.context import RunContext
+    pass
 
 
-class BrokenExternalLink(LibraryRule):
+class BrokenExternalLink(ExternalOutcomeRule):
     """An external link that is broken: 404/410, unknown host, refused, TLS error, redirect loop.
 
     ## What it does
@@ -68,6 +66,4 @@ class BrokenExternalLink(LibraryRule):
     groups = ("online", "links")
     Options = ExternalOptions
 
-    def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
-        """Report every site of every broken URL."""
-        yield from findings_for(self, ctx, ("error",))
+    outcomes = ("error",)

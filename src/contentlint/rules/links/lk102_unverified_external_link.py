@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from contentlint.findings import Finding, Severity
-from contentlint.rules.base import LibraryRule
-from contentlint.rules.links.online import ExternalOptions, findings_for
+from contentlint.findings import Severity
+from contentlint.rules.kinds import ExternalOutcomeRule
+from contentlint.rules.links.online import ExternalOptions
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library
-    from contentlint.context import RunContext
+    pass
 
 
-class UnverifiedExternalLink(LibraryRule):
+class UnverifiedExternalLink(ExternalOutcomeRule):
     """An external link that could not be verified: 401, 403, 429, or a timeout.
 
     ## What it does
@@ -48,6 +46,4 @@ class UnverifiedExternalLink(LibraryRule):
     Options = ExternalOptions
     options_of = "LK101"
 
-    def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
-        """Report every site of every URL that could not be verified."""
-        yield from findings_for(self, ctx, ("warning",))
+    outcomes = ("warning",)

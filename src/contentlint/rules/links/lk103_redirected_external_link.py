@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from contentlint.findings import Finding, Severity
-from contentlint.rules.base import LibraryRule
-from contentlint.rules.links.online import ExternalOptions, findings_for
+from contentlint.findings import Severity
+from contentlint.rules.kinds import ExternalOutcomeRule
+from contentlint.rules.links.online import ExternalOptions
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Library
-    from contentlint.context import RunContext
+    pass
 
 
-class RedirectedExternalLink(LibraryRule):
+class RedirectedExternalLink(ExternalOutcomeRule):
     """An external link that permanently redirects (301/308) to a new address.
 
     ## What it does
@@ -45,6 +43,4 @@ class RedirectedExternalLink(LibraryRule):
     Options = ExternalOptions
     options_of = "LK101"
 
-    def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
-        """Report every site of every permanently redirected URL."""
-        yield from findings_for(self, ctx, ("redirect",))
+    outcomes = ("redirect",)

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from contentlint.content.read import display_path
-from contentlint.findings import Finding, Location, Severity
+from contentlint.findings import Location, Severity
 from contentlint.i18n import msg
-from contentlint.rules.base import PairRule
+from contentlint.rules.kinds import SyncStateRule
 
 if TYPE_CHECKING:
+    from contentlint.bilingual.staleness import SyncState
     from contentlint.content.library import Pair
-    from contentlint.context import RunContext
 
 
-class NeverSynced(PairRule):
+class NeverSynced(SyncStateRule):
     """An English/Spanish pair that was never marked in sync, so English changes cannot be tracked.
 
     ## What it does
@@ -41,19 +39,17 @@ class NeverSynced(PairRule):
     default_severity = Severity.WARNING
     groups = ("sync",)
 
-    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
-        """Report a missing sync file."""
-        state = ctx.sync_state(target)
-        if state.status != "never":
-            return
-        line, column = target.es.value_position(("id",))
-        shown = display_path(state.path, ctx.project.root)
-        yield self.finding(
-            target.es,
-            line,
-            column,
-            msg("never marked in sync: {path} does not exist, so English changes cannot be tracked", path=shown),
-            msg("Check the translation against the English, then run `contentlint sync mark {id}`.",
-                id=target.doc_id),
-            related=(Location(target.en.display, 1, 1, note=msg("English guide")),),
-        )
+    status = "never"
+
+    def message(self, state: SyncState, shown: str) -> str:
+        """The sync file that does not exist."""
+        return msg("never marked in sync: {path} does not exist, so English changes cannot be tracked", path=shown)
+
+    def hint(self, pair: Pair) -> str:
+        """Review, then mark."""
+        return msg("Check the translation against the English, then run `contentlint sync mark {id}`.",
+                   id=pair.doc_id)
+
+    def related(self, pair: Pair, shown: str) -> Location:
+        """The English guide."""
+        return Location(pair.en.display, 1, 1, note=msg("English guide"))

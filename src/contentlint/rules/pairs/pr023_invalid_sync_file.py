@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from contentlint.content.read import display_path
-from contentlint.findings import Finding, Location, Severity
+from contentlint.findings import Location, Severity
 from contentlint.i18n import msg
-from contentlint.rules.base import PairRule
+from contentlint.rules.kinds import SyncStateRule
 
 if TYPE_CHECKING:
+    from contentlint.bilingual.staleness import SyncState
     from contentlint.content.library import Pair
-    from contentlint.context import RunContext
 
 
-class InvalidSyncFile(PairRule):
+class InvalidSyncFile(SyncStateRule):
     """A `content/sync/<id>.yaml` that cannot be read, is not valid YAML, or records another guide.
 
     ## What it does
@@ -41,19 +39,17 @@ class InvalidSyncFile(PairRule):
     default_severity = Severity.ERROR
     groups = ("sync",)
 
-    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
-        """Report an unusable sync file."""
-        state = ctx.sync_state(target)
-        if state.status != "invalid":
-            return
-        line, column = target.es.value_position(("id",))
-        shown = display_path(state.path, ctx.project.root)
-        yield self.finding(
-            target.es,
-            line,
-            column,
-            msg("{path} cannot be used: {error}", path=shown, error=state.error),
-            msg("Review the translation, then run `contentlint sync mark {id}` to rewrite the file "
-                "(it is generated; resolve merge conflicts by re-marking, not by hand).", id=target.doc_id),
-            related=(Location(shown, 1, 1, note=msg("sync file")),),
-        )
+    status = "invalid"
+
+    def message(self, state: SyncState, shown: str) -> str:
+        """The sync file and why it cannot be used."""
+        return msg("{path} cannot be used: {error}", path=shown, error=state.error)
+
+    def hint(self, pair: Pair) -> str:
+        """Re-mark; never repair by hand."""
+        return msg("Review the translation, then run `contentlint sync mark {id}` to rewrite the file "
+                   "(it is generated; resolve merge conflicts by re-marking, not by hand).", id=pair.doc_id)
+
+    def related(self, pair: Pair, shown: str) -> Location:
+        """The sync file."""
+        return Location(shown, 1, 1, note=msg("sync file"))

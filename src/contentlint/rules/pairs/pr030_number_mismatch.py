@@ -19,7 +19,7 @@ from contentlint.facts.extract import (
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
-from contentlint.rules.pairs.parity import unmatched
+from contentlint.rules.parity import unmatched
 
 if TYPE_CHECKING:
     from contentlint.bilingual.blocks import BlockInfo

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from contentlint.facts.extract import Fact
-from contentlint.findings import Finding, Severity
+from contentlint.findings import Severity
 from contentlint.i18n import msg
-from contentlint.rules.base import NoOptions, PairRule
-from contentlint.rules.pairs.parity import mismatch_finding, unmatched
+from contentlint.rules.base import NoOptions
+from contentlint.rules.kinds import FactParityRule
 
 if TYPE_CHECKING:
+    from contentlint.bilingual.blocks import BlockInfo
     from contentlint.content.library import Pair
     from contentlint.context import RunContext
 
@@ -28,7 +28,7 @@ def same_date(a: Fact, b: Fact) -> bool:
     return any(_compatible(x, y) for x in (a.key, a.alt) for y in (b.key, b.alt))
 
 
-class DateMismatch(PairRule):
+class DateMismatch(FactParityRule):
     """An aligned Spanish block whose dates differ from the English block's.
 
     ## What it does
@@ -63,29 +63,23 @@ class DateMismatch(PairRule):
         en_locale: str = "en_US"
         es_locale: str = "es_US"
 
-    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
-        """Compare dates block by block."""
-        for en, es in ctx.aligned_prose(target):
-            if not (
-                ctx.block_may_have_dates(target.en, en, self.options.en_locale)
-                or ctx.block_may_have_dates(target.es, es, self.options.es_locale)
-            ):
-                continue
-            en_dates = ctx.block_facts(target.en, en, self.options.en_locale).dates
-            es_dates = ctx.block_facts(target.es, es, self.options.es_locale).dates
-            en_only, es_only = unmatched(en_dates, es_dates, same_date)
-            if not en_only and not es_only:
-                continue
-            yield mismatch_finding(
-                self,
-                target,
-                en,
-                es,
-                en_only,
-                es_only,
-                lambda english, spanish: msg(
-                    "dates differ from the English block: English has {english}; Spanish has {spanish}",
-                    english=english, spanish=spanish,
-                ),
-                msg("Write the same dates as the English block."),
-            )
+    facts = (("dates", ""),)
+
+    def may_differ(self, ctx: RunContext, pair: Pair, en: BlockInfo, es: BlockInfo) -> bool:
+        """Only blocks that may hold a date are read for dates."""
+        return ctx.block_may_have_dates(pair.en, en, self.options.en_locale) or ctx.block_may_have_dates(
+            pair.es, es, self.options.es_locale
+        )
+
+    def same(self, en: Fact, es: Fact) -> bool:
+        """The same day, or a weekday-less date equal to a full one."""
+        return same_date(en, es)
+
+    def message(self, label: str, english: str, spanish: str) -> str:
+        """Name the dates only one side has."""
+        return msg("dates differ from the English block: English has {english}; Spanish has {spanish}",
+                   english=english, spanish=spanish)
+
+    def hint(self) -> str:
+        """How to fix it."""
+        return msg("Write the same dates as the English block.")

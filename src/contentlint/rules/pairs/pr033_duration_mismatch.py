@@ -11,7 +11,7 @@ from contentlint.facts.extract import Fact, extract_durations, may_have_duration
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
-from contentlint.rules.pairs.parity import unmatched_keys
+from contentlint.rules.parity import unmatched_keys
 
 if TYPE_CHECKING:
     from contentlint.content.library import Pair

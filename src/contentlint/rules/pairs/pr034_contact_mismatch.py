@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from contentlint.findings import Finding, Severity
+from contentlint.findings import Severity
 from contentlint.i18n import msg
-from contentlint.rules.base import PairRule
-from contentlint.rules.pairs.parity import mismatch_finding, unmatched_keys
+from contentlint.rules.kinds import FactParityRule
 
 if TYPE_CHECKING:
-    from contentlint.bilingual.blocks import BlockInfo
-    from contentlint.content.library import Pair
-    from contentlint.context import RunContext
+    pass
 
 
-class ContactMismatch(PairRule):
+class ContactMismatch(FactParityRule):
     """An aligned Spanish block whose phone numbers or e-mail addresses differ from the English block's.
 
     ## What it does
@@ -43,33 +39,14 @@ class ContactMismatch(PairRule):
     default_severity = Severity.ERROR
     groups = ("sync",)
 
-    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
-        """Compare phones and e-mails block by block."""
-        for en, es in ctx.aligned_prose(target):
-            if _contacts(en) == _contacts(es):
-                continue  # the same phone numbers and addresses (or none)
-            ef, sf = ctx.block_facts(target.en, en), ctx.block_facts(target.es, es)
-            for label, en_list, es_list in ((msg("phone numbers"), ef.phones, sf.phones),
-                                             (msg("e-mail addresses"), ef.emails, sf.emails)):
-                if not en_list and not es_list:
-                    continue
-                en_only, es_only = unmatched_keys(en_list, es_list, lambda f: f.key)
-                if not en_only and not es_only:
-                    continue
-                yield mismatch_finding(
-                    self,
-                    target,
-                    en,
-                    es,
-                    en_only,
-                    es_only,
-                    lambda english, spanish: msg(
-                        "{what} differ from the English block: English has {english}; Spanish has {spanish}",
-                        what=label, english=english, spanish=spanish,
-                    ),
-                    msg("Copy the phone number or address exactly from the English block."),
-                )
+    facts = (("phones", msg("phone numbers")), ("emails", msg("e-mail addresses")))
+    token_prefix = ("p:", "e:")
 
+    def message(self, label: str, english: str, spanish: str) -> str:
+        """Name the phone numbers or addresses only one side has."""
+        return msg("{what} differ from the English block: English has {english}; Spanish has {spanish}",
+                   what=label, english=english, spanish=spanish)
 
-def _contacts(info: BlockInfo) -> list[str]:
-    return sorted(token for token in info.tokens if token.startswith(("p:", "e:")))
+    def hint(self) -> str:
+        """How to fix it."""
+        return msg("Copy the phone number or address exactly from the English block.")

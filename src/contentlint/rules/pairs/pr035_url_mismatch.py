@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from contentlint.facts.extract import Fact
 from contentlint.facts.grammar import url_key
-from contentlint.findings import Finding, Severity
+from contentlint.findings import Severity
 from contentlint.i18n import msg
-from contentlint.rules.base import NoOptions, PairRule
-from contentlint.rules.pairs.parity import mismatch_finding, unmatched
+from contentlint.rules.base import NoOptions
+from contentlint.rules.kinds import FactParityRule
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Pair
-    from contentlint.context import RunContext
+    pass
 
 
-class UrlMismatch(PairRule):
+class UrlMismatch(FactParityRule):
     """An aligned Spanish block that links to other web addresses than the English block.
 
     ## What it does
@@ -54,34 +53,27 @@ class UrlMismatch(PairRule):
 
         url_map: dict[str, str] = Field(default_factory=dict)
 
-    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
-        """Compare URLs block by block."""
-        prefixes = sorted(((url_key(k), url_key(v)) for k, v in self.options.url_map.items()),
-                          key=lambda kv: len(kv[0]), reverse=True)
-        for en, es in ctx.aligned_prose(target):
-            en_keys = sorted(t for t in en.tokens if t.startswith("u:"))
-            if en_keys == sorted(t for t in es.tokens if t.startswith("u:")):
-                continue  # the same addresses (or none)
-            en_urls = ctx.block_facts(target.en, en).urls
-            es_urls = ctx.block_facts(target.es, es).urls
-            if not en_urls and not es_urls:
-                continue
-            en_only, es_only = unmatched(en_urls, es_urls, lambda a, b: _same(a, b, prefixes))
-            if not en_only and not es_only:
-                continue
-            yield mismatch_finding(
-                self,
-                target,
-                en,
-                es,
-                en_only,
-                es_only,
-                lambda english, spanish: msg(
-                    "links differ from the English block: English has {english}; Spanish has {spanish}",
-                    english=english, spanish=spanish,
-                ),
-                msg("Link to the same page as the English (or its Spanish version listed in url-map)."),
-            )
+    facts = (("urls", ""),)
+    token_prefix = "u:"
+
+    @cached_property
+    def _prefixes(self) -> list[tuple[str, str]]:
+        """The url-map, longest English prefix first."""
+        pairs = ((url_key(k), url_key(v)) for k, v in self.options.url_map.items())
+        return sorted(pairs, key=lambda kv: len(kv[0]), reverse=True)
+
+    def same(self, en: Fact, es: Fact) -> bool:
+        """The same address, or the Spanish page the url-map names for it."""
+        return _same(en, es, self._prefixes)
+
+    def message(self, label: str, english: str, spanish: str) -> str:
+        """Name the links only one side has."""
+        return msg("links differ from the English block: English has {english}; Spanish has {spanish}",
+                   english=english, spanish=spanish)
+
+    def hint(self) -> str:
+        """How to fix it."""
+        return msg("Link to the same page as the English (or its Spanish version listed in url-map).")
 
 
 def _same(en: Fact, es: Fact, prefixes: list[tuple[str, str]]) -> bool:

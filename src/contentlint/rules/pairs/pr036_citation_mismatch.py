@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from contentlint.findings import Finding, Severity
+from contentlint.findings import Severity
 from contentlint.i18n import msg
-from contentlint.rules.base import PairRule
-from contentlint.rules.pairs.parity import mismatch_finding, unmatched_keys
+from contentlint.rules.kinds import FactParityRule
 
 if TYPE_CHECKING:
-    from contentlint.content.library import Pair
-    from contentlint.context import RunContext
+    pass
 
 
-class CitationMismatch(PairRule):
+class CitationMismatch(FactParityRule):
     """An aligned Spanish block that cites other regulations than the English block.
 
     ## What it does
@@ -43,26 +40,14 @@ class CitationMismatch(PairRule):
     default_severity = Severity.ERROR
     groups = ("sync",)
 
-    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
-        """Compare citations block by block."""
-        for en, es in ctx.aligned_prose(target):
-            if sorted(t for t in en.tokens if t.startswith("c:")) == sorted(t for t in es.tokens if t.startswith("c:")):
-                continue  # the same citations (or none)
-            en_cites = ctx.block_facts(target.en, en).citations
-            es_cites = ctx.block_facts(target.es, es).citations
-            en_only, es_only = unmatched_keys(en_cites, es_cites, lambda f: f.key)
-            if not en_only and not es_only:
-                continue
-            yield mismatch_finding(
-                self,
-                target,
-                en,
-                es,
-                en_only,
-                es_only,
-                lambda english, spanish: msg(
-                    "citations differ from the English block: English has {english}; Spanish has {spanish}",
-                    english=english, spanish=spanish,
-                ),
-                msg("Cite the same sections as the English block."),
-            )
+    facts = (("citations", ""),)
+    token_prefix = "c:"
+
+    def message(self, label: str, english: str, spanish: str) -> str:
+        """Name the citations only one side has."""
+        return msg("citations differ from the English block: English has {english}; Spanish has {spanish}",
+                   english=english, spanish=spanish)
+
+    def hint(self) -> str:
+        """How to fix it."""
+        return msg("Cite the same sections as the English block.")
