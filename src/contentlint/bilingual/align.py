@@ -16,7 +16,7 @@ is kept per pair for the run by :meth:`contentlint.context.RunContext.alignment`
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING, Protocol
@@ -279,6 +279,21 @@ def align_blocks(
     share = (len(matches) + len(moved)) / total if total else 1.0
     confident = total < 4 or share >= CONFIDENT_SHARE
     return Alignment(en, es, matches, moved, confident)
+
+
+def unit_runs(items: Sequence[Shaped], flagged: set[int]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each flagged block, or of each whole flagged unit: a heading
+    flagged with everything under it is one run."""
+    index = 0
+    while index < len(items):
+        if index not in flagged:
+            index += 1
+            continue
+        end = unit_end(items, index)
+        if not (end - index > 1 and all(k in flagged for k in range(index, end))):
+            end = index + 1
+        yield index, end
+        index = end
 
 
 def unit_end(items: Sequence[Shaped], index: int) -> int:

@@ -86,6 +86,11 @@ class Library:
         found = self.by_id.get((doc.doc_id, other), [])
         return found[0] if len(found) == 1 else None
 
+    def without_counterpart(self, lang: str) -> list[Document]:
+        """Guides in ``lang`` whose id no guide in the other language declares."""
+        other = "es" if lang == "en" else "en"
+        return [d for d in self.guides if d.lang == lang and d.doc_id and (d.doc_id, other) not in self.by_id]
+
     def data(self, data_type: str) -> Document | None:
         """The data file of a type (glossary, acronyms, timelines) with a valid model."""
         for doc in self.documents:

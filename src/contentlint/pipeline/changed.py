@@ -7,9 +7,9 @@ since their links may now be broken.
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
+from contentlint.content.git import GitError, run_git
 from contentlint.errors import UsageError
 from contentlint.i18n import msg
 
@@ -18,16 +18,10 @@ _SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
 
 def _git(root: Path, *args: str) -> list[str]:
     try:
-        done = subprocess.run(
-            ["git", *args], cwd=root, capture_output=True, text=True, check=False, timeout=60
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise UsageError(msg("--changed-since needs git: {error}", error=str(exc))) from None
-    if done.returncode != 0:
-        raise UsageError(
-            msg("--changed-since: git {command} failed: {error}", command=" ".join(args[:2]), error=done.stderr.strip())
-        )
-    return [line for line in done.stdout.splitlines() if line]
+        out = run_git(root, list(args), timeout=60)
+    except GitError as exc:
+        raise UsageError(msg("--changed-since: {error}", error=str(exc))) from None
+    return [line for line in out.decode("utf-8", "surrogateescape").splitlines() if line]
 
 
 def changed_files(root: Path, content_root: Path, ref: str) -> tuple[list[Path], list[str]]:

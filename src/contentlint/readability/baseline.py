@@ -26,11 +26,11 @@ guides that are checked.
 from __future__ import annotations
 
 import json
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from contentlint.content.git import GitError, run_git
 from contentlint.i18n import msg
 from contentlint.readability.guides import (
     ScoringCaches,
@@ -200,15 +200,9 @@ def open_baseline(
 
 def _git(root: Path, args: list[str], stdin: bytes | None = None) -> bytes:
     try:
-        done = subprocess.run(
-            ["git", *args], cwd=root, input=stdin, capture_output=True, check=False, timeout=120
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BaselineError(msg("readability baseline needs git: {error}", error=str(exc))) from None
-    if done.returncode != 0:
-        error = done.stderr.decode("utf-8", "replace").strip()
-        raise BaselineError(msg("git {command} failed: {error}", command=" ".join(args[:2]), error=error))
-    return done.stdout
+        return run_git(root, args, stdin)
+    except GitError as exc:
+        raise BaselineError(msg("readability baseline: {error}", error=str(exc))) from None
 
 
 def _texts_at(root: Path, ref: str, guides: list[Document]) -> dict[str, str]:

@@ -56,7 +56,8 @@ class Rule:
     scope: ClassVar[Scope] = Scope.FILE
     default_severity: ClassVar[Severity] = Severity.ERROR
     enabled_by_default: ClassVar[bool] = True
-    groups: ClassVar[tuple[str, ...]] = ()
+    groups: ClassVar[tuple[str, ...]] = ()  # set from the family folder (see __init_subclass__)
+    extra_groups: ClassVar[tuple[str, ...]] = ()
     Options: ClassVar[type[BaseModel]] = NoOptions
     # A rule that reports another outcome of another rule's work reads that
     # rule's options table (LK102 and LK103 read LK101's network settings;
@@ -71,6 +72,10 @@ class Rule:
             raise TypeError(f"bad rule identity on {cls.__name__}: {cls.code!r} {cls.name!r}")
         if not (cls.__doc__ or "").strip():
             raise TypeError(f"rule {cls.code} has no documentation")
+        # Every rule belongs to the group of its family folder (rules/<family>/);
+        # ``extra_groups`` adds the cross-cutting ones (online, accessibility ...).
+        family = cls.__module__.split(".")[2] if cls.__module__.startswith("contentlint.rules.") else "other"
+        cls.groups = (family, *(g for g in cls.extra_groups if g != family))
 
     def __init__(self, options: BaseModel | None = None) -> None:
         self.options: Any = options if options is not None else self.Options()

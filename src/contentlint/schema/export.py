@@ -23,20 +23,18 @@ def render_schemas() -> dict[str, str]:
 
 def write_schemas(folder: Path) -> list[Path]:
     """Write every schema file that changed; return the paths written."""
+    rendered = render_schemas()
     written = []
-    for name, text in render_schemas().items():
-        path = folder / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            atomic_write_text(path, text)
-            written.append(path)
+    for name in stale_files(folder, rendered):
+        atomic_write_text(folder / name, rendered[name])
+        written.append(folder / name)
     return written
 
 
-def stale_files(folder: Path) -> list[str]:
+def stale_files(folder: Path, rendered: dict[str, str] | None = None) -> list[str]:
     """Names of schema files missing or different from the models."""
-    stale = []
-    for name, text in render_schemas().items():
-        path = folder / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            stale.append(name)
-    return stale
+    rendered = rendered if rendered is not None else render_schemas()
+    return [
+        name for name, text in rendered.items()
+        if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text
+    ]

@@ -25,4 +25,3 @@ class UnreadableFile(LoadProblemRule):
     code = "CL001"
     name = "unreadable-file"
     default_severity = Severity.ERROR
-    groups = ("core",)

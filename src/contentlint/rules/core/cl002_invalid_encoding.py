@@ -25,4 +25,3 @@ class InvalidEncoding(LoadProblemRule):
     code = "CL002"
     name = "invalid-encoding"
     default_severity = Severity.ERROR
-    groups = ("core",)

@@ -25,4 +25,3 @@ class BinaryFile(LoadProblemRule):
     code = "CL003"
     name = "binary-file"
     default_severity = Severity.ERROR
-    groups = ("core",)

@@ -25,4 +25,3 @@ class EmptyFile(LoadProblemRule):
     code = "CL004"
     name = "empty-file"
     default_severity = Severity.ERROR
-    groups = ("core",)

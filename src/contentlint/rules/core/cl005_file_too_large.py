@@ -25,4 +25,3 @@ class FileTooLarge(LoadProblemRule):
     code = "CL005"
     name = "file-too-large"
     default_severity = Severity.ERROR
-    groups = ("core",)

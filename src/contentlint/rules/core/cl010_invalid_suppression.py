@@ -35,4 +35,3 @@ class InvalidSuppression(LoadProblemRule):
     code = "CL010"
     name = "invalid-suppression"
     default_severity = Severity.ERROR
-    groups = ("core",)

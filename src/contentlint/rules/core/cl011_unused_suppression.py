@@ -27,4 +27,3 @@ class UnusedSuppression(LoadProblemRule):
     code = "CL011"
     name = "unused-suppression"
     default_severity = Severity.WARNING
-    groups = ("core",)

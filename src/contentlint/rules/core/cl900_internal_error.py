@@ -26,4 +26,3 @@ class InternalError(LoadProblemRule):
     code = "CL900"
     name = "internal-error"
     default_severity = Severity.ERROR
-    groups = ("core",)

@@ -75,7 +75,6 @@ class TimelineContradiction(FileRule):
     code = "FC001"
     name = "timeline-contradiction"
     default_severity = Severity.ERROR
-    groups = ("facts",)
 
     class Options(NoOptions):
         """Options of FC001."""

@@ -50,7 +50,6 @@ class BrokenGuideLink(FileRule):
     code = "LK001"
     name = "broken-guide-link"
     default_severity = Severity.ERROR
-    groups = ("links",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report guide links that resolve to nothing."""

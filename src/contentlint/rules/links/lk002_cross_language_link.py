@@ -44,7 +44,6 @@ class CrossLanguageLink(FileRule):
     code = "LK002"
     name = "cross-language-link"
     default_severity = Severity.ERROR
-    groups = ("links",)
 
     class Options(NoOptions):
         """Options of LK002."""

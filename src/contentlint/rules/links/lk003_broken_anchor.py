@@ -48,7 +48,6 @@ class BrokenAnchor(FileRule):
     code = "LK003"
     name = "broken-anchor"
     default_severity = Severity.ERROR
-    groups = ("links",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report fragments that name no anchor."""

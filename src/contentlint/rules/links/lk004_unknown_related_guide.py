@@ -41,7 +41,6 @@ class UnknownRelatedGuide(FileRule):
     code = "LK004"
     name = "unknown-related-guide"
     default_severity = Severity.ERROR
-    groups = ("links",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report related ids that resolve to no guide."""

@@ -47,7 +47,6 @@ class MissingLinkedFile(FileRule):
     code = "LK005"
     name = "missing-linked-file"
     default_severity = Severity.ERROR
-    groups = ("links",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report images and files that are not there."""

@@ -47,7 +47,7 @@ class LinkOutsideContent(FileRule):
     code = "LK006"
     name = "link-outside-content"
     default_severity = Severity.ERROR
-    groups = ("links", "security")
+    extra_groups = ("security",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report links whose target leaves the content folder."""

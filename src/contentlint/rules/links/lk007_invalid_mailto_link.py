@@ -41,7 +41,6 @@ class InvalidMailtoLink(FileRule):
     code = "LK007"
     name = "invalid-mailto-link"
     default_severity = Severity.ERROR
-    groups = ("links",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report invalid e-mail links."""

@@ -43,7 +43,6 @@ class InvalidTelLink(FileRule):
     code = "LK008"
     name = "invalid-tel-link"
     default_severity = Severity.ERROR
-    groups = ("links",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report phone links that cannot be dialled as written."""

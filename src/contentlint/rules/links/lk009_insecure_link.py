@@ -56,7 +56,6 @@ class InsecureLink(FileRule):
     code = "LK009"
     name = "insecure-link"
     default_severity = Severity.WARNING
-    groups = ("links",)
 
     class Options(NoOptions):
         """Options of LK009."""

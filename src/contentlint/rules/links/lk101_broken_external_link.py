@@ -63,7 +63,7 @@ class BrokenExternalLink(ExternalOutcomeRule):
     name = "broken-external-link"
     default_severity = Severity.ERROR
     enabled_by_default = False
-    groups = ("online", "links")
+    extra_groups = ("online",)
     Options = ExternalOptions
 
     outcomes = ("error",)

@@ -42,7 +42,7 @@ class UnverifiedExternalLink(ExternalOutcomeRule):
     name = "unverified-external-link"
     default_severity = Severity.WARNING
     enabled_by_default = False
-    groups = ("online", "links")
+    extra_groups = ("online",)
     Options = ExternalOptions
     options_of = "LK101"
 

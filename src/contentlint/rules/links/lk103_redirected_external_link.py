@@ -39,7 +39,7 @@ class RedirectedExternalLink(ExternalOutcomeRule):
     name = "redirected-external-link"
     default_severity = Severity.WARNING
     enabled_by_default = False
-    groups = ("online", "links")
+    extra_groups = ("online",)
     Options = ExternalOptions
     options_of = "LK101"
 

@@ -44,7 +44,7 @@ class BrokenRenderedLink(LibraryRule):
     name = "broken-rendered-link"
     default_severity = Severity.ERROR
     enabled_by_default = False
-    groups = ("online", "linkchecker")
+    extra_groups = ("online", "linkchecker")
 
     def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
         """Nothing: the `contentlint links` command reports this code."""

@@ -42,13 +42,10 @@ class MissingTranslation(LibraryRule):
     code = "PR001"
     name = "missing-translation"
     default_severity = Severity.ERROR
-    groups = ("sync",)
 
     def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
         """Report English guides whose id has no Spanish guide."""
-        for doc in ctx.library.guides:
-            if doc.lang != "en" or not doc.doc_id or (doc.doc_id, "es") in ctx.library.by_id:
-                continue
+        for doc in ctx.library.without_counterpart("en"):
             if doc.front.get("awaiting_translation") is True:
                 continue
             line, column = doc.value_position(("id",))

@@ -39,13 +39,10 @@ class OrphanTranslation(LibraryRule):
     code = "PR002"
     name = "orphan-translation"
     default_severity = Severity.WARNING
-    groups = ("sync",)
 
     def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
         """Report Spanish guides whose id has no English guide."""
-        for doc in ctx.library.guides:
-            if doc.lang != "es" or not doc.doc_id or (doc.doc_id, "en") in ctx.library.by_id:
-                continue
+        for doc in ctx.library.without_counterpart("es"):
             line, column = doc.value_position(("id",))
             yield self.finding(
                 doc,

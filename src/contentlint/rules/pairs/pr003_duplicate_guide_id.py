@@ -39,7 +39,6 @@ class DuplicateGuideId(LibraryRule):
     code = "PR003"
     name = "duplicate-guide-id"
     default_severity = Severity.ERROR
-    groups = ("sync",)
 
     def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
         """Report every duplicate after the first."""

@@ -39,7 +39,6 @@ class GuideTypeMismatch(PairRule):
     code = "PR004"
     name = "guide-type-mismatch"
     default_severity = Severity.ERROR
-    groups = ("sync",)
 
     def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Compare the two types."""

@@ -42,7 +42,6 @@ class RelatedGuidesMismatch(PairRule):
     code = "PR005"
     name = "related-guides-mismatch"
     default_severity = Severity.WARNING
-    groups = ("sync",)
 
     class Options(NoOptions):
         """Options of PR005."""

@@ -39,7 +39,6 @@ class AwaitingTranslationMismatch(LibraryRule):
     code = "PR006"
     name = "awaiting-translation-mismatch"
     default_severity = Severity.WARNING
-    groups = ("sync",)
 
     def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
         """Check the flag on every guide."""

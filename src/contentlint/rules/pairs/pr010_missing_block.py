@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from contentlint.bilingual.align import Alignment, unit_end
+from contentlint.bilingual.align import Alignment, unit_runs
 from contentlint.bilingual.describe import describe, english_note
 from contentlint.bilingual.locate import block_location, locate
 from contentlint.findings import Finding, Severity
@@ -80,25 +80,14 @@ class MissingBlock(PairRule):
     code = "PR010"
     name = "missing-block"
     default_severity = Severity.ERROR
-    groups = ("sync",)
 
     def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Report English blocks (or whole units) the Spanish lacks."""
         alignment = ctx.alignment(target)
         if not alignment.confident:
             return
-        missing = set(alignment.missing)
-        index = 0
-        while index < len(alignment.en):
-            if index not in missing:
-                index += 1
-                continue
-            end = unit_end(alignment.en, index)
-            whole = end - index > 1 and all(k in missing for k in range(index, end))
-            if not whole:
-                end = index + 1
-            yield self._finding(target, alignment, index, end)
-            index = end
+        for start, end in unit_runs(alignment.en, set(alignment.missing)):
+            yield self._finding(target, alignment, start, end)
 
     def _finding(self, pair: Pair, alignment: Alignment, start: int, end: int) -> Finding:
         en = alignment.en[start]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from contentlint.bilingual.align import Alignment, unit_end
+from contentlint.bilingual.align import Alignment, unit_runs
 from contentlint.bilingual.describe import describe
 from contentlint.bilingual.locate import block_location, locate
 from contentlint.findings import Finding, Location, Severity
@@ -59,23 +59,13 @@ class ExtraBlock(PairRule):
     code = "PR011"
     name = "extra-block"
     default_severity = Severity.WARNING
-    groups = ("sync",)
 
     def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Report Spanish blocks (or whole units) with no English counterpart."""
         alignment = ctx.alignment(target)
         if not alignment.confident:
             return
-        extra = set(alignment.extra)
-        index = 0
-        while index < len(alignment.es):
-            if index not in extra:
-                index += 1
-                continue
-            end = unit_end(alignment.es, index)
-            whole = end - index > 1 and all(k in extra for k in range(index, end))
-            if not whole:
-                end = index + 1
+        for index, end in unit_runs(alignment.es, set(alignment.extra)):
             info = alignment.es[index]
             what = describe(info)
             if end - index > 1:
@@ -89,4 +79,3 @@ class ExtraBlock(PairRule):
                 msg("Remove it, or add the same content to the English guide."),
                 related=(nearest_english(alignment, target, index),),
             )
-            index = end

@@ -45,7 +45,6 @@ class ReorderedBlock(PairRule):
     code = "PR012"
     name = "reordered-block"
     default_severity = Severity.WARNING
-    groups = ("sync",)
 
     def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Report each moved block or unit once."""

@@ -39,7 +39,6 @@ class UnalignedTranslation(PairRule):
     code = "PR013"
     name = "unaligned-translation"
     default_severity = Severity.WARNING
-    groups = ("sync",)
 
     def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Report a pair whose alignment is not usable."""

@@ -52,7 +52,6 @@ class StaleTranslation(PairRule):
     code = "PR020"
     name = "stale-translation"
     default_severity = Severity.WARNING
-    groups = ("sync",)
     kinds: tuple[str, ...] = ("text", "added")
 
     class Options(NoOptions):

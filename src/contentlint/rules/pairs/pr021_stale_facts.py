@@ -41,7 +41,6 @@ class StaleFacts(StaleTranslation):
     code = "PR021"
     name = "stale-facts"
     default_severity = Severity.ERROR
-    groups = ("sync",)
     kinds = ("facts",)
 
     def message(self, change: Change, pair: Pair) -> str:

@@ -37,7 +37,6 @@ class NeverSynced(SyncStateRule):
     code = "PR022"
     name = "never-synced"
     default_severity = Severity.WARNING
-    groups = ("sync",)
 
     status = "never"
 

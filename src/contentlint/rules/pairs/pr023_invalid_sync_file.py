@@ -37,7 +37,6 @@ class InvalidSyncFile(SyncStateRule):
     code = "PR023"
     name = "invalid-sync-file"
     default_severity = Severity.ERROR
-    groups = ("sync",)
 
     status = "invalid"
 

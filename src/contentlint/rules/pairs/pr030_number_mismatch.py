@@ -76,7 +76,6 @@ class NumberMismatch(PairRule):
     code = "PR030"
     name = "number-mismatch"
     default_severity = Severity.ERROR
-    groups = ("sync",)
 
     class Options(NoOptions):
         """Options of PR030."""

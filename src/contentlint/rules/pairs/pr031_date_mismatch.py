@@ -55,7 +55,6 @@ class DateMismatch(FactParityRule):
     code = "PR031"
     name = "date-mismatch"
     default_severity = Severity.ERROR
-    groups = ("sync",)
 
     class Options(NoOptions):
         """Options of PR031."""

@@ -41,7 +41,6 @@ class ImpossibleDate(FileRule):
     code = "PR032"
     name = "impossible-date"
     default_severity = Severity.ERROR
-    groups = ("sync",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Check every date of every prose block."""

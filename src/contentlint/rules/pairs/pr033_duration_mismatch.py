@@ -49,7 +49,6 @@ class DurationMismatch(PairRule):
     code = "PR033"
     name = "duration-mismatch"
     default_severity = Severity.ERROR
-    groups = ("sync",)
 
     def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Compare durations block by block."""

@@ -37,7 +37,6 @@ class ContactMismatch(FactParityRule):
     code = "PR034"
     name = "contact-mismatch"
     default_severity = Severity.ERROR
-    groups = ("sync",)
 
     facts = (("phones", msg("phone numbers")), ("emails", msg("e-mail addresses")))
     token_prefix = ("p:", "e:")

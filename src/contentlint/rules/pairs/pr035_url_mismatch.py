@@ -46,7 +46,6 @@ class UrlMismatch(FactParityRule):
     code = "PR035"
     name = "url-mismatch"
     default_severity = Severity.ERROR
-    groups = ("sync",)
 
     class Options(NoOptions):
         """Options of PR035."""

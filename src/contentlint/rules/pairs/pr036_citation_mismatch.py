@@ -38,7 +38,6 @@ class CitationMismatch(FactParityRule):
     code = "PR036"
     name = "citation-mismatch"
     default_severity = Severity.ERROR
-    groups = ("sync",)
 
     facts = (("citations", ""),)
     token_prefix = "c:"

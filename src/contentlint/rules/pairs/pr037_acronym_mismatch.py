@@ -45,7 +45,6 @@ class AcronymMismatch(PairRule):
     code = "PR037"
     name = "acronym-mismatch"
     default_severity = Severity.WARNING
-    groups = ("sync",)
 
     class Options(NoOptions):
         """Options of PR037."""

@@ -50,7 +50,6 @@ class GuideLinkMismatch(PairRule):
     code = "PR038"
     name = "guide-link-mismatch"
     default_severity = Severity.ERROR
-    groups = ("sync",)
 
     def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Compare the guides each block links to."""

@@ -47,7 +47,6 @@ class GlossaryTermMismatch(PairRule):
     code = "PR040"
     name = "glossary-term-mismatch"
     default_severity = Severity.WARNING
-    groups = ("sync",)
 
     def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Check each English glossary term against the aligned Spanish block."""

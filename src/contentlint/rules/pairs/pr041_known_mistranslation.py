@@ -48,7 +48,6 @@ class KnownMistranslation(FileRule):
     code = "PR041"
     name = "known-mistranslation"
     default_severity = Severity.ERROR
-    groups = ("sync",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Scan the Spanish guide's body and front matter text."""

@@ -46,7 +46,6 @@ class UntranslatedBlock(PairRule):
     code = "PR050"
     name = "untranslated-block"
     default_severity = Severity.ERROR
-    groups = ("sync",)
 
     class Options(NoOptions):
         """Options of PR050."""

@@ -60,7 +60,6 @@ class WrongLanguage(FileRule):
     code = "PR051"
     name = "wrong-language"
     default_severity = Severity.WARNING
-    groups = ("sync",)
 
     class Options(NoOptions):
         """Options of PR051."""

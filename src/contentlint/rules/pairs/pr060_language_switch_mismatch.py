@@ -48,7 +48,6 @@ class LanguageSwitchMismatch(FileRule):
     code = "PR060"
     name = "language-switch-mismatch"
     default_severity = Severity.ERROR
-    groups = ("sync",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Resolve the switch and compare it with the counterpart."""

@@ -41,7 +41,6 @@ class MissingLanguageSwitch(PairRule):
     code = "PR061"
     name = "missing-language-switch"
     default_severity = Severity.WARNING
-    groups = ("sync",)
 
     def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         """Report each side of the pair without a switch."""

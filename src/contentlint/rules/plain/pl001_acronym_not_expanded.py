@@ -51,7 +51,6 @@ class AcronymNotExpanded(FileRule):
     code = "PL001"
     name = "acronym-not-expanded"
     default_severity = Severity.ERROR
-    groups = ("plain-language",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report each decoder acronym whose first use lacks its expansion."""

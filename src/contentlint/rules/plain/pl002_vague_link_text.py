@@ -47,7 +47,7 @@ class VagueLinkText(FileRule):
     code = "PL002"
     name = "vague-link-text"
     default_severity = Severity.ERROR
-    groups = ("plain-language", "accessibility")
+    extra_groups = ("accessibility",)
 
     class Options(NoOptions):
         """Options of PL002."""

@@ -38,7 +38,7 @@ class MissingAltText(FileRule):
     code = "PL003"
     name = "missing-alt-text"
     default_severity = Severity.ERROR
-    groups = ("accessibility",)
+    extra_groups = ("accessibility",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report images with no useful alt text."""

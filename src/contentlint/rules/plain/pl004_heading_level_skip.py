@@ -42,7 +42,7 @@ class HeadingLevelSkip(FileRule):
     code = "PL004"
     name = "heading-level-skip"
     default_severity = Severity.ERROR
-    groups = ("accessibility",)
+    extra_groups = ("accessibility",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report jumps in heading level."""

@@ -53,7 +53,7 @@ class MixedAddress(FileRule):
     code = "PL005"
     name = "mixed-address"
     default_severity = Severity.ERROR
-    groups = ("plain-language", "spanish")
+    extra_groups = ("spanish",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report the minority form of address in a Spanish guide."""

@@ -102,7 +102,6 @@ class ReadingLevelTooHigh(FileRule):
     code = "RD001"
     name = "reading-level-too-high"
     default_severity = Severity.ERROR
-    groups = ("readability",)
 
     class Options(NoOptions):
         """Options of RD001."""

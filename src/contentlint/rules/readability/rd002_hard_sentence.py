@@ -70,7 +70,6 @@ class HardSentence(FileRule):
     code = "RD002"
     name = "hard-sentence"
     default_severity = Severity.WARNING
-    groups = ("readability",)
 
     class Options(NoOptions):
         """Options of RD002."""

@@ -51,7 +51,6 @@ class LongSentence(FileRule):
     code = "RD003"
     name = "long-sentence"
     default_severity = Severity.WARNING
-    groups = ("readability",)
 
     class Options(NoOptions):
         """Options of RD003."""

@@ -69,7 +69,7 @@ class TranslationReadsHarder(PairRule):
     code = "RD004"
     name = "translation-reads-harder"
     default_severity = Severity.WARNING
-    groups = ("readability", "sync")
+    extra_groups = ("pairs",)
 
     class Options(NoOptions):
         """Options of RD004."""

@@ -72,7 +72,6 @@ class ReadabilityRegression(FileRule):
     code = "RD005"
     name = "readability-regression"
     default_severity = Severity.WARNING
-    groups = ("readability",)
 
     class Options(NoOptions):
         """Options of RD005."""

@@ -48,7 +48,6 @@ class UnusableReadabilityBaseline(LibraryRule):
     code = "RD006"
     name = "unusable-readability-baseline"
     default_severity = Severity.ERROR
-    groups = ("readability",)
     Options = ReadabilityRegression.Options
     options_of = "RD005"
 

@@ -25,4 +25,3 @@ class MissingFrontMatter(LoadProblemRule):
     code = "SC001"
     name = "missing-front-matter"
     default_severity = Severity.ERROR
-    groups = ("schema",)

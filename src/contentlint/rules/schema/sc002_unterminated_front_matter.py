@@ -25,4 +25,3 @@ class UnterminatedFrontMatter(LoadProblemRule):
     code = "SC002"
     name = "unterminated-front-matter"
     default_severity = Severity.ERROR
-    groups = ("schema",)

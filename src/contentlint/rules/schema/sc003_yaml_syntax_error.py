@@ -25,4 +25,3 @@ class YamlSyntaxError(LoadProblemRule):
     code = "SC003"
     name = "yaml-syntax-error"
     default_severity = Severity.ERROR
-    groups = ("schema",)

@@ -28,4 +28,3 @@ class DuplicateKey(LoadProblemRule):
     code = "SC004"
     name = "duplicate-key"
     default_severity = Severity.ERROR
-    groups = ("schema",)

@@ -25,4 +25,3 @@ class UnknownField(LoadProblemRule):
     code = "SC005"
     name = "unknown-field"
     default_severity = Severity.ERROR
-    groups = ("schema",)

@@ -25,4 +25,3 @@ class MissingField(LoadProblemRule):
     code = "SC006"
     name = "missing-field"
     default_severity = Severity.ERROR
-    groups = ("schema",)

@@ -25,4 +25,3 @@ class WrongType(LoadProblemRule):
     code = "SC007"
     name = "wrong-type"
     default_severity = Severity.ERROR
-    groups = ("schema",)

@@ -25,4 +25,3 @@ class InvalidValue(LoadProblemRule):
     code = "SC008"
     name = "invalid-value"
     default_severity = Severity.ERROR
-    groups = ("schema",)

@@ -38,7 +38,6 @@ class Yaml11Boolean(FileRule):
     code = "SC009"
     name = "yaml11-boolean"
     default_severity = Severity.ERROR
-    groups = ("schema",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report each YAML 1.1 boolean the loader saw."""

@@ -34,7 +34,6 @@ class LangFolderMismatch(FileRule):
     code = "SC010"
     name = "lang-folder-mismatch"
     default_severity = Severity.ERROR
-    groups = ("schema",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report a declared language that differs from the folder's."""

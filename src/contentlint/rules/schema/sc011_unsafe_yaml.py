@@ -25,4 +25,3 @@ class UnsafeYaml(LoadProblemRule):
     code = "SC011"
     name = "unsafe-yaml"
     default_severity = Severity.ERROR
-    groups = ("schema",)

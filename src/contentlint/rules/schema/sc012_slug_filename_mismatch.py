@@ -34,7 +34,6 @@ class SlugFilenameMismatch(FileRule):
     code = "SC012"
     name = "slug-filename-mismatch"
     default_severity = Severity.ERROR
-    groups = ("schema",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report a slug that is not the file's stem."""

@@ -34,7 +34,6 @@ class MissingSteps(FileRule):
     code = "ST001"
     name = "missing-steps"
     default_severity = Severity.ERROR
-    groups = ("structure",)
 
     class Options(NoOptions):
         """Options of ST001."""

@@ -39,7 +39,6 @@ class MissingQuestions(FileRule):
     code = "ST002"
     name = "missing-questions"
     default_severity = Severity.ERROR
-    groups = ("structure",)
 
     def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         """Report an faq guide whose body asks nothing."""
