@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from contentlint.links.http.engine import check_urls
 from contentlint.links.http.results import LinkResult, RunStats, summarize
+from contentlint.links.http.settings import ExternalLinkSettings
 
 N_PORTS = 20
 PER_PORT = 100

@@ -31,9 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-    from contentlint.pipeline.selection import load_resolved as load_config
-    from contentlint.pipeline.run import load_context
     from contentlint.errors import ConfigError, UsageError
+    from contentlint.pipeline.run import load_context
+    from contentlint.pipeline.selection import load_resolved as load_config
     from contentlint.readability.baseline import (
         DEFAULT_PATH,
         GIT_PREFIX,

@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from clitools import CliRunner  # noqa: E402
+from clitools import CliRunner
 
 try:
     from hypothesis import settings as _hypothesis_settings

@@ -8,7 +8,6 @@ not content); kinds, text, lines, levels, numbering and links may not.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from clitools import ROOT, run_process
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "summary", "html")

@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from clitools import ROOT
 
 pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")

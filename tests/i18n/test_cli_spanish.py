@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from clitools import guide_text, run_process, write_project
 
 # No locale from the machine running the tests: each test says what it wants.

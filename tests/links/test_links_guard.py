@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contentlint.links.http.engine import check_urls
 from contentlint.links.guard import AddressGuard, BlockedAddressError, GuardedResolver, classify_ip
+from contentlint.links.http.engine import check_urls
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,10 @@ HERE = Path(__file__).resolve().parent
 # The scenario server of the engine tests (tests/links/links_testserver.py), reused.
 sys.path.insert(0, str(HERE.parent / "links"))
 
-from clitools import write_project
 from links_testserver import LoopbackServer
 from lk_support import library_files
+
+from clitools import write_project
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from clitools import FIXTURES
 
+from clitools import FIXTURES
 from contentlint.links.linkchecker import find_linkchecker
 
 needs_linkchecker = pytest.mark.skipif(

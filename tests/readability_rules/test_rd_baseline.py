@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from clitools import ROOT
 from rd_helpers import check, fixture, fixtures, project
+
+from clitools import ROOT
 
 SCRIPT = ROOT / "scripts" / "readability_baseline.py"
 BASELINE = "[tool.contentlint.rules.RD005]\nbaseline = \"reports/readability-baseline.json\"\n"

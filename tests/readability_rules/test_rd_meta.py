@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from clitools import ROOT
 from rd_helpers import check
 
+from clitools import ROOT
 from contentlint.findings import Severity
 from contentlint.rules import readability, registry
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from clitools import ROOT, guide_text
 from rd_helpers import READABILITY, fixtures
 
+from clitools import ROOT, guide_text
 from contentlint.content.documents import document_from_text, load_document
 from contentlint.readability import score_units
 from contentlint.readability.guides import (

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from clitools import guide_text
 from rd_helpers import check, fixtures, project
+
+from clitools import guide_text
 
 
 def test_hard_sentences_english(cli, tmp_path) -> None:

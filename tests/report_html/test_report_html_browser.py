@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from clitools import ROOT
 from report_html_helpers import (
     CONTRAST_JS,
     HTML_NAME,
@@ -22,6 +21,8 @@ from report_html_helpers import (
     report,
     visible_findings,
 )
+
+from clitools import ROOT
 
 
 def assert_quiet(page: Any, watch: Watch, path: Path) -> None:

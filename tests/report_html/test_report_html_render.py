@@ -16,8 +16,8 @@ from report_html_helpers import HTML_NAME, build_library, open_page, report
 from contentlint.findings import Finding, Location, Severity
 from contentlint.report import Report, RuleInfo
 from contentlint.reporters import REPORT_FILES, REPORTERS, get_reporter
-from contentlint.reporters.html.page import esc, h, render_diff, render_text
 from contentlint.reporters.html.assets import CSS, SCRIPT, content_security_policy
+from contentlint.reporters.html.page import esc, h, render_diff, render_text
 
 
 def _sha(text: str) -> str:
@@ -94,8 +94,8 @@ def test_a_fresh_copy_gives_the_same_bytes(tmp_path: Path, fixture_report: Path)
 
 
 def _run_in_process(library: Path, monkeypatch: pytest.MonkeyPatch) -> Report:
-    from contentlint.pipeline.selection import load_resolved as load_config
     from contentlint.pipeline.run import run_check
+    from contentlint.pipeline.selection import load_resolved as load_config
 
     monkeypatch.chdir(library)
     return run_check([], load_config(library), views=True)

@@ -32,7 +32,7 @@ C_PARSER_MAX_DEPTH = 64
 MAX_NESTING = 32
 
 _YAML11_BOOLEANS = frozenset(
-    "y Y yes Yes YES n N no No NO on On ON off Off OFF".split()
+    ["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"]
 )
 _INT_RE = re.compile(r"[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT_RE = re.compile(r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")

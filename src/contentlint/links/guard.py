@@ -42,10 +42,10 @@ if TYPE_CHECKING:  # aiohttp is imported lazily: a run served from the cache nev
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 __all__ = [
+    "METADATA_ADDRESSES",
     "AddressGuard",
     "BlockedAddressError",
     "GuardedResolver",
-    "METADATA_ADDRESSES",
     "classify_ip",
     "register_with_aiohttp",
 ]

@@ -52,8 +52,8 @@ if TYPE_CHECKING:
     from contentlint.content.documents import Document
 
 __all__ = [
-    "aggregate",
     "ScoringCaches",
+    "aggregate",
     "english_scale_grade",
     "inflesz_for_grade",
     "prose_units",

@@ -24,7 +24,7 @@ def normalize_lang(lang: str) -> str:
     """
     if not isinstance(lang, str):
         # the API promises ValueError for any unsupported lang, whatever its type
-        raise ValueError(f"unsupported language {lang!r}: expected 'en' or 'es'")  # noqa: TRY004
+        raise ValueError(f"unsupported language {lang!r}: expected 'en' or 'es'")
     m = _LANG_TAG.match(lang)
     if m is None:
         raise ValueError(

@@ -133,7 +133,7 @@ class FileRule(Rule):
 
     scope = Scope.FILE
 
-    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:  # noqa: D102
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
         raise NotImplementedError
 
 
@@ -142,7 +142,7 @@ class PairRule(Rule):
 
     scope = Scope.PAIR
 
-    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:  # noqa: D102
+    def check(self, target: Pair, ctx: RunContext) -> Iterator[Finding]:
         raise NotImplementedError
 
 
@@ -151,7 +151,7 @@ class LibraryRule(Rule):
 
     scope = Scope.LIBRARY
 
-    def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:  # noqa: D102
+    def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
         raise NotImplementedError
 
 
