@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import re
+import shutil
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -118,6 +122,11 @@ def fake_github(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGitHub]:
             self.wfile.write(data)
 
         do_GET = do_POST = do_PATCH = _serve
+
+        def do_HEAD(self) -> None:  # a dead page, for contentlint's own link check
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
 
         def log_message(self, *args: Any) -> None:  # keep pytest output clean
             pass
@@ -340,3 +349,40 @@ def test_pipe_and_markup_in_messages_are_escaped() -> None:
     row = next(line for line in body.splitlines() if line.startswith("| https://x.example/a"))
     assert row.count(" | ") == 4  # five cells, no stray column
     assert "&lt;html>" in row
+
+
+def test_real_contentlint_findings_feed_the_issue(tmp_path: Path, fake_github: FakeGitHub) -> None:
+    """contentlint's own LK101 output (a dead page on this fake server) parsed end to end."""
+    dead = f"{os.environ['GITHUB_API_URL']}/gone"
+    project = tmp_path / "project"
+    for name in ("content/en/parent-rights-card.md", "content/es/tarjeta-de-derechos-de-los-padres.md"):
+        target = project / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = (ROOT / name).read_text(encoding="utf-8")
+        assert "https://www.parentcenterhub.org/find-your-center/" in text
+        target.write_text(text.replace("https://www.parentcenterhub.org/find-your-center/", dead + "#top"),
+                          encoding="utf-8")
+    shutil.copytree(ROOT / "content" / "data", project / "content" / "data")
+    (project / "pyproject.toml").write_text(
+        '[tool.contentlint]\ncontent = "content"\n\n'
+        "[tool.contentlint.rules.broken-external-link]\n"
+        "allow-loopback = true\nmax-retries = 0\ncache = false\n"
+        "exclude-urls = ['^https?://(?!127\\.0\\.0\\.1[:/])']\n",  # never leave this machine
+        encoding="utf-8",
+    )
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GITHUB_")}
+    env.update({"PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"})
+    findings = tmp_path / "links.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "contentlint", "check", "--links", "external", "--select", "LK1",
+         "--format", "json", "--output", str(findings), "--no-cache"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    state = tmp_path / "state.json"
+    for now in ("2026-11-02T06:17:00Z", "2026-11-05T06:17:00Z"):
+        assert link_rot.main([str(findings), "--state", str(state), "--now", now]) == 0
+    body = fake_github.issues[1]["body"]
+    row = next(line for line in body.splitlines() if line.startswith(f"| {dead} |"))  # fragment dropped
+    assert "`content/en/parent-rights-card.md:" in row and "`content/es/tarjeta-de-derechos-de-los-padres.md:" in row
+    assert re.search(r"\b404\b", row)
