@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from contentlint.cli import main  # noqa: E402
+from contentlint.cli import main
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

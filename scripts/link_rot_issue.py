@@ -183,9 +183,11 @@ def render_body(
     """The issue body: an explanation and one table row per reported URL."""
     lines = [
         MARKER,
-        f"The scheduled external-link check found **{len(reported)}** link(s) that failed in "
-        f"{min_failures} or more runs in a row. Fix or replace them in both the English and the "
-        "Spanish guide; this issue is updated on every run and closed when they all work again.",
+        (
+            f"The scheduled external-link check found **{len(reported)}** link(s) that failed in "
+            f"{min_failures} or more runs in a row. Fix or replace them in both the English and the "
+            "Spanish guide; this issue is updated on every run and closed when they all work again."
+        ),
         "",
         "| URL | Guides and lines | Status | First seen | Last seen |",
         "|---|---|---|---|---|",
@@ -242,7 +244,7 @@ class GitHub:
         if data is not None:
             request.add_header("Content-Type", "application/json")
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 (https or test URL)
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 raw = response.read(10 * 1024 * 1024)
         except urllib.error.HTTPError as exc:
             detail = exc.read(2000).decode("utf-8", "replace") if exc.fp else ""
@@ -290,7 +292,7 @@ class GitHub:
 
 
 def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def _default_blob_base() -> str | None:

@@ -131,7 +131,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # The pair alone: drop the links and related ids that point at the other guides.
     for name in (EN, ES):
         path = repo / name
-        text = re.sub(r"^related: .*\n", "", path.read_text(encoding="utf-8"), flags=re.M)
+        text = re.sub(r"^related: .*\n", "", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
         text = re.sub(r"\[([^\]]+)\]\((?!https?:|\.\./)[^)]+\.md\)", r"\1", text)
         path.write_text(text, encoding="utf-8")
     (repo / "pyproject.toml").write_text(
@@ -372,6 +372,7 @@ def test_action_rejects_bad_inputs(template: Path, tmp_path: Path):
     job = _job(template, tmp_path, None)
     check, final = _run_action(job, **{"fail-on": "sometimes"})
     assert check.code == 2 and "fail-on must be" in check.out
+    assert final.code == 2
     check, _ = _run_action(job, links="everything")
     assert check.code == 2 and "links must be" in check.out
 
