@@ -10,8 +10,9 @@ documentation. The loop that every such rule shares lives here once.
   blocks; PR031, PR034, PR035, PR036.
 * :class:`SyncStateRule`: a pair whose sync mark is in one state (``never``,
   ``invalid``); PR022, PR023.
-* :class:`ExternalOutcomeRule`: one outcome of the run's external link check
-  (broken, unverified, redirected); LK101, LK102, LK103.
+
+The links family has its own kind, beside its network settings:
+:class:`contentlint.rules.links.online.ExternalOutcomeRule` (LK101-LK103).
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from contentlint.findings import Finding, Location
-from contentlint.rules.base import LibraryRule, PairRule
+from contentlint.rules.base import PairRule
 from contentlint.rules.parity import mismatch_finding, unmatched
 
 if TYPE_CHECKING:
     from contentlint.bilingual.blocks import BlockInfo
     from contentlint.bilingual.staleness import SyncState
-    from contentlint.content.library import Library, Pair
+    from contentlint.content.library import Pair
     from contentlint.context import RunContext
     from contentlint.facts.extract import Fact, Facts
 
@@ -127,15 +128,3 @@ class SyncStateRule(PairRule):
     def related(self, pair: Pair, shown: str) -> Location:
         """The other place the finding names."""
         raise NotImplementedError
-
-
-class ExternalOutcomeRule(LibraryRule):
-    """A library rule reporting every site of every URL whose external check ended in ``outcomes``."""
-
-    outcomes: ClassVar[tuple[str, ...]]
-
-    def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
-        """One finding per site of each URL with one of this rule's outcomes."""
-        from contentlint.rules.links.online import findings_for
-
-        yield from findings_for(self, ctx, self.outcomes)

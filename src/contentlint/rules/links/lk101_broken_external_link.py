@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from contentlint.findings import Severity
-from contentlint.rules.kinds import ExternalOutcomeRule
-from contentlint.rules.links.online import ExternalOptions
-
-if TYPE_CHECKING:
-    pass
+from contentlint.rules.links.online import ExternalOutcomeRule
 
 
 class BrokenExternalLink(ExternalOutcomeRule):
@@ -64,6 +58,6 @@ class BrokenExternalLink(ExternalOutcomeRule):
     default_severity = Severity.ERROR
     enabled_by_default = False
     extra_groups = ("online",)
-    Options = ExternalOptions
+    options_of = None  # the network settings are its own
 
     outcomes = ("error",)

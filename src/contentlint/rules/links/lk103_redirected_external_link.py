@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from contentlint.findings import Severity
-from contentlint.rules.kinds import ExternalOutcomeRule
-from contentlint.rules.links.online import ExternalOptions
-
-if TYPE_CHECKING:
-    pass
+from contentlint.rules.links.online import ExternalOutcomeRule
 
 
 class RedirectedExternalLink(ExternalOutcomeRule):
@@ -40,7 +34,5 @@ class RedirectedExternalLink(ExternalOutcomeRule):
     default_severity = Severity.WARNING
     enabled_by_default = False
     extra_groups = ("online",)
-    Options = ExternalOptions
-    options_of = "LK101"
 
     outcomes = ("redirect",)

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import Field, field_validator
 
 from contentlint.findings import Finding
 from contentlint.i18n import msg
-from contentlint.rules.base import NoOptions, Rule
+from contentlint.rules.base import LibraryRule, NoOptions, Rule
 
 if TYPE_CHECKING:
+    from contentlint.content.library import Library
     from contentlint.context import RunContext
     from contentlint.links.http.settings import ExternalLinkSettings
 
@@ -156,3 +157,19 @@ def findings_for(rule: Rule, ctx: RunContext, outcomes: tuple[str, ...]) -> Iter
                 context={"url": url, "status": result.status, "reason": result.reason,
                          "final_url": result.final_url, "from_cache": result.from_cache},
             )
+
+
+class ExternalOutcomeRule(LibraryRule):
+    """A library rule reporting every site of every URL whose external check ended in ``outcomes``.
+
+    The rule kind of LK101-LK103. They share one check per run and LK101's
+    network settings: ``options_of`` names LK101 (LK101 itself resets it).
+    """
+
+    outcomes: ClassVar[tuple[str, ...]]
+    Options = ExternalOptions
+    options_of: ClassVar[str | None] = "LK101"
+
+    def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
+        """One finding per site of each URL with one of this rule's outcomes."""
+        yield from findings_for(self, ctx, self.outcomes)
