@@ -24,7 +24,7 @@ from contentlint.bilingual.staleness import compare
 from contentlint.bilingual.text import normalize
 from contentlint.bilingual.tokens import hard_tokens
 from contentlint.bilingual.worddiff import word_diff
-from contentlint.content.markdown.python import parse_blocks
+from contentlint.content.markdown.parse import parse_blocks
 from contentlint.facts import numwords
 from contentlint.facts.extract import extract_facts
 from contentlint.facts.grammar import CITATION_RE, citation_key

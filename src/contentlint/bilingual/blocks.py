@@ -1,6 +1,6 @@
 """The blocks the sync checks compare, with their normalized text and fingerprints.
 
-A guide's body blocks come from :mod:`contentlint.content.markdown.python`; HTML comments
+A guide's body blocks come from :mod:`contentlint.content.markdown.parse`; HTML comments
 (suppression directives, editor notes) are left out because they are never
 translated. Each block gets its normalized text and hard tokens once per run
 (kept for the run by :meth:`contentlint.context.RunContext.blocks`).
@@ -18,7 +18,7 @@ from contentlint.facts.grammar import any_digit
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.markdown.python import Block
+    from contentlint.content.markdown.blocks import Block
 
 # Kinds whose text is prose (judged for language, terminology and parity).
 PROSE_KINDS = frozenset({"heading", "paragraph", "list_item", "quote", "table_row"})

@@ -8,7 +8,7 @@ from contentlint.findings import Location
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.content.markdown.python import Block
+    from contentlint.content.markdown.blocks import Block
 
 
 def locate(doc: Document, block: Block, needle: str = "") -> tuple[int, int]:

@@ -8,7 +8,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from contentlint.content.markdown.python import Block, parse_blocks
+from contentlint.content.markdown.blocks import Block
+from contentlint.content.markdown.parse import parse_blocks
 from contentlint.content.read import LoadProblem, read_source
 from contentlint.content.yamlload import Loc, YamlData, YamlStore, load_yaml
 from contentlint.i18n import msg

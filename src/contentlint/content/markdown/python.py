@@ -1,55 +1,18 @@
-"""Markdown bodies as a flat list of blocks with file line numbers.
+"""The reference parser: markdown-it-py's token stream flattened into blocks.
 
-A real CommonMark parser (markdown-it-py) does the parsing; this module flattens
-its token stream into the blocks every check compares: headings, paragraphs,
-list items (steps when ordered), quotes, table rows, code and HTML.
+The fallback of :mod:`.parse` when markdown-it-pyrs is missing, and the
+reference the Rust path is tested against (tests/test_markdown_parsers.py).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from contentlint.content.markdown.blocks import Block, InlineLink
+
 _WS_RE = re.compile(r"\s+")
-
-
-@dataclass(frozen=True, slots=True)
-class InlineLink:
-    """A link or image inside a block, at its file position."""
-
-    href: str
-    text: str
-    line: int
-    column: int
-    image: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One block of a body. ``line``/``end_line`` are 1-based file lines."""
-
-    kind: str  # heading | paragraph | list_item | quote | table_row | code | html | rule
-    source: str  # the block's own inline Markdown (a list item's own text only)
-    plain: str  # rendered text: markup dropped, link and image text kept
-    line: int
-    end_line: int
-    level: int = 0  # heading level, or list depth starting at 1
-    ordered: bool = False
-    number: int = 0  # 1-based position within its list
-    section: str = ""  # plain text of the nearest heading above
-    links: tuple[InlineLink, ...] = field(default=(), compare=False)
-
-    @property
-    def is_question(self) -> bool:
-        """A heading that asks a question is an FAQ entry."""
-        return self.kind == "heading" and self.plain.rstrip().endswith("?")
-
-    @property
-    def is_step(self) -> bool:
-        """An item of an ordered list."""
-        return self.kind == "list_item" and self.ordered
 
 
 @lru_cache(maxsize=1)
@@ -57,30 +20,6 @@ def _parser() -> Any:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark").enable("table")
-
-
-def parse_blocks(body: str, first_line: int, lines: list[str] | None = None) -> list[Block]:
-    """Parse ``body``, whose first line is file line ``first_line``.
-
-    Uses markdown-it-pyrs (about ten times faster) when it is installed, else
-    markdown-it-py; both give the same blocks (tests/test_markdown_parsers.py).
-    """
-    if _use_rust():
-        from contentlint.content.markdown import rust as markdown_rs
-
-        return markdown_rs.parse_blocks(body, first_line)
-    return parse_blocks_py(body, first_line, lines)
-
-
-@lru_cache(maxsize=1)
-def _use_rust() -> bool:
-    import os
-
-    if os.environ.get("CONTENTLINT_MARKDOWN") == "python":
-        return False
-    from contentlint.content.markdown import rust as markdown_rs
-
-    return markdown_rs.available()
 
 
 def parse_blocks_py(body: str, first_line: int, lines: list[str] | None = None) -> list[Block]:

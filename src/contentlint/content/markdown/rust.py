@@ -1,4 +1,4 @@
-"""The fast path of :mod:`contentlint.content.markdown.python`: markdown-it.rs through markdown-it-pyrs.
+"""The fast path of :mod:`contentlint.content.markdown.parse`: markdown-it.rs through markdown-it-pyrs.
 
 markdown-it-py costs about 1.5 ms per guide, which is most of a 2,000-file run;
 markdown-it-pyrs (by markdown-it-py's maintainer, a binding of the Rust port of
@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from contentlint.content.markdown.python import Block, InlineLink
+from contentlint.content.markdown.blocks import Block, InlineLink
 
 _WS_RE = re.compile(r"\s+")
 _LIST_MARKER = re.compile(r"^\s*(?:[-+*]|\d{1,9}[.)])[ \t]?")

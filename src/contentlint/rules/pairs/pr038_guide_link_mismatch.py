@@ -15,7 +15,7 @@ from contentlint.rules.base import PairRule
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
     from contentlint.content.library import Pair
-    from contentlint.content.markdown.python import InlineLink
+    from contentlint.content.markdown.blocks import InlineLink
     from contentlint.context import RunContext
 
 
