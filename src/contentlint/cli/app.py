@@ -39,13 +39,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--output", "-o", type=Path, help="write the report to this file")
-    check.add_argument("--no-cache", action="store_true", help="ignore and do not write the caches (.contentlint_cache/)")
+    check.add_argument(
+        "--no-cache", action="store_true", help="ignore and do not write the caches (.contentlint_cache/)"
+    )
     _add_ui_lang(check)
 
     report = commands.add_parser("report", help="check and write the reports (JSON, SARIF, ...) to reports/")
     _add_run_options(report)
     report.add_argument("--out", type=Path, help="folder for the reports (default: <project>/reports)")
-    report.add_argument("--no-cache", action="store_true", help="ignore and do not write the caches (.contentlint_cache/)")
+    report.add_argument(
+        "--no-cache", action="store_true", help="ignore and do not write the caches (.contentlint_cache/)"
+    )
     _add_ui_lang(report)
 
     commands.add_parser("rules", help="list every rule")
@@ -129,7 +133,10 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--changed-since",
         metavar="REF",
-        help="check only content files changed since a git ref (with their translations and the guides linking to them)",
+        help=(
+            "check only content files changed since a git ref"
+            " (with their translations and the guides linking to them)"
+        ),
     )
 
 

@@ -25,7 +25,10 @@ _INDENT = re.compile(r"^[ \t]+")
 _ATX_OPEN = re.compile(r"^[ \t]*#{1,6}[ \t]*")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
 _BLOCKS_IN_ITEM = frozenset(
-    {"bullet_list", "ordered_list", "blockquote", "fence", "code_block", "html_block", "table", "hr", "heading", "lheading"}
+    {
+        "bullet_list", "ordered_list", "blockquote", "fence", "code_block", "html_block", "table", "hr", "heading",
+        "lheading",
+    }
 )
 
 
