@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     handlers = {"check": _check, "report": _report, "rules": _rules, "explain": _explain, "schema": _schema}
+    handler: Callable[[argparse.Namespace], int]  # a feature module's ``run`` has this signature too
     if args.command in FEATURE_COMMANDS:
         import importlib
 

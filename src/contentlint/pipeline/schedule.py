@@ -181,7 +181,8 @@ def _worker(share: int) -> tuple[list[GroupResult], int]:
 
 def _internal_error(rule: Rule, target: object, exc: Exception) -> Finding:
     log.exception("rule %s failed", rule.code)
-    path = getattr(target, "display", None) or getattr(getattr(target, "en", None), "display", "(library)")
+    # A document's file, a pair's English file; the library has none.
+    path = getattr(target, "display", None) or getattr(getattr(target, "en", None), "display", None) or "(library)"
     return Finding(
         "CL900",
         "internal-error",
