@@ -11,6 +11,7 @@ Run: python benchmarks/generate_library.py OUT_DIR --pairs 1000 [--defects 0.05]
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import re
 import shutil
@@ -88,16 +89,17 @@ def generate(out: Path, pairs: int, defects: float, seed: int) -> Path:
     for index in range(pairs):
         # Pairs come in groups of one copy of every bundled guide, so that a
         # guide's cross-references and related ids point inside its group.
-        doc_id, en, es, es_stem = sources[index % len(sources)]
+        doc_id, en, es, _es_stem = sources[index % len(sources)]
         number = index // len(sources)
         new_id = f"{doc_id}-{number}"
         en_slug, es_slug = _slug(en), _slug(es)
         en_text = _rename(en, doc_id, new_id, en_slug, f"{en_slug}-{number}")
         es_text = _rename(es, doc_id, new_id, es_slug, f"{es_slug}-{number}")
         # Cross-references keep pointing at the copies of the same number.
+        suffix = functools.partial(_suffix, number=number)
         for pattern in (r"\]\(([a-z0-9-]+)\.md", r"(href: )([a-z0-9-]+)\.md"):
-            en_text = re.sub(pattern, lambda m: _suffix(m, number), en_text)
-            es_text = re.sub(pattern, lambda m: _suffix(m, number), es_text)
+            en_text = re.sub(pattern, suffix, en_text)
+            es_text = re.sub(pattern, suffix, es_text)
         en_text = en_text.replace(f"../es/{es_slug}.md", f"../es/{es_slug}-{number}.md")
         es_text = es_text.replace(f"../en/{en_slug}.md", f"../en/{en_slug}-{number}.md")
         en_text, es_text = _renumber_related(en_text, ids, number), _renumber_related(es_text, ids, number)

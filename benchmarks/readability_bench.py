@@ -91,7 +91,7 @@ def make_corpus(lang: str, target_bytes: int, seed: int) -> list[tuple[str, int,
         sents = []
         for _ in range(n):
             words = rng.choice(pool).split()
-            for i, w in enumerate(words):
+            for i in range(len(words)):
                 r = rng.random()
                 if r < 0.15:
                     words[i] = rng.choice(vocab)

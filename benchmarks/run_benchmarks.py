@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bytecode import compile_package
-from generate_library import generate  # noqa: E402
+from generate_library import generate
 
 EXE = str(Path(sys.executable).with_name("contentlint"))
 PEER = ROOT / "benchmarks/.peers/node_modules/.bin/markdownlint-cli2"

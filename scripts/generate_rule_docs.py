@@ -32,9 +32,11 @@ def render() -> str:
         out.append(f"| [{rule.code}](#{rule.code.lower()}) | {rule.name} | {rule.default_severity.label} | {rule.summary()} |")
     for rule in rules:
         doc = rule.documentation().splitlines()
-        body = "\n".join(("#" + line) if line.startswith("## ") else line for line in doc[1:]).strip()
+        # The summary is the first paragraph (one line here, however it is wrapped in the docstring).
+        after = next((index for index, line in enumerate(doc) if not line.strip()), len(doc))
+        body = "\n".join(("#" + line) if line.startswith("## ") else line for line in doc[after:]).strip()
         default = "on" if rule.enabled_by_default else "off (select it, or see its documentation)"
-        out += ["", f"## {rule.code}", "", f"**{rule.name}** · default severity {rule.default_severity.label} · {default}", "", doc[0], "", body]
+        out += ["", f"## {rule.code}", "", f"**{rule.name}** · default severity {rule.default_severity.label} · {default}", "", rule.summary(), "", body]
     return "\n".join(out) + "\n"
 
 

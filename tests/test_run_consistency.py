@@ -58,10 +58,8 @@ def _assert_same(expected: dict[str, bytes], actual: dict[str, bytes], label: st
 
 @pytest.mark.parametrize("library", ["bundled", "generated-200"])
 def test_every_format_is_byte_identical_cached_parallel_and_plain(tmp_path: Path, library: str) -> None:
-    if library == "bundled":
-        root = _bundled(tmp_path)
-    else:
-        root = _generator().generate(tmp_path / "lib", 200, 0.1, 7)  # seeded defects
+    # The generated library has seeded defects.
+    root = _bundled(tmp_path) if library == "bundled" else _generator().generate(tmp_path / "lib", 200, 0.1, 7)
     plain = _outputs(root, "--no-cache")
     assert b'"findings": []' not in plain["json"] or library == "bundled"
     _assert_same(plain, _outputs(root, "--no-cache", "--jobs", "2"), "--jobs 2")

@@ -28,7 +28,7 @@ def test_second_run_sends_no_request(server, fast, tmp_path, unique):
     settings = with_(fast, cache_path=cache)
     pages = [server.url(f"/page/{unique('c')}", i % 2) for i in range(20)]
     redirect = server.url(f"/redirect/301?to=/page/{unique('moved')}")
-    urls = pages + [redirect]
+    urls = [*pages, redirect]
     first = check_urls(urls, settings)
     assert all(r.outcome in ("ok", "redirect") for r in first.values())
     assert not any(r.from_cache for r in first.values())

@@ -90,7 +90,7 @@ def test_check_address_and_allow_hosts():
     with pytest.raises(BlockedAddressError) as info:
         guard.check_address("127.0.0.1", "127.0.0.1", 8081)
     assert info.value.category == "loopback"
-    with pytest.raises(BlockedAddressError, match="resolves to 10.1.1.1"):
+    with pytest.raises(BlockedAddressError, match=r"resolves to 10\.1\.1\.1"):
         guard.check_address("intranet.test", "10.1.1.1", 80)
     with pytest.raises(BlockedAddressError, match="cloud-metadata"):
         AddressGuard.create(allow_private=True).check_address("x", "169.254.169.254", 80)

@@ -43,7 +43,7 @@ def test_hand_counts_are_consistent_with_fixed_counts() -> None:
         assert len(per) == len(p["hand_count"]) == p["expected"]["sentences"]
         assert sum(s["words"] for s in per) == p["expected"]["words"]
         assert sum(s["syllables"] for s in per) == p["expected"]["syllables"]
-        for ann, s in zip(p["hand_count"], per):
+        for ann, s in zip(p["hand_count"], per, strict=True):
             assert len(ann.split()) == s["words"]
 
 

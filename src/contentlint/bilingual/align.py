@@ -155,7 +155,7 @@ def same_shape(en: list[Signature], es: list[Signature]) -> bool:
     (a glossary term the other side words differently is fine), at a plausible length."""
     if len(en) != len(es):
         return False
-    for a, b in zip(en, es):
+    for a, b in zip(en, es, strict=True):
         if (a.kind, a.level, a.ordered, a.number, a.question) != (b.kind, b.level, b.ordered, b.number, b.question):
             return False
         if a.tokens != b.tokens and len(a.tokens & b.tokens) * 2 < len(a.tokens | b.tokens):
@@ -201,7 +201,7 @@ def _fill_gaps(en: list[Signature], es: list[Signature], sims: list[list[float]]
         gap_en, gap_es = range(i0 + 1, i1), range(j0 + 1, j1)
         if not gap_en or len(gap_en) != len(gap_es):
             continue
-        pairs = list(zip(gap_en, gap_es))
+        pairs = list(zip(gap_en, gap_es, strict=True))
         if all(en[i].kind == es[j].kind and en[i].ordered == es[j].ordered and sims[i][j] >= GAP_MIN
                for i, j in pairs):
             matches.update(pairs)
@@ -252,13 +252,14 @@ def _moves(
     pair_best([(sims[i][j], i, j) for i in left_en for j in left_es
                if en[i].kind == "heading" and sims[i][j] >= MOVE_MIN])
     for i, j in sorted(moved.items()):
-        k, l = i + 1, j + 1
-        while k < unit_end(en, i) and l < unit_end(es, j):
-            if k in matches or l in used_es or k in moved or l in taken or sims[k][l] < MATCH_MIN:
+        en_at, es_at = i + 1, j + 1
+        while en_at < unit_end(en, i) and es_at < unit_end(es, j):
+            if (en_at in matches or es_at in used_es or en_at in moved or es_at in taken
+                    or sims[en_at][es_at] < MATCH_MIN):
                 break
-            moved[k] = l
-            taken.add(l)
-            k, l = k + 1, l + 1
+            moved[en_at] = es_at
+            taken.add(es_at)
+            en_at, es_at = en_at + 1, es_at + 1
     pair_best([(sims[i][j], i, j) for i in left_en for j in left_es
                if en[i].kind != "heading" and en[i].tokens and es[j].tokens and sims[i][j] >= MOVE_MIN])
     return moved

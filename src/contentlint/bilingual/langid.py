@@ -16,10 +16,28 @@ from dataclasses import dataclass
 from contentlint.facts.grammar import CITATION_RE, EMAIL_RE, URL_RE
 
 EN_STOPWORDS = frozenset(
-    ["the", "and", "of", "to", "is", "are", "was", "were", "be", "been", "being", "you", "your", "yours", "it", "its", "this", "that", "these", "those", "with", "for", "from", "by", "on", "at", "as", "an", "or", "if", "not", "do", "does", "did", "can", "could", "will", "would", "should", "must", "have", "has", "had", "they", "them", "their", "we", "our", "us", "she", "his", "her", "him", "what", "which", "who", "whom", "when", "where", "why", "how", "there", "here", "all", "any", "each", "about", "into", "than", "then", "so", "but", "also", "only", "just", "more", "most", "some", "such", "may", "might", "out", "up", "after", "before", "because", "while", "over", "under", "between", "both", "every", "other", "own", "very", "yes", "get", "got", "ask", "asked", "i'm", "don't", "can't", "won't", "isn't", "it's", "you're", "they're", "we're"]
+    [
+        "the", "and", "of", "to", "is", "are", "was", "were", "be", "been", "being", "you", "your", "yours", "it",
+        "its", "this", "that", "these", "those", "with", "for", "from", "by", "on", "at", "as", "an", "or", "if", "not",
+        "do", "does", "did", "can", "could", "will", "would", "should", "must", "have", "has", "had", "they", "them",
+        "their", "we", "our", "us", "she", "his", "her", "him", "what", "which", "who", "whom", "when", "where", "why",
+        "how", "there", "here", "all", "any", "each", "about", "into", "than", "then", "so", "but", "also", "only",
+        "just", "more", "most", "some", "such", "may", "might", "out", "up", "after", "before", "because", "while",
+        "over", "under", "between", "both", "every", "other", "own", "very", "yes", "get", "got", "ask", "asked", "i'm",
+        "don't", "can't", "won't", "isn't", "it's", "you're", "they're", "we're",
+    ]
 )
 ES_STOPWORDS = frozenset(
-    ["el", "la", "los", "las", "un", "una", "unos", "unas", "de", "del", "al", "y", "o", "en", "que", "qué", "es", "son", "está", "están", "estar", "por", "para", "con", "sin", "sobre", "su", "sus", "usted", "ustedes", "le", "les", "lo", "se", "mi", "mis", "tu", "nos", "como", "cómo", "cuando", "cuándo", "donde", "dónde", "pero", "más", "muy", "ya", "también", "este", "esta", "estos", "estas", "ese", "esa", "esos", "esas", "eso", "esto", "hay", "ser", "puede", "pueden", "debe", "deben", "tiene", "tienen", "cada", "todo", "todos", "toda", "todas", "otro", "otra", "otros", "otras", "entre", "hasta", "desde", "porque", "si", "sí", "ni", "ante", "según", "cual", "cuál", "quien", "quién", "aunque", "mismo", "misma", "solo", "sólo", "fue", "han", "ha", "hace", "hacer", "pide", "pida"]
+    [
+        "el", "la", "los", "las", "un", "una", "unos", "unas", "de", "del", "al", "y", "o", "en", "que", "qué", "es",
+        "son", "está", "están", "estar", "por", "para", "con", "sin", "sobre", "su", "sus", "usted", "ustedes", "le",
+        "les", "lo", "se", "mi", "mis", "tu", "nos", "como", "cómo", "cuando", "cuándo", "donde", "dónde", "pero",
+        "más", "muy", "ya", "también", "este", "esta", "estos", "estas", "ese", "esa", "esos", "esas", "eso", "esto",
+        "hay", "ser", "puede", "pueden", "debe", "deben", "tiene", "tienen", "cada", "todo", "todos", "toda", "todas",
+        "otro", "otra", "otros", "otras", "entre", "hasta", "desde", "porque", "si", "sí", "ni", "ante", "según",
+        "cual", "cuál", "quien", "quién", "aunque", "mismo", "misma", "solo", "sólo", "fue", "han", "ha", "hace",
+        "hacer", "pide", "pida",
+    ]
 )
 _CONNECTORS = frozenset({"and", "of", "for", "the", "on", "in", "with", "de", "del", "la", "y", "para", "e"})
 _SPANISH_LETTERS = frozenset("áéíóúñü¿¡")

@@ -365,7 +365,7 @@ def _round_trip(old: str, values: dict[str, Any], entries: list[dict[str, Any]])
                 del item[key]
         new_items.append(item)
     same = isinstance(blocks, CommentedSeq) and len(blocks) == len(new_items)
-    if not (same and all(a is b for a, b in zip(blocks, new_items))):
+    if not (same and all(a is b for a, b in zip(blocks, new_items, strict=True))):
         data["blocks"] = CommentedSeq(new_items)  # the sequence's own comments stay only if unchanged
     buffer = io.StringIO()
     yaml.dump(data, buffer)

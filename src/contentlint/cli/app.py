@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,13 +39,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--output", "-o", type=Path, help="write the report to this file")
-    check.add_argument("--no-cache", action="store_true", help="ignore and do not write the caches (.contentlint_cache/)")
+    check.add_argument(
+        "--no-cache", action="store_true", help="ignore and do not write the caches (.contentlint_cache/)"
+    )
     _add_ui_lang(check)
 
     report = commands.add_parser("report", help="check and write the reports (JSON, SARIF, ...) to reports/")
     _add_run_options(report)
     report.add_argument("--out", type=Path, help="folder for the reports (default: <project>/reports)")
-    report.add_argument("--no-cache", action="store_true", help="ignore and do not write the caches (.contentlint_cache/)")
+    report.add_argument(
+        "--no-cache", action="store_true", help="ignore and do not write the caches (.contentlint_cache/)"
+    )
     _add_ui_lang(report)
 
     commands.add_parser("rules", help="list every rule")
@@ -79,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     handlers = {"check": _check, "report": _report, "rules": _rules, "explain": _explain, "schema": _schema}
+    handler: Callable[[argparse.Namespace], int]  # a feature module's ``run`` has this signature too
     if args.command in FEATURE_COMMANDS:
         import importlib
 
@@ -129,7 +134,10 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--changed-since",
         metavar="REF",
-        help="check only content files changed since a git ref (with their translations and the guides linking to them)",
+        help=(
+            "check only content files changed since a git ref"
+            " (with their translations and the guides linking to them)"
+        ),
     )
 
 

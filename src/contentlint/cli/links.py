@@ -301,7 +301,8 @@ def _finding(mapped: MappedRecord, doc: Document | None, ctx: RunContext | None,
     # LinkChecker's XML escapes its messages once more than XML needs (its text stays as LinkChecker wrote it).
     detail = site.unstage(html.unescape(result.message))
     verdicts = {
-        "error": msg("'{url}' is broken in the rendered page {page}: {detail}", url=record.url, page=page, detail=detail),
+        "error": msg("'{url}' is broken in the rendered page {page}: {detail}", url=record.url, page=page,
+                     detail=detail),
         "warning": msg("'{url}' could not be verified in the rendered page {page}: {detail}", url=record.url, page=page,
                        detail=detail),
         "redirect": msg("'{url}' permanently redirects in the rendered page {page}: {detail}", url=record.url,

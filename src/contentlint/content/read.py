@@ -106,7 +106,9 @@ def decode_source(raw: bytes) -> SourceText:
         bad = raw[exc.start : exc.start + 4].hex(" ")
         problem = LoadProblem(
             "CL002",
-            msg("invalid UTF-8 at byte offset {offset} (bytes {bytes})", offset=exc.start + (size - len(raw)), bytes=bad),
+            msg(
+                "invalid UTF-8 at byte offset {offset} (bytes {bytes})", offset=exc.start + (size - len(raw)), bytes=bad
+            ),
             line,
             column,
             hint=msg("Re-save the file as UTF-8 (for example from Windows-1252 or Latin-1)."),

@@ -173,7 +173,8 @@ _ES_ACCENTED = {"miercoles": ("miércoles",), "sabado": ("sábado",), "mie": ("m
 _EN_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
              "months": "month", "year": "year", "years": "year", "hour": "hour", "hours": "hour"}
 _ES_UNITS = {"dia": "day", "dias": "day", "semana": "week", "semanas": "week", "mes": "month",
-             "meses": "month", "año": "year", "años": "year", "ano": "year", "anos": "year", "hora": "hour", "horas": "hour"}
+             "meses": "month", "año": "year", "años": "year", "ano": "year", "anos": "year", "hora": "hour",
+             "horas": "hour"}
 _QUALIFIERS = {"calendar": "day", "calendario": "day", "naturales": "day", "business": "business_day",
                "working": "business_day", "habiles": "business_day", "laborables": "business_day",
                "school": "school_day", "escolares": "school_day", "lectivos": "school_day"}

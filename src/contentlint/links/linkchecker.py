@@ -361,10 +361,7 @@ def run_linkchecker(
 def _page_path(page: str) -> str:
     """A comparable path for a page URL, file URL or file path (no query/fragment)."""
     parts = urlsplit(page)
-    if parts.scheme in ("http", "https", "file"):
-        path = unquote(parts.path)
-    else:
-        path = page.split("#", 1)[0].split("?", 1)[0]
+    path = unquote(parts.path) if parts.scheme in ("http", "https", "file") else page.split("#", 1)[0].split("?", 1)[0]
     path = path.replace("\\", "/")
     if path.endswith("/"):
         path += "index.html"

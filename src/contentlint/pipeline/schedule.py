@@ -65,13 +65,15 @@ def run_rules(
     if workers > 1:
         done, internal = _run_parallel(ctx, pending, whole, workers)
     else:
-        done, internal = _run_groups(pending + [(-1, whole)], ctx)
+        done, internal = _run_groups([*pending, (-1, whole)], ctx)
     for index, found, errors in done:
         findings += found
         if cache is not None and index >= 0 and not errors:
             cache.put(keys[index], found)
     if cache is not None:
-        log.info("target cache: %d of %d targets reused, %d checked", len(groups) - len(pending), len(groups), len(pending))
+        log.info(
+            "target cache: %d of %d targets reused, %d checked", len(groups) - len(pending), len(groups), len(pending)
+        )
     shown = {d.display for d in selected}
     findings = [f for f in findings if f.location.path in shown or f.code == "CL900"]
     return findings, internal
@@ -179,7 +181,8 @@ def _worker(share: int) -> tuple[list[GroupResult], int]:
 
 def _internal_error(rule: Rule, target: object, exc: Exception) -> Finding:
     log.exception("rule %s failed", rule.code)
-    path = getattr(target, "display", None) or getattr(getattr(target, "en", None), "display", "(library)")
+    # A document's file, a pair's English file; the library has none.
+    path = getattr(target, "display", None) or getattr(getattr(target, "en", None), "display", None) or "(library)"
     return Finding(
         "CL900",
         "internal-error",

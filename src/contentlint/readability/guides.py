@@ -151,7 +151,9 @@ def score_guide(
             details.extend(sentences)  # the same unit at the same line: reuse the objects
             continue
         for s in sentences:
-            details.append(SentenceScore(s.text, s.line + shift, s.words, s.syllables, s.grade, s.polysyllables, s.kind))
+            details.append(
+                SentenceScore(s.text, s.line + shift, s.words, s.syllables, s.grade, s.polysyllables, s.kind)
+            )
     return aggregate(lang, tuple(details))
 
 

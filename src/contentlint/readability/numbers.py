@@ -67,7 +67,11 @@ def _en_integer_text(digits: str) -> int:
 
 
 # ---------------------------------------------------------------- Spanish
-_ES_UNITS = ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve", "veinte", "veintiuno", "veintidós", "veintitrés", "veinticuatro", "veinticinco", "veintiséis", "veintisiete", "veintiocho", "veintinueve"]
+_ES_UNITS = [
+    "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce", "trece",
+    "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve", "veinte", "veintiuno", "veintidós",
+    "veintitrés", "veinticuatro", "veinticinco", "veintiséis", "veintisiete", "veintiocho", "veintinueve",
+]
 _ES_TENS = {3: "treinta", 4: "cuarenta", 5: "cincuenta", 6: "sesenta", 7: "setenta",
             8: "ochenta", 9: "noventa"}
 _ES_HUNDREDS = {1: "ciento", 2: "doscientos", 3: "trescientos", 4: "cuatrocientos",
@@ -92,7 +96,7 @@ def _es_words(n: int) -> list[str]:
         return head + ["mil"] + (_es_words(rest) if rest else [])
     if n < 10**12:
         mi, rest = divmod(n, 10**6)
-        head = ["un", "millón"] if mi == 1 else _es_words(mi) + ["millones"]
+        head = ["un", "millón"] if mi == 1 else [*_es_words(mi), "millones"]
         return head + (_es_words(rest) if rest else [])
     return [_ES_UNITS[int(d)] for d in str(n)]
 

@@ -112,29 +112,23 @@ def score_units(
             lang=code, words=0, sentences=0, syllables=0, polysyllables=0, grade=None,
             sentences_detail=detail_tuple,
         )
-    counts = {
-        "lang": code,
-        "words": total_w,
-        "sentences": n_sent,
-        "syllables": total_y,
-        "polysyllables": total_p,
-        "sentences_detail": detail_tuple,
-    }
     if english:
         fk = metrics.flesch_kincaid_grade(total_w, n_sent, total_y)
         return DocumentScore(
-            **counts,
+            lang=code, words=total_w, sentences=n_sent, syllables=total_y, polysyllables=total_p,
             grade=fk,
             flesch_reading_ease=metrics.flesch_reading_ease(total_w, n_sent, total_y),
             flesch_kincaid_grade=fk,
+            sentences_detail=detail_tuple,
         )
     sp = metrics.szigriszt_pazos(total_w, n_sent, total_y)
     cr = metrics.crawford_grade(total_w, n_sent, total_y)
     return DocumentScore(
-        **counts,
+        lang=code, words=total_w, sentences=n_sent, syllables=total_y, polysyllables=total_p,
         grade=cr,
         fernandez_huerta=metrics.fernandez_huerta(total_w, n_sent, total_y),
         szigriszt_pazos=sp,
         inflesz_band=metrics.inflesz_band(sp),
         crawford_grade=cr,
+        sentences_detail=detail_tuple,
     )

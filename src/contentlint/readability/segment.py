@@ -30,14 +30,26 @@ __all__ = ["BEFORE_DIGIT", "NEVER_SPLIT", "split_sentences"]
 
 NEVER_SPLIT: dict[str, frozenset[str]] = {
     "en": frozenset(
-        ["dr.", "drs.", "mr.", "mrs.", "ms.", "mx.", "prof.", "sr.", "jr.", "st.", "mt.", "ft.", "dept.", "depts.", "vs.", "v.", "e.g.", "i.e.", "u.s.", "u.k.", "cf.", "approx.", "gov.", "sen.", "rep.", "gen.", "col.", "capt.", "lt.", "sgt.", "rev.", "hon.", "esp.", "viz.", "al.", "fig.", "figs.", "ee.", "uu.", "ej."]
+        [
+            "dr.", "drs.", "mr.", "mrs.", "ms.", "mx.", "prof.", "sr.", "jr.", "st.", "mt.", "ft.", "dept.", "depts.",
+            "vs.", "v.", "e.g.", "i.e.", "u.s.", "u.k.", "cf.", "approx.", "gov.", "sen.", "rep.", "gen.", "col.",
+            "capt.", "lt.", "sgt.", "rev.", "hon.", "esp.", "viz.", "al.", "fig.", "figs.", "ee.", "uu.", "ej.",
+        ]
     ),
     "es": frozenset(
-        ["sr.", "sra.", "srta.", "sres.", "sras.", "dr.", "dra.", "drs.", "dras.", "lic.", "lcdo.", "lcda.", "ing.", "prof.", "profa.", "ud.", "uds.", "vd.", "vds.", "ee.", "uu.", "ej.", "p.", "pág.", "págs.", "núm.", "núms.", "art.", "arts.", "aprox.", "tel.", "depto.", "dpto.", "av.", "avda.", "cía.", "vs.", "e.g.", "i.e.", "u.s.", "sto.", "sta.", "pbro.", "mons.", "fig.", "cap.", "admón.", "atte.", "ref."]
+        [
+            "sr.", "sra.", "srta.", "sres.", "sras.", "dr.", "dra.", "drs.", "dras.", "lic.", "lcdo.", "lcda.", "ing.",
+            "prof.", "profa.", "ud.", "uds.", "vd.", "vds.", "ee.", "uu.", "ej.", "p.", "pág.", "págs.", "núm.",
+            "núms.", "art.", "arts.", "aprox.", "tel.", "depto.", "dpto.", "av.", "avda.", "cía.", "vs.", "e.g.",
+            "i.e.", "u.s.", "sto.", "sta.", "pbro.", "mons.", "fig.", "cap.", "admón.", "atte.", "ref.",
+        ]
     ),
 }
 BEFORE_DIGIT: frozenset[str] = frozenset(
-    ["no.", "nos.", "núm.", "nº.", "n.º", "art.", "sec.", "secs.", "pág.", "p.", "pp.", "vol.", "cap.", "ch.", "pt.", "tel.", "ext."]
+    [
+        "no.", "nos.", "núm.", "nº.", "n.º", "art.", "sec.", "secs.", "pág.", "p.", "pp.", "vol.", "cap.", "ch.", "pt.",
+        "tel.", "ext.",
+    ]
 )
 _MAY_END = frozenset({"a.m.", "p.m.", "etc."})
 

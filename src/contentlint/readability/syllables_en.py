@@ -213,7 +213,9 @@ def _morph_suffix(w: str, table: Mapping[str, int]) -> int | None:
                 if got is not None and suf in ("ed",) and base[-1:] not in ("t", "d"):
                     add = 0
             if got is not None:
-                if (suf == "ed" and base[-1:] in ("t", "d")) or (suf == "es" and (base.endswith(("s", "x", "z", "sh", "ch")))):
+                if (suf == "ed" and base[-1:] in ("t", "d")) or (
+                    suf == "es" and (base.endswith(("s", "x", "z", "sh", "ch")))
+                ):
                     add = 1
                 return got + add
     return None

@@ -38,7 +38,9 @@ def render(report: Report, stream: TextIO, options: dict[str, Any]) -> None:
             stream.write(f"      <failure message={quoteattr(message)} type=\"contentlint\">{escape(text)}</failure>\n")
         others = [f for f in items if f.severity < fail_on]
         if others:
-            text = "\n".join(f"{f.location.line}:{f.location.column}: {f.code} {localize(f.message, lang)}" for f in others)
+            text = "\n".join(
+                f"{f.location.line}:{f.location.column}: {f.code} {localize(f.message, lang)}" for f in others
+            )
             stream.write(f"      <system-out>{escape(text)}</system-out>\n")
         stream.write("    </testcase>\n")
     stream.write("  </testsuite>\n</testsuites>\n")

@@ -82,8 +82,13 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        """The first line of the docstring."""
-        return (cls.__doc__ or "").strip().splitlines()[0].strip()
+        """The first paragraph of the docstring, on one line (it may be wrapped in the source)."""
+        lines = []
+        for line in cls.documentation().splitlines():
+            if not line.strip():
+                break
+            lines.append(line.strip())
+        return " ".join(lines)
 
     @classmethod
     def documentation(cls) -> str:

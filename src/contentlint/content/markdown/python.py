@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from contentlint.content.markdown.blocks import Block, InlineLink
 
@@ -198,6 +198,16 @@ class _Flattener:
         self.add("table_row", merged, row["line"], row["end"])
 
 
+class _Inline(Protocol):
+    """What the block builder reads of an inline token (markdown-it's ``Token``) or of merged ones."""
+
+    @property
+    def content(self) -> str: ...
+
+    @property
+    def children(self) -> list[Any] | None: ...
+
+
 class _MergedInline:
     """Several inline tokens seen as one (a list item's paragraphs, a table row's cells)."""
 
@@ -206,7 +216,7 @@ class _MergedInline:
         self.children = children
 
 
-def _merge_inlines(inlines: list[Any], separator: str = "\n") -> _MergedInline | None:
+def _merge_inlines(inlines: list[_Inline], separator: str = "\n") -> _Inline | None:
     if not inlines:
         return None
     if len(inlines) == 1:

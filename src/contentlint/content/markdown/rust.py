@@ -25,7 +25,10 @@ _INDENT = re.compile(r"^[ \t]+")
 _ATX_OPEN = re.compile(r"^[ \t]*#{1,6}[ \t]*")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
 _BLOCKS_IN_ITEM = frozenset(
-    {"bullet_list", "ordered_list", "blockquote", "fence", "code_block", "html_block", "table", "hr", "heading", "lheading"}
+    {
+        "bullet_list", "ordered_list", "blockquote", "fence", "code_block", "html_block", "table", "hr", "heading",
+        "lheading",
+    }
 )
 
 
@@ -110,7 +113,7 @@ class _Flattener:
             source = self.heading_source(node, quote)
             self.add("heading", node.srcmap, list(node.children), source, level=node.meta["level"])
         elif name in ("bullet_list", "ordered_list"):
-            self.list(node, depth + 1, quote)
+            self.list_block(node, depth + 1, quote)
         elif name == "blockquote":
             for child in node.children:
                 self.block(child, depth, True, False, 0)
@@ -131,7 +134,7 @@ class _Flattener:
             Block(kind, content, "", self.pos.line(start), self.pos.end_line(end, start), section=self.section)
         )
 
-    def list(self, node: Any, depth: int, quote: bool) -> None:
+    def list_block(self, node: Any, depth: int, quote: bool) -> None:
         ordered = node.name == "ordered_list"
         number = int(node.meta.get("start", 1)) if ordered else 1
         for item in node.children:

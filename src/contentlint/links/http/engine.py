@@ -368,7 +368,11 @@ class _Engine:
         if isinstance(exc, aiohttp.ClientConnectorError):
             return _Failure(
                 "connection",
-                msg("Cannot connect to {where}: {error}.", where=where, error=str(exc.os_error.strerror or exc.os_error)),
+                msg(
+                    "Cannot connect to {where}: {error}.",
+                    where=where,
+                    error=str(exc.os_error.strerror or exc.os_error),
+                ),
                 msg("The host is unreachable; check the address and try again later."),
                 retryable=True,
             )

@@ -112,7 +112,14 @@ class TimelineContradiction(FileRule):
                     yield mention, relevant, {fact.value for fact in relevant}
 
     def _report(
-        self, doc: Document, line: int, end_line: int, mention: Mention, relevant: list[Any], allowed: set[int], facts: Any
+        self,
+        doc: Document,
+        line: int,
+        end_line: int,
+        mention: Mention,
+        relevant: list[Any],
+        allowed: set[int],
+        facts: Any,
     ) -> Finding:
         where_line, column = _locate(doc, line, end_line, mention.text)
         values = [str(v) for v in sorted(allowed)]

@@ -53,7 +53,8 @@ class UnknownRelatedGuide(FileRule):
                 message = msg("related guide '{id}' has no {lang} version", id=where.detail, lang=lang)
                 hint = msg("Remove '{id}' from related until the {lang} guide exists.", id=where.detail,
                            lang=lang)
-                related = (Location(where.doc.display, 1, 1, note=msg("the {lang} guide", lang=language_name(where.doc.lang))),)
+                note = msg("the {lang} guide", lang=language_name(where.doc.lang))
+                related = (Location(where.doc.display, 1, 1, note=note),)
             else:
                 message = msg("no guide has the related id '{id}'", id=where.detail)
                 guess = closest_id(ctx.library, target.lang, where.detail)

@@ -38,7 +38,7 @@ class BrokenRenderedLink(LibraryRule):
 
     ## Options
     None; `contentlint links --help` lists the command's flags.
-    """
+    """  # noqa: E501 - the example is one line of real output, which cannot be wrapped
 
     code = "LK190"
     name = "broken-rendered-link"

@@ -23,12 +23,14 @@ def nearest_english(alignment: Alignment, pair: Pair, es_index: int) -> Location
         en_index = alignment.en_counterpart(index)
         if en_index is not None:
             info = alignment.en[en_index]
-            return block_location(pair.en, info.block, "the English block it follows: " + describe(info, with_text=False))
+            note = "the English block it follows: " + describe(info, with_text=False)
+            return block_location(pair.en, info.block, note)
     for index in range(es_index + 1, len(alignment.es)):
         en_index = alignment.en_counterpart(index)
         if en_index is not None:
             info = alignment.en[en_index]
-            return block_location(pair.en, info.block, "the English block it precedes: " + describe(info, with_text=False))
+            note = "the English block it precedes: " + describe(info, with_text=False)
+            return block_location(pair.en, info.block, note)
     return Location(pair.en.display, pair.en.body_line, 1, note=msg("English body"))
 
 

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 
 class GlossaryTermMismatch(PairRule):
-    """An English block uses a glossary term, and its Spanish block uses neither the preferred Spanish term nor an accepted variant.
+    """An English block uses a glossary term, and its Spanish block uses neither the
+    preferred Spanish term nor an accepted variant.
 
     ## What it does
     Finds the English terms of `data/glossary.yaml` in each English block (case
@@ -80,5 +81,7 @@ class GlossaryTermMismatch(PairRule):
                         term=term.es, accepted=accepted) if accepted
                     else msg("the English uses “{used}”; the Spanish should say “{term}”", used=used, term=term.es),
                     msg("Use the glossary term (see {path}, id {id}).", path=index.display, id=term.term_id),
-                    related=(Location(target.en.display, en_line, en_column, note=msg("English term “{used}”", used=used)),),
+                    related=(
+                        Location(target.en.display, en_line, en_column, note=msg("English term “{used}”", used=used)),
+                    ),
                 )

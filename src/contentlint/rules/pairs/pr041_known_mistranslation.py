@@ -88,7 +88,9 @@ def _find(index: GlossaryIndex, text: str, text_keys: list[str] | None = None) -
 
 
 def _front_matter_texts(front: dict[str, Any]) -> list[tuple[Loc, str]]:
-    out: list[tuple[Loc, str]] = [(loc, front[loc[0]]) for loc in FRONT_MATTER_TEXT if isinstance(front.get(loc[0]), str)]
+    out: list[tuple[Loc, str]] = [
+        (loc, front[loc[0]]) for loc in FRONT_MATTER_TEXT if isinstance(front.get(loc[0]), str)
+    ]
     cards = front.get("cards")
     if isinstance(cards, list):
         for number, card in enumerate(cards):

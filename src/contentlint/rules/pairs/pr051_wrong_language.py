@@ -103,7 +103,9 @@ class WrongLanguage(FileRule):
                     target,
                     line,
                     column,
-                    msg("a sentence of this block is in {other}: “{text}”", other=_NAMES[other], text=snippet(sentence)),
+                    msg(
+                        "a sentence of this block is in {other}: “{text}”", other=_NAMES[other], text=snippet(sentence)
+                    ),
                     msg("Translate the sentence."),
                 )
 

@@ -18,7 +18,10 @@ if TYPE_CHECKING:
 
 VAGUE = {
     "en": ("click here", "here", "read more", "learn more", "more", "this link", "link", "this", "more info", "click"),
-    "es": ("haga clic aquí", "haz clic aquí", "clic aquí", "aquí", "leer más", "más información", "más", "este enlace", "enlace", "ver más"),
+    "es": (
+        "haga clic aquí", "haz clic aquí", "clic aquí", "aquí", "leer más", "más información", "más", "este enlace",
+        "enlace", "ver más",
+    ),
 }
 
 

@@ -87,7 +87,8 @@ class HardSentence(FileRule):
             return
         lang = score.lang
         floor = self.options.min_grade_en if lang == "en" else self.options.min_grade_es
-        hard = [(one_decimal(g), s) for g, s in hardest(score, lang, len(score.sentences_detail), self.options.min_words)]
+        ranked = hardest(score, lang, len(score.sentences_detail), self.options.min_words)
+        hard = [(one_decimal(g), s) for g, s in ranked]
         hard = [(g, s) for g, s in hard if g >= floor]
         limit = self.options.max_reports or len(hard)
         for rank, (grade, sentence) in enumerate(hard[:limit], start=1):

@@ -43,7 +43,7 @@ class UnusableReadabilityBaseline(LibraryRule):
 
     ## Options
     None of its own: it reads RD005's `baseline` and `include-headings`.
-    """
+    """  # noqa: E501 - the example is one line of real output, which cannot be wrapped
 
     code = "RD006"
     name = "unusable-readability-baseline"

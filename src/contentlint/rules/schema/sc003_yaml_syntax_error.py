@@ -1,4 +1,5 @@
-"""SC003 yaml-syntax-error: A YAML syntax error in front matter or a data file is reported at the exact line and column."""
+"""SC003 yaml-syntax-error: A YAML syntax error in front matter or a data file is reported at the exact
+line and column."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""SC007 wrong-type: A value of the wrong type (a number where text is expected, a string where a list is expected) is reported at the value."""
+"""SC007 wrong-type: A value of the wrong type (a number where text is expected, a string where a list is
+expected) is reported at the value."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from contentlint.rules.base import LoadProblemRule
 
 
 class WrongType(LoadProblemRule):
-    """A value of the wrong type (a number where text is expected, a string where a list is expected) is reported at the value.
+    """A value of the wrong type (a number where text is expected, a string where a list
+    is expected) is reported at the value.
 
     ## What it does
-    A value of the wrong type (a number where text is expected, a string where a list is expected) is reported at the value.
+    A value of the wrong type (a number where text is expected, a string where a list is
+    expected) is reported at the value.
 
     ## Why is this bad?
     The site generator would fail or show the wrong thing.

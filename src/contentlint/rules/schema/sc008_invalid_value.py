@@ -1,4 +1,5 @@
-"""SC008 invalid-value: A value of the right type but not allowed is reported: a `lang` other than en/es, an impossible date such as 2026-02-30, a malformed id or slug, an unknown type."""
+"""SC008 invalid-value: A value of the right type but not allowed is reported: a `lang` other than en/es,
+an impossible date such as 2026-02-30, a malformed id or slug, an unknown type."""
 
 from __future__ import annotations
 
@@ -7,16 +8,19 @@ from contentlint.rules.base import LoadProblemRule
 
 
 class InvalidValue(LoadProblemRule):
-    """A value of the right type but not allowed is reported: a `lang` other than en/es, an impossible date such as 2026-02-30, a malformed id or slug, an unknown type.
+    """A value of the right type but not allowed is reported: a `lang` other than en/es,
+    an impossible date such as 2026-02-30, a malformed id or slug, an unknown type.
 
     ## What it does
-    A value of the right type but not allowed is reported: a `lang` other than en/es, an impossible date such as 2026-02-30, a malformed id or slug, an unknown type.
+    A value of the right type but not allowed is reported: a `lang` other than en/es,
+    an impossible date such as 2026-02-30, a malformed id or slug, an unknown type.
 
     ## Why is this bad?
     Such values break pairing, sorting by date and URLs.
 
     ## Example
-    `updated: 2026-02-30` gives `updated: Input should be a valid date or datetime, day value is outside expected range`.
+    `updated: 2026-02-30` gives
+    `updated: Input should be a valid date or datetime, day value is outside expected range`.
 
     ## Options
     None besides `severity`.

@@ -1,4 +1,5 @@
-"""SC011 unsafe-yaml: YAML tags (`!!python/object`), anchors and aliases, and absurdly deep nesting are refused and reported."""
+"""SC011 unsafe-yaml: YAML tags (`!!python/object`), anchors and aliases, and absurdly deep nesting are
+refused and reported."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ class UnsafeYaml(LoadProblemRule):
     YAML tags (`!!python/object`), anchors and aliases, and absurdly deep nesting are refused and reported.
 
     ## Why is this bad?
-    Content files hold plain values. Tags can construct objects, and aliases allow 'billion laughs' expansion bombs; refusing them keeps the loader safe.
+    Content files hold plain values. Tags can construct objects, and aliases allow
+    'billion laughs' expansion bombs; refusing them keeps the loader safe.
 
     ## Example
     `title: !!python/object:os.system x` or `a: &x [...]` / `b: *x`.
