@@ -57,7 +57,7 @@ PYPROJECT = '[tool.contentlint]\ncontent = "content"\n'
 
 def family(code: str) -> str:
     """Rule family: first two letters and first digit (``PR036`` -> ``PR03``)."""
-    return code[:3]
+    return code[:4]
 
 
 def front_matter(text: str) -> dict[str, Any]:
@@ -253,11 +253,21 @@ def score(results: list[Result]) -> dict[str, Any]:
             fams = sorted({family(c) for c in codes})
             fam = fams[0] if fams else "?"
             hit = None
+            preexisting = False
+            base_at_line = {
+                (f.get("code"), f.get("file"), f.get("line"))
+                for f in (base.findings if base else [])
+            }
             for i, f in enumerate(r.findings):
                 if (f.get("code") in codes and f.get("file") == e.get("file")
                         and f.get("line") == e.get("line")):
-                    hit = f
                     matched_ids.add(i)
+                    if (f.get("code"), f.get("file"), f.get("line")) in base_at_line:
+                        # the correct twin already has this finding here: it is
+                        # not evidence that the planted defect was seen
+                        preexisting = True
+                        continue
+                    hit = f
                     break
             near = [
                 _brief(f) for f in r.findings
@@ -269,6 +279,7 @@ def score(results: list[Result]) -> dict[str, Any]:
                 kind_hit[kind] += 1
                 fam_hit[fam] += 1
             exp_rows.append({**e, "found": bool(hit),
+                             "only_preexisting_finding": preexisting and not hit,
                              "same_code_elsewhere": [] if hit else near})
         extra = []
         remaining = Counter(base_keys)
