@@ -304,6 +304,8 @@ def score(results: list[Result]) -> dict[str, Any]:
         "correct_pairs": len(correct),
         "defective_twins": len(defects),
         "whole_guide_cases": sum(1 for r in correct + defects if r.case.whole_guide),
+        "whole_guide_correct_pairs": sum(1 for r in correct if r.case.whole_guide),
+        "whole_guide_defective_twins": sum(1 for r in defects if r.case.whole_guide),
         "real_pairs": len(real),
         "false_errors_total": sum(fe_fam.values()),
         "false_warnings_total": sum(fw_fam.values()),
@@ -345,7 +347,8 @@ def markdown(summary: dict[str, Any], src: str | None = None) -> str:
         "| measure | value |", "|---|---|",
         f"| correct pairs | {s['correct_pairs']} |",
         f"| defective twins | {s['defective_twins']} |",
-        f"| whole-guide cases (40+ blocks) | {s['whole_guide_cases']} |",
+        f"| whole-guide cases (40+ blocks): correct pairs + defective twins | "
+        f"{s['whole_guide_correct_pairs']} + {s['whole_guide_defective_twins']} |",
         f"| real public pairs | {s['real_pairs']} |",
         f"| correct pairs with no error and no warning | {s['correct_pairs_clean']} / {s['correct_pairs']} |",
         f"| false errors (total / per pair) | {s['false_errors_total']} / {s['false_errors_per_pair']} |",
