@@ -390,10 +390,17 @@ def markdown(summary: dict[str, Any], src: str | None = None) -> str:
     out += ["", "## Findings on real public pairs", ""]
     if not s["real"]:
         out.append("(none in the corpus)")
+    if s["real"]:
+        out += ["| pair | findings by code (all severities) |", "|---|---|"]
+        for r in s["real"]:
+            codes = Counter(f["code"] for f in r["findings"])
+            out.append(f"| {r['case']} | " + ", ".join(f"{k} {v}" for k, v in sorted(codes.items())) + " |")
+        out.append("")
     for r in s["real"]:
         out.append(f"### {r['case']} ({len(r['findings'])} findings)")
         out.append("")
-        for f in r["findings"]:
+        # translation-sync and plain-language findings first, readability after
+        for f in sorted(r["findings"], key=lambda f: (f["code"].startswith("RD"), f["file"], f["line"] or 0)):
             out.append(f"- {f['code']} {f['severity']} {f['file']}:{f['line']} {_short(f['message'], 160)}")
         out.append("")
     if s["schema_findings_on_correct_pairs"]:
