@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "corpus"))
 
-import harness  # noqa: E402
+import harness
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,8 +31,9 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
-import yaml
+import yaml  # type: ignore[import-untyped]
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "translations"
@@ -40,12 +41,12 @@ AUTH = HERE / "authoring"
 DATE = "2026-11-20"
 
 
-def parse_pairs(text: str) -> list[dict]:
+def parse_pairs(text: str) -> list[dict[str, Any]]:
     cases = []
-    for chunk in re.split(r"^### case: ", text, flags=re.M)[1:]:
+    for chunk in re.split(r"^### case: ", text, flags=re.MULTILINE)[1:]:
         head, _, rest = chunk.partition("\n")
-        meta: dict = {"id": head.strip()}
-        m = re.search(r"^--- en\n(.*?)^--- es\n(.*)\Z", rest, re.S | re.M)
+        meta: dict[str, Any] = {"id": head.strip()}
+        m = re.search(r"^--- en\n(.*?)^--- es\n(.*)\Z", rest, re.DOTALL | re.MULTILINE)
         if not m:
             raise SystemExit(f"{meta['id']}: no --- en / --- es")
         for line in rest[: m.start()].splitlines():
@@ -59,10 +60,11 @@ def parse_pairs(text: str) -> list[dict]:
 
 
 def q(s: str) -> str:
-    return yaml.safe_dump(s, allow_unicode=True, width=10_000).strip().removesuffix("\n...").strip()
+    out: str = yaml.safe_dump(s, allow_unicode=True, width=10_000)
+    return out.strip().removesuffix("\n...").strip()
 
 
-def guide(meta: dict, lang: str) -> str:
+def guide(meta: dict[str, Any], lang: str) -> str:
     other = "es" if lang == "en" else "en"
     slug = {"en": meta["id"], "es": meta.get("slug_es", meta["id"] + "-es")}
     label = "¿Prefiere español? Lea esta guía" if lang == "en" else "Prefer English? Read this guide"
@@ -83,7 +85,8 @@ def guide(meta: dict, lang: str) -> str:
         "---",
         "",
     ]
-    return "\n".join(fm) + "\n" + meta[lang]
+    body: str = meta[lang]
+    return "\n".join(fm) + "\n" + body
 
 
 def main() -> int:
