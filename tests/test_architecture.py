@@ -12,6 +12,7 @@ from pathlib import Path
 
 import grimp
 import pytest
+
 from clitools import ROOT
 
 PACKAGE = ROOT / "src" / "contentlint"

@@ -153,14 +153,14 @@ def run_case(case: Case, python: str, src: str | None, timeout: int = 300) -> Re
         base = [python, "-m", "contentlint"]
         sync_note = ""
         p = subprocess.run(
-            base + ["sync", "mark", "--all"], cwd=root, env=env,
+            [*base, "sync", "mark", "--all"], cwd=root, env=env,
             capture_output=True, text=True, timeout=timeout, check=False,
         )
         if p.returncode != 0:
             # Older or newer CLIs: try the guide id, then give up gracefully.
             gid = front_matter((case.folder / "en.md").read_text(encoding="utf-8")).get("id")
             p2 = subprocess.run(
-                base + ["sync", "mark", str(gid)], cwd=root, env=env,
+                [*base, "sync", "mark", str(gid)], cwd=root, env=env,
                 capture_output=True, text=True, timeout=timeout, check=False,
             )
             sync_note = (
@@ -169,7 +169,7 @@ def run_case(case: Case, python: str, src: str | None, timeout: int = 300) -> Re
                 else f"sync mark unavailable ({p.stderr.strip()[:200]})"
             )
         p = subprocess.run(
-            base + ["check", "--format", "json", "--no-cache"], cwd=root, env=env,
+            [*base, "check", "--format", "json", "--no-cache"], cwd=root, env=env,
             capture_output=True, text=True, timeout=timeout, check=False,
         )
         try:
