@@ -14,5 +14,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def compile_package() -> None:
-    """Write the ``__pycache__`` of every contentlint module (quietly)."""
-    compileall.compile_dir(str(ROOT / "src" / "contentlint"), quiet=1)
+    """Write the ``__pycache__`` of every contentlint module (quietly): this checkout's,
+    and the one ``PYTHONPATH`` points at when another revision is measured."""
+    import os
+
+    folders = [ROOT / "src"] + [Path(p) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    for folder in folders:
+        if (folder / "contentlint").is_dir():
+            compileall.compile_dir(str(folder / "contentlint"), quiet=1)

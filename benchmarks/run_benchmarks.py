@@ -101,6 +101,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scales", default="1000,10000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", type=Path, default=ROOT / "reports" / "benchmarks.json", help="where to write the rows")
     args = parser.parse_args()
     compile_package()
     rows: list[dict[str, object]] = []
@@ -142,8 +143,8 @@ def main() -> int:
         target = f"<= {row['target']}" if row.get("target") else ""
         rss = row.get("peak_rss_mb", "")
         print(f"{row['case']:<58} {row['files']:>6} {row['seconds']:>8.2f} {rss!s:>7} {target:>7}")
-    out = ROOT / "reports" / "benchmarks.json"
-    out.parent.mkdir(exist_ok=True)
+    out = args.json
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"machine": _machine(), "rows": rows}, indent=2) + "\n")
     return 0
 
