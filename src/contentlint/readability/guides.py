@@ -43,10 +43,10 @@ from contentlint.readability import (
     DocumentScore,
     ProseUnit,
     SentenceScore,
-    metrics,
     score_units,
     strip_markdown_inline,
 )
+from contentlint.readability.scoring import aggregate
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
@@ -178,33 +178,6 @@ def _score_missing(units: list[ProseUnit], lang: str, cache: dict[_UnitKey, _Cac
         groups[index].append(SentenceScore(s.text, line, s.words, s.syllables, s.grade, s.polysyllables, s.kind))
     for index, key in enumerate(keys):
         cache[key] = (missing[key], tuple(groups[index]))
-
-
-def aggregate(lang: str, details: tuple[SentenceScore, ...]) -> DocumentScore:
-    """The document score of scored sentences (what ``score_units`` computes from them)."""
-    words = syllables = poly = 0
-    for s in details:
-        words += s.words
-        syllables += s.syllables
-        poly += s.polysyllables
-    count = len(details)
-    if words == 0:
-        return DocumentScore(lang=lang, words=0, sentences=0, syllables=0, polysyllables=0, grade=None,
-                             sentences_detail=details)
-    if lang == "en":
-        fk = metrics.flesch_kincaid_grade(words, count, syllables)
-        return DocumentScore(
-            lang=lang, words=words, sentences=count, syllables=syllables, polysyllables=poly, grade=fk,
-            flesch_reading_ease=metrics.flesch_reading_ease(words, count, syllables),
-            flesch_kincaid_grade=fk, sentences_detail=details,
-        )
-    sp = metrics.szigriszt_pazos(words, count, syllables)
-    crawford = metrics.crawford_grade(words, count, syllables)
-    return DocumentScore(
-        lang=lang, words=words, sentences=count, syllables=syllables, polysyllables=poly, grade=crawford,
-        fernandez_huerta=metrics.fernandez_huerta(words, count, syllables), szigriszt_pazos=sp,
-        inflesz_band=metrics.inflesz_band(sp), crawford_grade=crawford, sentences_detail=details,
-    )
 
 
 def english_scale_grade(score: DocumentScore) -> float | None:

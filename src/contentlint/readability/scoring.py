@@ -66,7 +66,6 @@ def score_units(
     english = code == "en"
 
     details: list[SentenceScore] = []
-    total_w = total_y = total_p = 0
     for unit in units:
         kind = unit.kind
         if kind not in UNIT_KINDS:
@@ -101,34 +100,32 @@ def score_units(
             if "\n" in sentence or "  " in sentence or "\t" in sentence:
                 sentence = " ".join(sentence.split())
             details.append(SentenceScore(sentence, line, w, y, grade, p, kind))
-            total_w += w
-            total_y += y
-            total_p += p
 
-    n_sent = len(details)
-    detail_tuple = tuple(details)
-    if total_w == 0:
+    return aggregate(code, tuple(details))
+
+
+def aggregate(lang: str, details: tuple[SentenceScore, ...]) -> DocumentScore:
+    """The document score of scored sentences: sums, then the formulas of the language."""
+    words = syllables = poly = 0
+    for s in details:
+        words += s.words
+        syllables += s.syllables
+        poly += s.polysyllables
+    count = len(details)
+    if words == 0:
+        return DocumentScore(lang=lang, words=0, sentences=0, syllables=0, polysyllables=0, grade=None,
+                             sentences_detail=details)
+    if lang == "en":
+        fk = metrics.flesch_kincaid_grade(words, count, syllables)
         return DocumentScore(
-            lang=code, words=0, sentences=0, syllables=0, polysyllables=0, grade=None,
-            sentences_detail=detail_tuple,
+            lang=lang, words=words, sentences=count, syllables=syllables, polysyllables=poly, grade=fk,
+            flesch_reading_ease=metrics.flesch_reading_ease(words, count, syllables),
+            flesch_kincaid_grade=fk, sentences_detail=details,
         )
-    if english:
-        fk = metrics.flesch_kincaid_grade(total_w, n_sent, total_y)
-        return DocumentScore(
-            lang=code, words=total_w, sentences=n_sent, syllables=total_y, polysyllables=total_p,
-            grade=fk,
-            flesch_reading_ease=metrics.flesch_reading_ease(total_w, n_sent, total_y),
-            flesch_kincaid_grade=fk,
-            sentences_detail=detail_tuple,
-        )
-    sp = metrics.szigriszt_pazos(total_w, n_sent, total_y)
-    cr = metrics.crawford_grade(total_w, n_sent, total_y)
+    sp = metrics.szigriszt_pazos(words, count, syllables)
+    crawford = metrics.crawford_grade(words, count, syllables)
     return DocumentScore(
-        lang=code, words=total_w, sentences=n_sent, syllables=total_y, polysyllables=total_p,
-        grade=cr,
-        fernandez_huerta=metrics.fernandez_huerta(total_w, n_sent, total_y),
-        szigriszt_pazos=sp,
-        inflesz_band=metrics.inflesz_band(sp),
-        crawford_grade=cr,
-        sentences_detail=detail_tuple,
+        lang=lang, words=words, sentences=count, syllables=syllables, polysyllables=poly, grade=crawford,
+        fernandez_huerta=metrics.fernandez_huerta(words, count, syllables), szigriszt_pazos=sp,
+        inflesz_band=metrics.inflesz_band(sp), crawford_grade=crawford, sentences_detail=details,
     )
