@@ -22,6 +22,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Protocol
 
 from contentlint.bilingual.blocks import BlockInfo
+from contentlint.facts.grammar import LIST_MARKER_RE
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
@@ -76,22 +77,39 @@ def signature(
         else:
             tokens.add(token)
     block = info.block
+    kind, level, ordered, number = block.kind, block.level, block.ordered, block.number
+    if kind == "paragraph":
+        # "(1) ...", "1) ...", "a) ...", "• ...": a list written as paragraphs.
+        enumerated = LIST_MARKER_RE.match(info.text)
+        if enumerated is not None:
+            kind, level = "list_item", 1
+            label = enumerated.group("label")
+            ordered = label is not None
+            number = _enumerator_value(label) if label is not None else 0
+            tokens.discard(f"n:{label}")  # the marker is not a number of the text
     return Signature(
-        block.kind,
-        block.level,
-        block.ordered,
-        block.number,
+        kind,
+        level,
+        ordered,
+        number,
         block.is_question,
         frozenset(tokens),
         math.log(info.word_count + 1),
     )
 
 
+
+def _enumerator_value(label: str) -> int:
+    return int(label) if label.isdigit() else ord(label) - ord("a") + 1
+
+
 def similarity(a: Signature, b: Signature) -> float:
     """0 (never the same block) to about 1.2 (same shape, same tokens, expected length)."""
-    if a.kind != b.kind or a.ordered != b.ordered:
+    if a.kind != b.kind:
         return 0.0
     score = 0.45
+    if a.ordered != b.ordered:
+        score -= 0.1  # a numbered list rendered with bullets (or back) is the same list
     if a.level != b.level:
         score -= 0.25
     if a.question != b.question:
@@ -113,22 +131,34 @@ def similarity(a: Signature, b: Signature) -> float:
 
 @dataclass
 class Alignment:
-    """Which Spanish block translates which English block."""
+    """Which Spanish block translates which English block.
+
+    Besides one-to-one matches (in order, or ``moved``), a translator may merge
+    two English paragraphs into one Spanish paragraph (``merged``: English index
+    -> the Spanish block it went into) or split one into two (``split``: Spanish
+    index -> the English block it comes from). Those blocks are neither missing
+    nor extra; :meth:`pairs` compares each group as one block.
+    """
 
     en: list[BlockInfo]
     es: list[BlockInfo]
     matches: dict[int, int]  # English index -> Spanish index, in order
     moved: dict[int, int]  # English index -> Spanish index, out of order
     confident: bool
+    merged: dict[int, int] = field(default_factory=dict)  # English index -> Spanish index it merged into
+    split: dict[int, int] = field(default_factory=dict)  # Spanish index -> English index it was split from
     _es_to_en: dict[int, int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._es_to_en = {j: i for i, j in (*self.matches.items(), *self.moved.items())}
+        self._es_to_en.update(self.split)
 
     def counterpart(self, en_index: int) -> int | None:
-        """The Spanish index aligned with an English block (in order or moved)."""
+        """The Spanish index aligned with an English block (in order, moved, or merged into)."""
         found = self.matches.get(en_index)
-        return found if found is not None else self.moved.get(en_index)
+        if found is None:
+            found = self.moved.get(en_index)
+        return found if found is not None else self.merged.get(en_index)
 
     def en_counterpart(self, es_index: int) -> int | None:
         """The English index aligned with a Spanish block."""
@@ -137,7 +167,7 @@ class Alignment:
     @property
     def missing(self) -> list[int]:
         """English blocks with no Spanish counterpart."""
-        return [i for i in range(len(self.en)) if i not in self.matches and i not in self.moved]
+        return [i for i in range(len(self.en)) if self.counterpart(i) is None]
 
     @property
     def extra(self) -> list[int]:
@@ -145,9 +175,44 @@ class Alignment:
         return [j for j in range(len(self.es)) if j not in self._es_to_en]
 
     def pairs(self) -> list[tuple[BlockInfo, BlockInfo]]:
-        """Aligned (English, Spanish) blocks in English order."""
-        both = sorted((*self.matches.items(), *self.moved.items()))
-        return [(self.en[i], self.es[j]) for i, j in both]
+        """Aligned (English, Spanish) blocks in English order; a merged or split
+        group is one pair whose side of several blocks is joined into one."""
+        en_groups: dict[int, list[int]] = {}
+        for i in range(len(self.en)):
+            j = self.counterpart(i)
+            if j is not None:
+                en_groups.setdefault(j, []).append(i)
+        es_groups: dict[int, list[int]] = {}
+        for j, i in sorted(self._es_to_en.items()):
+            es_groups.setdefault(i, []).append(j)
+        out: list[tuple[int, BlockInfo, BlockInfo]] = []
+        for j, group in en_groups.items():
+            first = group[0]
+            spanish = es_groups.get(first, [j]) if len(group) == 1 else [j]
+            out.append((first, joined([self.en[i] for i in group]), joined([self.es[k] for k in spanish])))
+        return [(en, es) for _, en, es in sorted(out, key=lambda item: item[0])]
+
+
+def joined(infos: list[BlockInfo]) -> BlockInfo:
+    """Several consecutive blocks as one (a merged or split paragraph)."""
+    if len(infos) == 1:
+        return infos[0]
+    from dataclasses import replace
+
+    first, last = infos[0], infos[-1]
+    block = replace(
+        first.block,
+        source="\n\n".join(info.block.source for info in infos),
+        plain=" ".join(info.block.plain for info in infos),
+        end_line=last.block.end_line,
+        links=tuple(link for info in infos for link in info.block.links),
+    )
+    return BlockInfo(
+        first.index, block, " ".join(info.text for info in infos),
+        tuple(token for info in infos for token in info.tokens),
+        tuple(href for info in infos for href in info.links),
+        sum(info.word_count for info in infos), any(info.has_digits for info in infos),
+    )
 
 
 def same_shape(en: list[Signature], es: list[Signature]) -> bool:
@@ -156,7 +221,7 @@ def same_shape(en: list[Signature], es: list[Signature]) -> bool:
     if len(en) != len(es):
         return False
     for a, b in zip(en, es, strict=True):
-        if (a.kind, a.level, a.ordered, a.number, a.question) != (b.kind, b.level, b.ordered, b.number, b.question):
+        if (a.kind, a.level, a.number, a.question) != (b.kind, b.level, b.number, b.question):
             return False
         if a.tokens != b.tokens and len(a.tokens & b.tokens) * 2 < len(a.tokens | b.tokens):
             return False
@@ -202,8 +267,7 @@ def _fill_gaps(en: list[Signature], es: list[Signature], sims: list[list[float]]
         if not gap_en or len(gap_en) != len(gap_es):
             continue
         pairs = list(zip(gap_en, gap_es, strict=True))
-        if all(en[i].kind == es[j].kind and en[i].ordered == es[j].ordered and sims[i][j] >= GAP_MIN
-               for i, j in pairs):
+        if all(en[i].kind == es[j].kind and sims[i][j] >= GAP_MIN for i, j in pairs):
             matches.update(pairs)
 
 
@@ -276,10 +340,66 @@ def align_blocks(
         moved: dict[int, int] = {}
     else:
         matches, moved = align_signatures(en_sigs, es_sigs)
-    total = max(len(en), len(es))
-    share = (len(matches) + len(moved)) / total if total else 1.0
-    confident = total < 4 or share >= CONFIDENT_SHARE
-    return Alignment(en, es, matches, moved, confident)
+    merged = _merged(en, es, en_sigs, es_sigs, matches, moved)
+    split = _merged(es, en, es_sigs, en_sigs, {j: i for i, j in matches.items()}, {j: i for i, j in moved.items()},
+                    spanish_first=True)
+    total = len(en) + len(es)
+    accounted = 2 * (len(matches) + len(moved)) + len(merged) + len(split)
+    share = accounted / total if total else 1.0
+    confident = max(len(en), len(es)) < 4 or share >= CONFIDENT_SHARE
+    return Alignment(en, es, matches, moved, confident, merged, split)
+
+
+# How far a group's length may stray from the expected Spanish/English ratio
+# (log scale): 0.45 is about a factor 1.6 either way.
+GROUP_LOG_SLACK = 0.45
+_PARAGRAPH_KINDS = frozenset({"paragraph", "quote"})
+
+
+def _merged(
+    left: list[BlockInfo], right: list[BlockInfo], left_sigs: list[Signature], right_sigs: list[Signature],
+    matches: dict[int, int], moved: dict[int, int], *, spanish_first: bool = False,
+) -> dict[int, int]:
+    """Unaligned ``left`` paragraphs that went into the ``right`` paragraph their
+    neighbour is aligned with: two English paragraphs merged into one Spanish
+    paragraph, or (``spanish_first``) one English paragraph split in two.
+
+    A block joins its neighbour's group when every hard fact it holds (numbers,
+    citations, links ...) is in the other side's block, and the group's length
+    fits the other block better with it than without it. A paragraph that was
+    simply dropped fails the length test, and stays missing.
+    """
+    ratio = -LOG_RATIO if spanish_first else LOG_RATIO
+    groups: dict[int, int] = {}
+    changed = True
+    while changed:
+        changed = False
+        for index, sig in enumerate(left_sigs):
+            if index in matches or index in moved or index in groups or sig.kind not in _PARAGRAPH_KINDS:
+                continue
+            for neighbour in (index - 1, index + 1):
+                target = matches.get(neighbour, groups.get(neighbour))
+                if target is None or right_sigs[target].kind not in _PARAGRAPH_KINDS:
+                    continue
+                if not _facts_within(sig.tokens, right_sigs[target].tokens):
+                    continue
+                members = [k for k, t in (*matches.items(), *groups.items()) if t == target]
+                before = sum(left[k].word_count for k in members)
+                after = before + left[index].word_count
+                words = right[target].word_count
+                fit_before = abs(math.log((words + 1) / (before + 1)) - ratio)
+                fit_after = abs(math.log((words + 1) / (after + 1)) - ratio)
+                if fit_after < fit_before and fit_after <= GROUP_LOG_SLACK:
+                    groups[index] = target
+                    changed = True
+                    break
+    return groups
+
+
+def _facts_within(tokens: frozenset[str], other: frozenset[str]) -> bool:
+    """Every hard fact of ``tokens`` is in ``other`` (glossary terms do not count:
+    a translator may drop a repeated term)."""
+    return all(token in other for token in tokens if not token.startswith(("t:", "^")))
 
 
 def unit_runs(items: Sequence[Shaped], flagged: set[int]) -> Iterator[tuple[int, int]]:

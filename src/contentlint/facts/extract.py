@@ -27,6 +27,7 @@ from contentlint.facts.grammar import (
     CITATION_RE,
     DOUBLE_CAPITAL_RE,
     EMAIL_RE,
+    LIST_MARKER_RE,
     PHONE_RE,
     URL_RE,
     any_digit,
@@ -312,6 +313,9 @@ def extract_facts(text: str, hrefs: Sequence[str], lang: str, locale: str | None
     """
     facts = Facts(lang=lang)
     scanner = _Scanner(text)
+    marker = LIST_MARKER_RE.match(text)
+    if marker is not None:
+        scanner.claim(0, marker.end())  # "(1) ..." written as a paragraph: the marker is no number
     _links(facts, hrefs)
     if "://" in text:
         seen_urls = {fact.key for fact in facts.urls}
@@ -514,11 +518,34 @@ def _durations(facts: Facts, scanner: _Scanner, lang: str, formats: LocaleFormat
         qualifier = match.group("q")
         if unit == "day" and qualifier:
             unit = _QUALIFIERS[strip_accents(qualifier.lower())]
+        if unit == "year" and _is_age(scanner.work, start, match.end(), lang):
+            continue  # "a los 16 años", "3 years old": an age, compared as a number
         text = scanner.work[start : match.end()]
         found.append((start, match.end(), Fact((value, unit), text, start), vague))
     for start, end, fact, vague in found:
         scanner.claim(start, end)
         (facts.vague_durations if vague else facts.durations).append(fact)
+
+
+# Ages read like durations: "desde los 3 años", "a los 16 años", "hasta los 21 años",
+# "niños de 3 a 5 años", "5 años de edad"; "3 years old", "a 3-year-old".
+_ES_AGE_BEFORE = re.compile(
+    r"(?<!durante\s)(?<!\ben\s)(?<!tras\s)(?<!\bpor\s)\blos\s+$"  # "a los", not "durante los"
+    r"|\b(?:niñ[oa]s?|hij[oa]s?|edad(?:es)?|estudiantes|jóvenes|menores|alumn[oa]s)"
+    r"\s+(?:de|entre)\s+\S+\s+(?:a|y)\s+$",
+    re.IGNORECASE,
+)
+_ES_AGE_AFTER = re.compile(r"^\s+de\s+edad\b", re.IGNORECASE)
+_EN_AGE_AFTER = re.compile(r"^(?:\s+|-)old\b", re.IGNORECASE)
+
+
+def _is_age(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the "N years" at ``text[start:end]`` is someone's age, not a span of time."""
+    after = text[end : end + 12]
+    if lang == "en":
+        return _EN_AGE_AFTER.match(after) is not None
+    before = text[max(0, start - 40) : start]
+    return _ES_AGE_BEFORE.search(before) is not None or _ES_AGE_AFTER.match(after) is not None
 
 
 def _read_number(words: str, lang: str, formats: LocaleFormats | None) -> tuple[Decimal, str, bool] | None:

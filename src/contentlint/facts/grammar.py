@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 
+# A list written as paragraphs starts with a marker: "(1) ", "1) ", "a) ", "(b) ", "• ".
+# The marker is structure, not a number of the text.
+LIST_MARKER_RE = re.compile(r"^(?:\(?(?P<label>\d{1,2}|[a-z])\)|[•·▪◦‣])\s+(?=\S)")
 URL_RE = re.compile(r"\bhttps?://[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:!?]")
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 # 34 CFR 300.503(b), 34 C.F.R. § 300.503, §300.503, §§ 300.151-300.153, 20 U.S.C. 1415(b)(6)(B)
