@@ -364,10 +364,10 @@ def _merged(
     neighbour is aligned with: two English paragraphs merged into one Spanish
     paragraph, or (``spanish_first``) one English paragraph split in two.
 
-    A block joins its neighbour's group when every hard fact it holds (numbers,
-    citations, links ...) is in the other side's block, and the group's length
-    fits the other block better with it than without it. A paragraph that was
-    simply dropped fails the length test, and stays missing.
+    A block joins its neighbour's group when the hard facts it holds (numbers,
+    citations, links ...) are in the other side's block (all but one), and the
+    group's length fits the other block better with it than without it. A
+    paragraph that was simply dropped fails the length test, and stays missing.
     """
     ratio = -LOG_RATIO if spanish_first else LOG_RATIO
     groups: dict[int, int] = {}
@@ -397,9 +397,10 @@ def _merged(
 
 
 def _facts_within(tokens: frozenset[str], other: frozenset[str]) -> bool:
-    """Every hard fact of ``tokens`` is in ``other`` (glossary terms do not count:
-    a translator may drop a repeated term)."""
-    return all(token in other for token in tokens if not token.startswith(("t:", "^")))
+    """The hard facts of ``tokens`` are in ``other``, but for at most one (a changed
+    number must not break the group: the parity rules then report it at its line).
+    Glossary terms do not count: a translator may drop a repeated term."""
+    return sum(1 for token in tokens if not token.startswith(("t:", "^")) and token not in other) <= 1
 
 
 def unit_runs(items: Sequence[Shaped], flagged: set[int]) -> Iterator[tuple[int, int]]:
