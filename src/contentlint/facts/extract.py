@@ -24,14 +24,13 @@ from typing import Any
 from contentlint.content.text import strip_accents
 from contentlint.facts.grammar import (
     ACRONYM_RE,
-    CITATION_RE,
     DOUBLE_CAPITAL_RE,
     EMAIL_RE,
     LIST_MARKER_RE,
     PHONE_RE,
     URL_RE,
     any_digit,
-    citation_key,
+    find_citations,
     is_acronym,
     phone_key,
     url_key,
@@ -328,9 +327,10 @@ def extract_facts(text: str, hrefs: Sequence[str], lang: str, locale: str | None
             if match.group().lower() not in seen_emails:
                 facts.emails.append(Fact(match.group().lower(), match.group(), match.start()))
     has_digits = any_digit(scanner.work)
-    if has_digits and ("§" in text or "C" in text):
-        for match in scanner.scan(CITATION_RE):
-            facts.citations.append(Fact(citation_key(match), match.group().strip(), match.start()))
+    if has_digits:
+        for key, written, start, end in find_citations(scanner.work):
+            scanner.claim(start, end)
+            facts.citations.append(Fact(key, written, start))
     if has_digits:
         for match in scanner.scan(PHONE_RE):
             facts.phones.append(Fact(phone_key(match.group()), match.group(), match.start()))

@@ -29,6 +29,85 @@ CITATION_RE = re.compile(
     r"|(?P<sec>§§?\s?(?P<sec_s>" + _RANGE + r"))"
     r"|(?P<usc>\b(?P<usc_t>\d{1,2})\s?U\.?\s?S\.?\s?C\.?\s?(?:§§?\s?)?(?P<usc_s>\d{1,5}[a-z]?" + _PARAGRAPHS + r"))"
 )
+# The citations the parity rules compare (PR036), in every style a translator or a
+# lawyer writes: "34 C.F.R. Sec. 300.503", "Secs. 300.322 & 300.328", "§§ 300.151 a
+# 300.153", "20 U.S.C. § 1415(b)", "Cal. Ed. Code Sec. 56500.4", "5 C.C.R. Sec. 3030(b)(9)",
+# and case law ("458 U.S. 176", "86 F. Supp. 2d 168", "15 F.3d 1519", "18 IDELR 1038").
+# CITATION_RE above stays the hard-token grammar, so sync marks keep their fingerprints.
+_CODE_SECTION = r"\d{1,5}(?:\.\d{1,5})?[a-z]?" + _PARAGRAPHS
+_TO = r"(?:\s?[-\u2013\u2014]\s?|\s(?:to|through|a|al)\s)"
+_SECTION_WORD = r"(?i:§§?|\bsecs?\.|\bsections?\b|\bsecci[oó]n(?:es)?\b|\bart(?:ículo|iculo|icle)?s?\.?)"
+_CODE_NAME_RE = (
+    r"(?P<code>\b(?P<title>\d{1,3})\s?(?P<name>C\.?\s?F\.?\s?R|U\.?\s?S\.?\s?C)\.?)"
+    r"|(?P<state>\b(?:[A-Z][a-z]{1,6}\.\s?)?(?:[A-Z][a-z]{1,5}\.?\s)?"
+    r"(?:Ed(?:uc)?\.?|Educ(?:ation)?|Gov(?:t)?\.?|Civ\.?|Welf\.?\s?&\s?Inst\.?)\s?(?:Code|Law))"
+    r"|(?P<ccr>\b(?P<ccr_title>\d{1,2})\s?C\.?\s?C\.?\s?R\.?)"
+)
+# A code's name (then maybe "Part" and a section word) or a section word alone,
+# then the section: a bare number is never a citation.
+_CITE_HEAD = re.compile(
+    r"(?:(?:" + _CODE_NAME_RE + r")\s?(?:(?:Part|parte|Pt\.)\s)?(?:" + _SECTION_WORD + r"\s?)?"
+    r"|" + _SECTION_WORD + r"\s?)"
+    r"(?P<section>" + _CODE_SECTION + r")(?:" + _TO + r"(?P<end>" + _CODE_SECTION + r"))?"
+)
+_CITE_MORE = re.compile(
+    r"\s?(?:,|&|\band\b|\by\b|\bor\b|\bo\b|;)\s?(?:" + _SECTION_WORD + r"\s?)?"
+    r"(?P<section>\d{1,5}\.\d{1,5}[a-z]?" + _PARAGRAPHS + r"|(?:\([A-Za-z0-9]{1,4}\))+)"
+)
+_CASE_RE = re.compile(
+    r"\b(?P<volume>\d{1,4})\s(?P<reporter>U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.\s?Supp\.(?:\s?[23]d)?"
+    r"|F\.\s?(?:[234]d|4th)|F\.|IDELR|LRP)\s(?P<page>\d{1,5})\b"
+)
+
+
+def find_citations(text: str) -> list[tuple[tuple[str, str], str, int, int]]:
+    """Every legal citation of ``text``: (key, text as written, start, end).
+
+    The key is ``(title, section)`` for codes and regulations (``("34", "300.503(b)")``,
+    ``("usc:20", "1415(b)")``, ``("ca-educ", "56500.4")``; the title is ``""`` when the
+    text gives none, as in "§ 300.503", which any title matches), and
+    ``("case", "458 U.S. 176")`` for case law. A list ("Secs. 300.322 & 300.328",
+    "300.503(b) & (c)") gives one citation per section.
+    """
+    found: list[tuple[tuple[str, str], str, int, int]] = []
+    for match in _CASE_RE.finditer(text):
+        reporter = re.sub(r"\s+", "", match.group("reporter"))
+        found.append((("case", f"{match.group('volume')} {reporter} {match.group('page')}"), match.group(),
+                      match.start(), match.end()))
+    taken = [(start, end) for _, _, start, end in found]
+    for match in _CITE_HEAD.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        title = _title(match)
+        section = match.group("section")
+        base = section.split("(", 1)[0]
+        key = section + (f"-{match.group('end')}" if match.group("end") else "")
+        found.append(((title, key), match.group().strip(), match.start(), match.end()))
+        position = match.end()
+        while more := _CITE_MORE.match(text, position):
+            part = more.group("section")
+            section = base + part if part.startswith("(") else part
+            found.append(((title, section), more.group().strip(" ,;&"), more.start(), more.end()))
+            position = more.end()
+    return sorted(found, key=lambda item: item[2])
+
+
+def _title(match: re.Match[str]) -> str:
+    if match.group("code"):
+        name = re.sub(r"[\s.]", "", match.group("name")).upper()
+        return match.group("title") if name == "CFR" else f"usc:{match.group('title')}"
+    if match.group("state"):
+        return "state:" + re.sub(r"[\s.&]", "", match.group("state")).lower()
+    if match.group("ccr_title"):
+        return f"ccr:{match.group('ccr_title')}"
+    return ""
+
+
+def same_citation(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """The same section; a citation without a title ("§ 300.503") matches any title."""
+    return a[1] == b[1] and (a[0] == b[0] or not a[0] or not b[0]) and (a[0] == "case") == (b[0] == "case")
+
+
 PHONE_RE = re.compile(
     r"(?<![\w.])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w])"
 )
