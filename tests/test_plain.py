@@ -41,7 +41,11 @@ def _run(cli, tmp_path, code: str, en_body: str = "", es_body: str = ""):
          "\nPida una notificación previa por escrito (PWN, por sus siglas en inglés).\n", []),
         ("\nAsk for a PWN. It is Prior Written Notice.\n", "", [("en", 19, 11)]),
         ("", "\nPida la PWN hoy.\n", [("es", 19, 9)]),
-        ("", "\nPida una notificación previa por escrito (PWN).\n", [("es", 19, 43)]),
+        # Spelled out without "por sus siglas en inglés": PL006's milder note, not PL001.
+        ("", "\nPida una notificación previa por escrito (PWN).\n", []),
+        # Punctuation, word order and the heading just above are how translators write it.
+        ("\nAsk for a prior, written notice (PWN).\n", "\nPida una notificación por escrito previa (PWN).\n", []),
+        ("\n## Prior Written Notice\n\nAsk for the PWN.\n", "", []),
         ("\n## What is a PWN?\n\nPrior Written Notice (PWN) is a letter.\n", "", []),  # headings skipped
         ("\nSee 34 CFR 300.504 for details.\n", "", []),  # a citation is not an acronym
     ],
@@ -49,6 +53,20 @@ def _run(cli, tmp_path, code: str, en_body: str = "", es_body: str = ""):
 def test_acronym_expanded_at_first_use(cli, tmp_path, en, es, expected):
     found, _ = _run(cli, tmp_path, "PL001", en, es)
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("es", "expected"),
+    [
+        ("\nPida una notificación previa por escrito (PWN).\n", [("es", 19, 43)]),
+        ("\nPida una notificación previa por escrito (PWN, por sus siglas en inglés).\n", []),
+        ("\nPida la PWN hoy.\n", []),  # not spelled out at all: PL001's error, not this note
+    ],
+)
+def test_spanish_acronym_note(cli, tmp_path, es, expected):
+    found, result = _run(cli, tmp_path, "PL006", "", es)
+    assert found == expected
+    assert all(f["severity"] == "info" for f in result.findings())
 
 
 @pytest.mark.parametrize(
