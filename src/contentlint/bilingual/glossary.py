@@ -35,7 +35,7 @@ class Mistranslation:
 class GlossaryIndex:
     """English terms and Spanish mistranslations, each findable in one pass."""
 
-    english: PhraseIndex[Term]
+    english: PhraseIndex[Term | None]  # None: a phrase in which a term means something else
     spanish: PhraseIndex[str]  # accepted Spanish renderings -> term id
     mistranslations: PhraseIndex[Mistranslation]
     display: str
@@ -48,7 +48,7 @@ def _alternatives(text: str) -> list[str]:
 
 def build_index(model: Any, display: str) -> GlossaryIndex:
     """Phrase indexes of a validated glossary model (schema.models.Glossary)."""
-    english: list[tuple[tuple[str, ...], Term]] = []
+    english: list[tuple[tuple[str, ...], Term | None]] = []
     spanish: list[tuple[tuple[str, ...], str]] = []
     wrong: list[tuple[tuple[str, ...], Mistranslation]] = []
     for entry in model.terms:
@@ -62,6 +62,8 @@ def build_index(model: Any, display: str) -> GlossaryIndex:
         )
         for text in _alternatives(entry.en.term):
             english.append((phrase_keys(text, "en"), term))
+        # "hearing loss" is not a "hearing": longest match first, so the phrase wins.
+        english.extend((phrase_keys(text, "en"), None) for text in entry.en.not_in)
         spanish.extend((accepted, entry.id) for accepted in term.accepted)
         for text in entry.es.mistranslations:
             wrong.append((phrase_keys(text, "es"), Mistranslation(term, text)))
@@ -74,7 +76,7 @@ def find_terms(index: GlossaryIndex | None, lang: str | None, info: BlockInfo, b
     if index is None or info.kind not in PROSE_KINDS:
         return []
     phrases: PhraseIndex[Any] = index.spanish if lang == "es" else index.english
-    return phrases.find(block_keys)
+    return [hit for hit in phrases.find(block_keys) if hit.payload is not None]
 
 
 def hit_ids(hits: list[Hit[Any]]) -> frozenset[str]:

@@ -83,6 +83,11 @@ class EnglishTerm(Strict):
 
     term: Text
     definition: Text
+    not_in: list[Text] = Field(
+        default_factory=list,
+        description="Phrases in which the term means something else ('hearing loss' for 'hearing'): "
+        "a use inside one is not this term.",
+    )
 
 
 class SpanishTerm(Strict):
