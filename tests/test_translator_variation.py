@@ -57,3 +57,39 @@ def test_glossary_senses_and_variants_stay_silent(cli, tmp_path: Path, en: str, 
 def test_the_proceeding_still_needs_its_term(cli, tmp_path: Path) -> None:
     root = _pair(tmp_path, "\nYou can ask for a hearing.\n", "\nPuede pedir una reunión.\n")
     assert _findings(cli, root, "PR040") == [("PR040", "es", 14)]
+
+
+@pytest.mark.parametrize(
+    ("en", "es"),
+    [
+        ("\nSpecial education covers children from age 3 to 21.\n",
+         "\nLa educación especial cubre a los niños desde los 3 años hasta los 21 años.\n"),
+        ("\nPreschool services are for children ages 3 to 5.\n",
+         "\nLos servicios preescolares son para los niños de 3 a 5 años.\n"),
+        ("\nWhat happens when my child turns 16?\n", "\n¿Qué pasa cuando mi hijo cumple 16 años?\n"),
+    ],
+)
+def test_ages_are_not_durations(cli, tmp_path: Path, en: str, es: str) -> None:
+    assert _findings(cli, _pair(tmp_path, en, es), "PR033") == []
+
+
+def test_a_span_of_time_with_tener_is_still_a_duration(cli, tmp_path: Path) -> None:
+    root = _pair(tmp_path, "\nYou have 2 years to ask for a hearing.\n", "\nTiene 3 años para pedir una audiencia.\n")
+    assert _findings(cli, root, "PR033") == [("PR033", "es", 14)]
+
+
+@pytest.mark.parametrize(
+    ("en", "es"),
+    [
+        ("\nThe rule is in 34 CFR 300.503(a).\n", "\nLa regla está en 34 C.F.R. Sec. 300.503(a).\n"),
+        ("\nSee 34 CFR 300.322 and 300.328.\n", "\nVea 34 C.F.R. Secs. 300.322 & 300.328.\n"),
+        ("\nThe court decided it in 458 U.S. 176 (1982).\n", "\nEl tribunal lo decidió en 458 U.S. 176 (1982).\n"),
+    ],
+)
+def test_citation_styles_are_the_same_citation(cli, tmp_path: Path, en: str, es: str) -> None:
+    assert _findings(cli, _pair(tmp_path, en, es), "PR030,PR036") == []
+
+
+def test_a_changed_title_number_is_a_wrong_citation(cli, tmp_path: Path) -> None:
+    root = _pair(tmp_path, "\nDays are calendar days (34 CFR 300.11).\n", "\nLos días son naturales (64 CFR 300.11).\n")
+    assert _findings(cli, root, "PR036") == [("PR036", "es", 14)]

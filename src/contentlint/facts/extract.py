@@ -531,6 +531,7 @@ def _durations(facts: Facts, scanner: _Scanner, lang: str, formats: LocaleFormat
 # "niños de 3 a 5 años", "5 años de edad"; "3 years old", "a 3-year-old".
 _ES_AGE_BEFORE = re.compile(
     r"(?<!durante\s)(?<!\ben\s)(?<!tras\s)(?<!\bpor\s)\blos\s+$"  # "a los", not "durante los"
+    r"|\bcumpl(?:e|a|ir|en|an)\s+$"  # "cuando cumple 16 años" ("tiene 2 años para" is a span of time)
     r"|\b(?:niñ[oa]s?|hij[oa]s?|edad(?:es)?|estudiantes|jóvenes|menores|alumn[oa]s)"
     r"\s+(?:de|entre)\s+\S+\s+(?:a|y)\s+$",
     re.IGNORECASE,

@@ -57,6 +57,8 @@ _CITE_MORE = re.compile(
 _CASE_RE = re.compile(
     r"\b(?P<volume>\d{1,4})\s(?P<reporter>U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.\s?Supp\.(?:\s?[23]d)?"
     r"|F\.\s?(?:[234]d|4th)|F\.|IDELR|LRP)\s(?P<page>\d{1,5})\b"
+    # the court or agency and the year: "(9th Cir. 1994)", "(OSEP 1992)"
+    r"(?:,\s\d{1,5})?(?:\s\((?:[^()]{1,30}?\s)?(?:19|20)\d\d\))?"
 )
 
 

@@ -67,7 +67,8 @@ def _without_citations(text: str) -> str:
 
 def expansions(entry: Any, lang: str, ctx: RunContext) -> list[str]:
     """The ways to spell an acronym out: the decoder's, and the glossary term's accepted variants."""
-    out = [entry.en if lang == "en" else entry.es]
+    # A Spanish guide may keep the English name: "(Office of Special Education Programs, OSEP)".
+    out = [entry.en] if lang == "en" else [entry.es, entry.en]
     glossary = ctx.library.data("glossary")
     if glossary is not None and glossary.model is not None and getattr(entry, "term", None):
         for term in glossary.model.terms:
