@@ -27,7 +27,8 @@ def _project(root: Path) -> Path:
     body = (
         "An intro paragraph.\n\n## Steps \x1b[2J\x1b]0;pwned\x07\n\n"
         "1. See [the missing guide \x1b]8;;https://evil.example/\x1b\\here](missing\x1b[2J.md).\n"
-        "2. Do the second thing.\n"
+        "2. Do the second thing.\n\n"
+        "A [link \x1bc\x9b2J\u202equoted-title\x07 with no target]() in the text.\n"
     )
     text = guide_text(updated="2026-02-30").split("\n\nAn intro paragraph.")[0] + "\n\n" + body
     return write_project(root, {
@@ -62,6 +63,7 @@ def test_control_characters_are_escaped_in_human_formats(cli, tmp_path, fmt, cac
     assert first.code == second.code == 1
     assert first.out == second.out
     assert "pwned" in first.out
+    assert "quoted-title" in first.out  # text quoted from the guide body, shown escaped
     _check(fmt, first.out)
 
 
