@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
+import string
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -133,8 +135,48 @@ def to_data(text: str) -> Any:
     return text
 
 
-def from_data(data: Any) -> Any:
-    """The inverse of :func:`to_data` (a plain value stays as it is)."""
-    if isinstance(data, dict) and isinstance(data.get("t"), str) and isinstance(data.get("p"), dict):
-        return Message(data["t"], **{key: from_data(value) for key, value in data["p"].items()})
+# What the tool's own templates use after a colon (``{grade:.1f}``, ``{size:,}``,
+# ``{share:.0%}``, ``{limit:g}``) and after an exclamation mark (``{id!r}``).
+# A stored template is data read back from disk: anything else (a width of a
+# billion characters, nested fields, attribute or index lookups) is refused.
+_SAFE_SPEC_RE = re.compile(r",?(?:\.[0-9])?[dfg%]?")
+_SAFE_CONVERSIONS = (None, "r", "s")
+_MAX_TEMPLATE = 10_000
+_PARAM_TYPES = (str, int, float, bool, type(None))
+
+
+def check_template(template: str, params: dict[str, Any]) -> None:
+    """Raise ValueError unless ``template`` renders ``params`` the way the tool's own templates do."""
+    if not isinstance(template, str) or len(template) > _MAX_TEMPLATE:
+        raise ValueError("a stored template is not a short string")
+    for _literal, field, spec, conversion in string.Formatter().parse(template):
+        if field is None:
+            continue
+        if not field.isidentifier() or field not in params:
+            raise ValueError(f"a stored template has an unexpected field {field!r}")
+        if conversion not in _SAFE_CONVERSIONS or (spec and not _SAFE_SPEC_RE.fullmatch(spec)):
+            raise ValueError("a stored template has an unexpected format")
+
+
+def from_data(data: Any, _depth: int = 0) -> Any:
+    """The inverse of :func:`to_data`: a string, a number, None, or a checked Message.
+
+    The data comes from a cache file, so it is checked like input: a template
+    with a format the tool never writes, a parameter that is not a plain value
+    or anything else raises ValueError (the caller treats the row as a miss).
+    """
+    if isinstance(data, dict):
+        template, params = data.get("t"), data.get("p")
+        if set(data) != {"t", "p"} or not isinstance(template, str) or not isinstance(params, dict):
+            raise ValueError("a stored message is malformed")
+        if _depth > 8:
+            raise ValueError("a stored message is nested too deeply")
+        values = {key: from_data(value, _depth + 1) for key, value in params.items()}
+        check_template(template, values)
+        try:
+            return Message(template, **values)
+        except (KeyError, IndexError, TypeError, AttributeError, OverflowError) as exc:
+            raise ValueError(f"a stored message does not render: {exc}") from exc
+    if not isinstance(data, _PARAM_TYPES):
+        raise ValueError("a stored value is not a plain string or number")
     return data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sync_helpers import brief, related_lines
 
 EN = "content/en/terms.md"
@@ -48,3 +49,24 @@ def test_no_glossary_no_findings(library):
     lib = library("terminology")
     lib.path("content/data/glossary.yaml").unlink()
     assert lib.findings("PR040", "PR041") == []
+
+
+@pytest.mark.parametrize(("disguised", "shown"), [
+    ("audi\u00adción", "audi\u00adción"),  # a soft hyphen inside the word
+    ("audi\u2060ción", "audi\u2060ción"),  # a word joiner
+    ("аudición", "аudición"),  # a Cyrillic "а"
+    ("audiсión", "audiсión"),  # a Cyrillic "с"
+    ("AUDIСIÓN", "AUDIСIÓN"),  # a capital Cyrillic "С"
+])
+@pytest.mark.parametrize("cache", [(), ("--no-cache",)])
+def test_a_disguised_mistranslation_is_still_found(library, disguised, shown, cache):
+    """Before: a soft hyphen or a look-alike letter inside the word hid it from PR041."""
+    lib = library("terminology")
+    lib.edit(ES, "una audición de debido", f"una {disguised} de debido")
+    line = lib.line_of(ES, f"una {disguised} de debido")
+    for _ in range(2):  # the second run answers from the caches
+        run = lib.cli("check", "--select", "PR041", "--format", "json", *cache)
+        found = [f for f in run.json()["findings"] if f["line"] == line]
+        assert len(found) == 1, run.json()["findings"]
+        assert found[0]["column"] == lib.read(ES).split("\n")[line - 1].index(disguised) + 1
+        assert f"“{shown}” is a known mistranslation of “due process hearing”" in found[0]["message"]

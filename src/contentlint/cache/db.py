@@ -29,6 +29,13 @@ log = logging.getLogger(__name__)
 DB_FILE = "cache-v1.sqlite"
 TABLES = ("yaml", "targets")
 KEEP_RUNS = 10
+# The run counter is a cache file's data: a value that is not a small
+# non-negative integer (text, a float, the maximum SQLite integer) starts the
+# count again and empties the tables, whose run numbers it can no longer age.
+MAX_RUN = 2**53
+# What each table's values are: the YAML cache stores marshal bytes, the
+# target cache JSON text. A row of another type is a miss.
+_VALUE_TYPES: dict[str, type] = {"yaml": bytes, "targets": str}
 LOCK_TIMEOUT = 5.0  # seconds a run waits for another run's write to finish
 _CHUNK = 500  # SQLite's default limit on host parameters is 999
 _SCHEMA = """
@@ -48,6 +55,7 @@ class CacheDB:
         self.salt = ""
         self.pending: dict[str, dict[str, bytes | str]] = {table: {} for table in TABLES}
         self.used: dict[str, set[str]] = {table: set() for table in TABLES}
+        self.reset = False  # the stored run counter was unusable: rows are dropped on close
 
     @classmethod
     def open(cls, folder: Path) -> CacheDB | None:
@@ -79,7 +87,13 @@ class CacheDB:
         except sqlite3.Error:
             connection.close()
             raise
-        return cls(connection, (row[0] if row else 0) + 1)
+        last = row[0] if row else 0
+        if isinstance(last, int) and not isinstance(last, bool) and 0 <= last < MAX_RUN:
+            return cls(connection, last + 1)
+        log.info("cache database run counter %r not usable; starting again", last)
+        db = cls(connection, 1)
+        db.reset = True
+        return db
 
     def get(self, table: str, key: str) -> bytes | str | None:
         """One value, or None."""
@@ -96,7 +110,10 @@ class CacheDB:
                 chunk = wanted[start : start + _CHUNK]
                 marks = ",".join("?" * len(chunk))
                 query = f"SELECT key, value FROM {table} WHERE key IN ({marks})"  # the table name is one of ours
-                found.update(self.connection.execute(query, chunk).fetchall())
+                kind = _VALUE_TYPES[table]
+                for key, value in self.connection.execute(query, chunk).fetchall():
+                    if isinstance(key, str) and isinstance(value, (bytes, str)) and isinstance(value, kind):
+                        found[key] = value
         except sqlite3.Error as exc:
             self._broken(exc)
             return {}
@@ -114,6 +131,11 @@ class CacheDB:
             return
         try:
             connection.execute("BEGIN IMMEDIATE")
+            if self.reset:
+                for table in TABLES:
+                    connection.execute(f"DELETE FROM {table}")
+                connection.execute("DROP TABLE IF EXISTS meta")  # it may not even be ours
+                connection.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")
             for table in TABLES:
                 connection.executemany(
                     f"INSERT OR REPLACE INTO {table} (key, value, run) VALUES (?, ?, ?)",
@@ -126,7 +148,7 @@ class CacheDB:
                 connection.execute(f"DELETE FROM {table} WHERE run < ?", (self.run - KEEP_RUNS,))
             connection.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('run', ?)", (self.run,))
             connection.execute("COMMIT")
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OverflowError, ValueError) as exc:
             log.info("cache database not written: %s", exc)
         finally:
             connection.close()

@@ -14,10 +14,13 @@ unreadable or corrupt cache file is a miss, never an error.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
 import os
+import types
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -145,19 +148,22 @@ class RunCache:
     def _entries(self) -> dict[str, Any]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return {}
-        return data.get("entries", {}) if isinstance(data, dict) and data.get("format") == 1 else {}
+        if not isinstance(data, dict) or data.get("format") != 1:
+            return {}
+        entries = data.get("entries")
+        return entries if isinstance(entries, dict) else {}
 
     def lookup(self) -> tuple[CachedSettings, Report] | None:
-        """The stored result for this key, if any."""
+        """The stored result for this key, if any (a row of any other shape is a miss)."""
         entry = self._entries().get(self.key)
         if not isinstance(entry, dict):
             return None
         try:
-            settings = CachedSettings(self.root, Severity.parse(entry["fail_on"]))
-            report = _report_from_json(entry["report"])
-        except (KeyError, TypeError, ValueError):
+            settings = CachedSettings(self.root, Severity.parse(_typed(entry["fail_on"], str)))
+            report = _report_from_json(_typed(entry["report"], dict))
+        except DECODE_ERRORS:
             return None
         return settings, report
 
@@ -182,6 +188,85 @@ class RunCache:
             pass  # a read-only checkout still gets its results, just not cached
 
 
+# What decoding a malformed cache row can raise; every one of them is a miss.
+DECODE_ERRORS = (KeyError, TypeError, ValueError, IndexError, AttributeError, RecursionError, OverflowError)
+
+
+def _typed(value: Any, kind: Any) -> Any:
+    """``value`` when it has the type ``kind`` (a bool is not an int), else TypeError."""
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool and bool not in _as_tuple(kind)):
+        raise TypeError(f"a cached value is {type(value).__name__}, not {kind}")
+    return value
+
+
+def _as_tuple(kind: Any) -> tuple[Any, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _check_hint(value: Any, hint: Any, depth: int = 0) -> None:
+    """TypeError unless ``value`` matches the type annotation ``hint`` (dataclasses, unions,
+    tuples, dicts, plain types): a decoded record is checked field by field."""
+    if depth > 32:
+        raise TypeError("a cached value is nested too deeply")
+    if hint is Any:
+        return
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        for arg in args:
+            try:
+                _check_hint(value, arg, depth + 1)
+            except TypeError:
+                continue
+            return
+        raise TypeError(f"a cached value does not match {hint}")
+    if origin is tuple:
+        _typed(value, (tuple, list))  # JSON has no tuples; Views.from_data keeps some lists
+        if len(args) == 2 and args[1] is Ellipsis:
+            for item in value:
+                _check_hint(item, args[0], depth + 1)
+        else:
+            if len(value) != len(args):
+                raise TypeError("a cached tuple has the wrong length")
+            for item, arg in zip(value, args, strict=True):
+                _check_hint(item, arg, depth + 1)
+        return
+    if origin is dict:
+        _typed(value, dict)
+        for key, item in value.items():
+            _check_hint(key, args[0], depth + 1)
+            _check_hint(item, args[1], depth + 1)
+        return
+    if origin is list:
+        _typed(value, list)
+        for item in value:
+            _check_hint(item, args[0], depth + 1)
+        return
+    if hint is None or hint is type(None):
+        if value is not None:
+            raise TypeError("a cached value is not None")
+        return
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        _typed(value, hint)
+        hints = typing.get_type_hints(hint)
+        for field in dataclasses.fields(hint):
+            _check_hint(getattr(value, field.name), hints[field.name], depth + 1)
+        return
+    if hint is float:
+        _typed(value, (int, float))
+        return
+    if isinstance(hint, type):
+        _typed(value, hint)
+        return
+    raise TypeError(f"a cached value has an unchecked type {hint}")
+
+
+def checked_record(value: Any) -> Any:
+    """A decoded dataclass record (a Finding, the Views), checked field by field against its annotations."""
+    _check_hint(value, type(value))
+    return value
+
+
 def _text_from_data(value: Any) -> str:
     text = from_data(value)
     if not isinstance(text, str):
@@ -193,9 +278,10 @@ def _location_to_json(loc: Location) -> list[Any]:
     return [loc.path, loc.line, loc.column, loc.end_line, loc.end_column, to_data(loc.note)]
 
 
-def _location_from_json(item: list[Any]) -> Location:
-    path, line, column, end_line, end_column, note = item
-    return Location(path, line, column, end_line, end_column, _text_from_data(note))
+def _location_from_json(item: Any) -> Location:
+    path, line, column, end_line, end_column, note = _typed(item, list)
+    location = Location(path, line, column, end_line, end_column, _text_from_data(note))
+    return checked_record(location)  # type: ignore[no-any-return]
 
 
 def finding_to_json(f: Finding) -> dict[str, Any]:
@@ -213,19 +299,26 @@ def finding_to_json(f: Finding) -> dict[str, Any]:
     }
 
 
-def finding_from_json(item: dict[str, Any]) -> Finding:
-    """The finding :func:`finding_to_json` wrote (KeyError/TypeError/ValueError when corrupt)."""
-    return Finding(
-        item["code"],
-        item["name"],
-        Severity.parse(item["severity"]),
+def finding_from_json(item: Any) -> Finding:
+    """The finding :func:`finding_to_json` wrote (one of DECODE_ERRORS when it is anything else)."""
+    _typed(item, dict)
+    finding = Finding(
+        _typed(item["code"], str),
+        _typed(item["name"], str),
+        Severity.parse(_typed(item["severity"], str)),
         _text_from_data(item["message"]),
         _location_from_json(item["location"]),
         _text_from_data(item["hint"]),
-        tuple(_location_from_json(r) for r in item["related"]),
+        tuple(_location_from_json(r) for r in _typed(item["related"], list)),
         {},
         _text_from_data(item["detail"]),
     )
+    return checked_record(finding)  # type: ignore[no-any-return]
+
+
+def findings_from_json(data: Any) -> list[Finding]:
+    """A list of stored findings (one of DECODE_ERRORS when the row is not a list of findings)."""
+    return [finding_from_json(item) for item in _typed(data, list)]
 
 
 def _report_to_json(report: Report) -> dict[str, Any]:
@@ -238,7 +331,11 @@ def _report_to_json(report: Report) -> dict[str, Any]:
 
 
 def _report_from_json(data: dict[str, Any]) -> Report:
-    findings = [finding_from_json(item) for item in data["findings"]]
-    rules = [RuleInfo(code, name, summary, Severity.parse(sev), doc) for code, name, summary, sev, doc in data["rules"]]
-    views = Views.from_data(data["views"]) if data["views"] is not None else None
-    return Report(findings=findings, checked=list(data["checked"]), rules=rules, from_cache=True, views=views)
+    findings = findings_from_json(data["findings"])
+    rules = []
+    for row in _typed(data["rules"], list):
+        code, name, summary, sev, doc = _typed(row, list)
+        rules.append(checked_record(RuleInfo(code, name, summary, Severity.parse(_typed(sev, str)), doc)))
+    checked = [_typed(path, str) for path in _typed(data["checked"], list)]
+    views = checked_record(Views.from_data(_typed(data["views"], dict))) if data["views"] is not None else None
+    return Report(findings=findings, checked=checked, rules=rules, from_cache=True, views=views)

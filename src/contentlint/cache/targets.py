@@ -188,13 +188,15 @@ class TargetCache:
     # -- lookups ---------------------------------------------------------------
     def lookup(self, keys: Iterable[str]) -> dict[str, list[Finding]]:
         """The stored findings of those targets that have them (a corrupt row is a miss)."""
-        from contentlint.cache.run import finding_from_json
+        from contentlint.cache.run import DECODE_ERRORS, findings_from_json
 
         out: dict[str, list[Finding]] = {}
         for key, stored in self.db.get_many("targets", keys).items():
+            if not isinstance(stored, str):
+                continue  # the table holds JSON text; anything else is not ours
             try:
-                out[key] = [finding_from_json(item) for item in json.loads(stored)]
-            except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+                out[key] = findings_from_json(json.loads(stored))
+            except DECODE_ERRORS:
                 continue
         return out
 

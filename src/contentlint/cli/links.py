@@ -78,10 +78,17 @@ def run(args: argparse.Namespace) -> int:
         site = _Site.open(args.target)
     except (ConfigError, UsageError) as exc:
         return _error(exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc))
+    if site.url is not None and not args.internal_only:
+        # LinkChecker fetches the pages itself: the links on them cannot be put
+        # behind the address guard before it follows them.
+        return _error(msg(
+            "external links of a site given by URL cannot be checked behind the address guard; crawl the "
+            "folder of the rendered site instead, or add --internal-only"
+        ))
     ctx = _library(config)
     try:
         with site.staged() as targets:
-            crawl = _crawl(targets, args, executable)
+            crawl = _crawl(targets, args, executable, guarded=site.url is None)
             findings, pages = _findings(crawl, ctx, site)
     except UsageError as exc:
         return _error(exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc))
@@ -215,15 +222,29 @@ def _open_up(folder: Path) -> None:
         os.chmod(path, 0o755 if path.is_dir() else 0o644)
 
 
-def _crawl(targets: list[str], args: argparse.Namespace, executable: str) -> Any:
-    from contentlint.links.linkchecker import LinkCheckerOptions, run_linkchecker
+def _crawl(targets: list[str], args: argparse.Namespace, executable: str, guarded: bool = True) -> Any:
+    from contentlint.links.guard import AddressGuard
+    from contentlint.links.linkchecker import LinkCheckerOptions, guard_ignore_patterns, run_linkchecker
+    from contentlint.reporters.safe import visible
 
+    ignore = list(LinkCheckerOptions().ignore_urls)
+    if guarded:
+        # Every host the pages link to passes the same address guard as the
+        # built-in engine; LinkChecker is told to ignore the refused ones.
+        blocked = guard_ignore_patterns(targets, AddressGuard.create())
+        ignore += [found.pattern for found in blocked]
+        lang = ui_language()
+        for found in blocked:
+            where = f"{found.host}:{found.port}" if found.port is not None else found.host
+            note = msg("links to {where} not crawled: {reason}", where=where, reason=found.reason)
+            sys.stderr.write(f"contentlint: {visible(localize(note, lang))}\n")
     options = LinkCheckerOptions(
         recursion_level=args.depth,
         check_extern=not args.internal_only,
         threads=max(1, args.threads),
         timeout=max(1, args.timeout),
         executable=executable,
+        ignore_urls=tuple(ignore),
     )
     return run_linkchecker(targets, options)
 

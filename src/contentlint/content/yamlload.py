@@ -111,9 +111,9 @@ def load_yaml(text: str, line_offset: int = 0, store: YamlStore | None = None) -
     if isinstance(stored, bytes):
         try:
             data, keys, values, booleans = marshal.loads(stored)
-            if isinstance(keys, dict) and isinstance(values, dict) and isinstance(booleans, dict):
+            if _stored_ok(data, keys, values, booleans):
                 return YamlData(data, keys, values, booleans)
-        except (ValueError, EOFError, TypeError):
+        except (ValueError, EOFError, TypeError, RecursionError):
             pass  # a damaged row: parse again
     result = _load_yaml(text, line_offset)
     if not result.problems:
@@ -123,6 +123,31 @@ def load_yaml(text: str, line_offset: int = 0, store: YamlStore | None = None) -
             return result
         store.put("yaml", key, packed)
     return result
+
+
+def _plain(value: Any, depth: int = 0) -> bool:
+    """Whether a stored value is what the loader makes: mappings, lists and scalars."""
+    if depth > C_PARSER_MAX_DEPTH + 8:
+        return False
+    if isinstance(value, dict):
+        return all(_plain(k, depth + 1) and _plain(v, depth + 1) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_plain(v, depth + 1) for v in value)
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def _stored_ok(data: Any, keys: Any, values: Any, booleans: Any) -> bool:
+    """A cache row decodes to positions by path and plain data, or it is a miss."""
+    def positions(table: Any) -> bool:
+        return isinstance(table, dict) and all(
+            isinstance(k, tuple) and isinstance(v, tuple) and len(v) == 2
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in v)
+            for k, v in table.items()
+        )
+    return (
+        positions(keys) and positions(values) and isinstance(booleans, dict)
+        and all(isinstance(k, tuple) and isinstance(v, str) for k, v in booleans.items()) and _plain(data)
+    )
 
 
 def _load_yaml(text: str, line_offset: int) -> YamlData:

@@ -47,8 +47,11 @@ Behaviour to know about:
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -60,6 +63,7 @@ from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
 from contentlint.i18n import msg
+from contentlint.links.guard import AddressGuard, BlockedAddressError
 from contentlint.links.http.results import LinkResult
 
 __all__ = [
@@ -70,6 +74,7 @@ __all__ = [
     "MappedRecord",
     "build_command",
     "find_linkchecker",
+    "guard_ignore_patterns",
     "map_to_sources",
     "parse_xml",
     "run_linkchecker",
@@ -314,6 +319,97 @@ def parse_xml(data: str | bytes, *, strict: bool = False) -> list[LinkCheckerRec
     return records
 
 
+# ---------------------------------------------------------------------------
+# The address guard, for a program that resolves and connects on its own
+# ---------------------------------------------------------------------------
+# Anything in a page that looks like an absolute or protocol-relative URL with an
+# authority: over-matching costs a DNS lookup, never a request.
+_URL_IN_PAGE_RE = re.compile(r"""(?:[A-Za-z][A-Za-z0-9+.\-]*:)?//[^\s"'<>`()]+""")
+_ENCODED_BRACKETS_RE = re.compile(r"%5B([0-9A-Fa-f:.]+)%5D", re.IGNORECASE)
+_PROXY_VARIABLES = ("http_proxy", "https_proxy", "ftp_proxy", "all_proxy", "no_proxy")
+
+
+@dataclass(frozen=True, slots=True)
+class BlockedHost:
+    """A host of the pages that the address guard refuses (and LinkChecker is told to ignore)."""
+
+    host: str
+    port: int | None
+    reason: str
+    pattern: str
+
+
+def _host_forms(host: str) -> list[str]:
+    forms = {host}
+    try:
+        import ipaddress
+
+        ip = ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        pass
+    else:
+        forms.add(ip.compressed)
+        forms.add(ip.exploded)
+    return sorted((f"[{form}]" if ":" in form else form) for form in forms)
+
+
+def _ignore_pattern(host: str, port: int | None) -> str:
+    hosts = "|".join(re.escape(form) for form in _host_forms(host))
+    ports = f":{port}" if port is not None else r"(?::(?:80|443|21))?"
+    return rf"(?i)^[a-z][a-z0-9+.\-]*://(?:[^/?#@]*@)?(?:{hosts}){ports}(?:[/?#\\]|$)"
+
+
+def guard_ignore_patterns(
+    pages: Iterable[str | Path],
+    guard: AddressGuard,
+    getaddrinfo: Any = None,
+) -> list[BlockedHost]:
+    """The hosts linked from ``pages`` (local HTML files) that ``guard`` refuses.
+
+    LinkChecker resolves and connects by itself, so the guard runs first: every
+    host:port written in the pages is checked (an IP literal directly, a name by
+    resolving it, refused when any of its addresses is), and each refused one
+    becomes an ``--ignore-url`` pattern, so LinkChecker never sends it a packet.
+    """
+    lookup = getaddrinfo or (lambda host, port: socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+    seen: dict[tuple[str, int | None], BlockedHost | None] = {}
+    for page in pages:
+        try:
+            text = Path(page).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for match in _URL_IN_PAGE_RE.finditer(html.unescape(text)):
+            raw = _ENCODED_BRACKETS_RE.sub(r"[\1]", match.group())
+            if raw.startswith("//"):
+                raw = "http:" + raw
+            try:
+                parts = urlsplit(raw)
+                host = (parts.hostname or "").rstrip(".")
+                port = parts.port
+            except ValueError:
+                continue
+            if not host or parts.scheme.lower() == "file" or (host, port) in seen:
+                continue
+            seen[(host, port)] = _blocked(host, port, guard, lookup)
+    return [found for found in seen.values() if found is not None]
+
+
+def _blocked(host: str, port: int | None, guard: AddressGuard, lookup: Any) -> BlockedHost | None:
+    try:
+        if guard.is_ip_literal(host):
+            guard.check_literal(host, port)
+        else:
+            try:
+                infos = lookup(host, port or 80)
+            except (OSError, UnicodeError, ValueError):
+                return None  # it does not resolve here: LinkChecker reports that itself
+            for info in infos:
+                guard.check_address(host, info[4][0], port)
+    except BlockedAddressError as exc:
+        return BlockedHost(host, port, exc.text, _ignore_pattern(host, port))
+    return None
+
+
 def run_linkchecker(
     targets: Sequence[str] | str, options: LinkCheckerOptions | None = None
 ) -> LinkCheckerRun:
@@ -333,7 +429,8 @@ def run_linkchecker(
         rc_path.write_text(_rc_text(options), encoding="utf-8")
         os.chmod(rc_path, 0o644)
         cmd = build_command(list(targets), options, rc_path, executable)
-        env = dict(os.environ)
+        # No proxy: it would connect on LinkChecker's behalf to addresses the guard never saw.
+        env = {key: value for key, value in os.environ.items() if key.lower() not in _PROXY_VARIABLES}
         env.setdefault("LANG", "C.UTF-8")
         try:
             proc = subprocess.run(

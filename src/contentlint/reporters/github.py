@@ -13,17 +13,19 @@ from typing import Any, TextIO
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import localize, msg
 from contentlint.report import Report
+from contentlint.reporters.safe import visible, visible_lines
 
 CAPS = {Severity.ERROR: 10, Severity.WARNING: 10, Severity.INFO: 10}
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Control characters first (a raw one would reach the log), then GitHub's own escapes.
+    return visible_lines(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return _escape_data(visible(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 def annotation(finding: Finding, lang: str = "en") -> str:
@@ -34,11 +36,11 @@ def annotation(finding: Finding, lang: str = "en") -> str:
         props.append(f"line={loc.line}")
         props.append(f"col={max(loc.column, 1)}")
     props.append(f"title={_escape_property(f'{finding.code} {finding.name}')}")
-    body = localize(finding.message, lang)
+    body = visible(localize(finding.message, lang))
     if finding.hint:
-        body += "\n" + localize(msg("Hint: {hint}", hint=localize(finding.hint, lang)), lang)
+        body += "\n" + localize(msg("Hint: {hint}", hint=visible(localize(finding.hint, lang))), lang)
     for related in finding.related:
-        body += "\n" + localize(msg("See {path}:{line}", path=related.path, line=related.line), lang)
+        body += "\n" + localize(msg("See {path}:{line}", path=visible(related.path), line=related.line), lang)
     return f"::{_COMMANDS[finding.severity]} {','.join(props)}::{_escape_data(body)}"
 
 

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 from contentlint.findings import Severity
 from contentlint.i18n import localize, msg
 from contentlint.report import Report
+from contentlint.reporters.safe import visible, xml_text
 
 
 def render(report: Report, stream: TextIO, options: dict[str, Any]) -> None:
@@ -27,20 +28,24 @@ def render(report: Report, stream: TextIO, options: dict[str, Any]) -> None:
     stream.write(f'  <testsuite name="contentlint" tests="{len(by_path)}" failures="{failures}" errors="0">\n')
     for path in sorted(by_path):
         items = by_path[path]
-        stream.write(f"    <testcase classname=\"contentlint\" name={quoteattr(path)}>\n")
+        stream.write(f"    <testcase classname=\"contentlint\" name={quoteattr(xml_text(visible(path)))}>\n")
         failing = [f for f in items if f.severity >= fail_on]
         if failing:
             text = "\n".join(
-                f"{f.location.path}:{f.location.line}:{f.location.column}: {f.code} {localize(f.message, lang)}"
+                f"{visible(f.location.path)}:{f.location.line}:{f.location.column}: {visible(f.code)} "
+                f"{visible(localize(f.message, lang))}"
                 for f in failing
             )
             message = localize(msg("{count} finding(s)", count=len(failing)), lang)
-            stream.write(f"      <failure message={quoteattr(message)} type=\"contentlint\">{escape(text)}</failure>\n")
+            attribute = quoteattr(xml_text(message))
+            body = escape(xml_text(text))
+            stream.write(f"      <failure message={attribute} type=\"contentlint\">{body}</failure>\n")
         others = [f for f in items if f.severity < fail_on]
         if others:
             text = "\n".join(
-                f"{f.location.line}:{f.location.column}: {f.code} {localize(f.message, lang)}" for f in others
+                f"{f.location.line}:{f.location.column}: {visible(f.code)} {visible(localize(f.message, lang))}"
+                for f in others
             )
-            stream.write(f"      <system-out>{escape(text)}</system-out>\n")
+            stream.write(f"      <system-out>{escape(xml_text(text))}</system-out>\n")
         stream.write("    </testcase>\n")
     stream.write("  </testsuite>\n</testsuites>\n")

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from contentlint.findings import Severity
 from contentlint.i18n import localize, msg
 from contentlint.report import Report
+from contentlint.reporters.safe import code_span, visible
 from contentlint.reporters.text import severity_label
 
 MAX_BYTES = 1024 * 1024 - 4096  # leave room for other steps' summaries
@@ -18,7 +19,7 @@ MAX_ROWS = 200
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+    return visible(text.replace("\r\n", " ").replace("\n", " ")).replace("|", "\\|").replace("<", "&lt;")
 
 
 def render_text(report: Report, full_report: str | None = None, lang: str = "en") -> str:
@@ -35,13 +36,14 @@ def render_text(report: Report, full_report: str | None = None, lang: str = "en"
     by_rule = Counter((f.code, f.name) for f in report.findings)
     if by_rule:
         lines += [localize(msg("| rule | findings |"), lang), "|---|---|"]
-        lines += [f"| `{code}` {name} | {count} |" for (code, name), count in sorted(by_rule.items())]
+        lines += [f"| {code_span(code)} {_cell(name)} | {count} |" for (code, name), count in sorted(by_rule.items())]
         lines += ["", localize(msg("| severity | where | rule | message |"), lang), "|---|---|---|---|"]
         ordered = sorted(report.findings, key=lambda f: (-f.severity, f.sort_key))
         for finding in ordered[:MAX_ROWS]:
             loc = finding.location
+            where = _cell(code_span(f"{loc.path}:{loc.line}"))
             lines.append(
-                f"| {severity_label(finding.severity, lang)} | `{_cell(loc.path)}:{loc.line}` | `{finding.code}` "
+                f"| {severity_label(finding.severity, lang)} | {where} | {code_span(finding.code)} "
                 f"| {_cell(localize(finding.message, lang))} |"
             )
         if len(ordered) > MAX_ROWS:

@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from contentlint.findings import Severity
 from contentlint.i18n import localize, msg, ngettext
 from contentlint.report import Report
+from contentlint.reporters.safe import visible
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -23,20 +24,22 @@ def render(report: Report, stream: TextIO, options: dict[str, Any]) -> None:
     see_label = localize(msg("see:"), lang)
     for finding in report.findings:
         loc = finding.location
-        where = f"{loc.path}:{loc.line}:{loc.column}:"
+        where = f"{visible(loc.path)}:{loc.line}:{loc.column}:"
         label = severity_label(finding.severity, lang)
         if color:
             where = _BOLD + where + _RESET
             label = _COLORS[finding.severity] + label + _RESET
-        stream.write(f"{where} {finding.code} {localize(finding.message, lang)} [{label}: {finding.name}]\n")
+        message = visible(localize(finding.message, lang))
+        stream.write(f"{where} {visible(finding.code)} {message} [{label}: {visible(finding.name)}]\n")
         if finding.hint:
-            stream.write(_dim(f"    {hint_label} " + localize(finding.hint, lang), color) + "\n")
+            stream.write(_dim(f"    {hint_label} " + visible(localize(finding.hint, lang)), color) + "\n")
         for related in finding.related:
-            note = f" ({localize(related.note, lang)})" if related.note else ""
-            stream.write(_dim(f"    {see_label} {related.path}:{related.line}:{related.column}{note}", color) + "\n")
+            note = f" ({visible(localize(related.note, lang))})" if related.note else ""
+            place = f"{visible(related.path)}:{related.line}:{related.column}"
+            stream.write(_dim(f"    {see_label} {place}{note}", color) + "\n")
         if finding.detail:
-            for line in localize(finding.detail, lang).splitlines():
-                stream.write(_dim("    | " + line, color) + "\n")
+            for line in localize(finding.detail, lang).split("\n"):
+                stream.write(_dim("    | " + visible(line), color) + "\n")
     stream.write(summary_line(report, lang) + "\n")
 
 

@@ -50,7 +50,7 @@ import random
 import re
 import ssl
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast
@@ -239,6 +239,8 @@ class _Engine:
         self.host_cfgs: dict[str, _HostCfg] = {}
         self.no_head: set[str] = set()
         self.paused_until: dict[str, float] = {}
+        self.host_timeouts: dict[str, int] = {}
+        self.given_up: set[str] = set()
         self.session: aiohttp.ClientSession | None = None
         self.executor: concurrent.futures.ThreadPoolExecutor | None = None
         self.base_headers = {
@@ -459,6 +461,7 @@ class _Engine:
     async def exchange(self, url: URL, key: str, cfg: _HostCfg, use_get: bool) -> tuple[_Reply, bool]:
         """HEAD (with GET fallback) or GET, inside the host and global slots."""
         async with self.host_sem(key, cfg), self.global_sem:
+            self.check_given_up(url, key)  # it may have been given up while this URL waited
             if not use_get and key not in self.no_head:
                 try:
                     reply = await self.request("HEAD", url, cfg)
@@ -471,6 +474,25 @@ class _Engine:
                     if reply.status in (405, 501):
                         self.no_head.add(key)
             return await self.request("GET", url, cfg), True
+
+    def check_given_up(self, url: URL, key: str) -> None:
+        """Raise the "given up" failure when ``key``'s host timed out too often in this run."""
+        if key in self.given_up:
+            limit = self.s.max_host_timeouts
+            where = f"{url.host}:{url.port}"
+            raise _Failure(
+                "host-given-up",
+                msg("Not checked: {where} timed out {count} times in this run, so its other links were skipped.",
+                    where=where, count=limit),
+                msg("The server was too slow during this run; re-run later, or raise this host's timeout."),
+                outcome="warning",
+            )
+
+    def count_timeout(self, key: str) -> None:
+        """One more timeout from ``key``'s host; at ``max_host_timeouts`` the host is given up."""
+        count = self.host_timeouts[key] = self.host_timeouts.get(key, 0) + 1
+        if self.s.max_host_timeouts and count >= self.s.max_host_timeouts:
+            self.given_up.add(key)
 
     async def wait_host(self, key: str) -> None:
         while True:
@@ -504,6 +526,13 @@ class _Engine:
             try:
                 reply, use_get = await self.exchange(url, key, cfg, use_get)
             except _Failure as failure:
+                if failure.reason == "host-given-up":
+                    raise
+                if failure.reason == "timeout":
+                    self.count_timeout(key)
+                    if key in self.given_up:  # no retry: this URL reports its own timeout
+                        failure.attempts = attempt + 1
+                        raise
                 if failure.retryable and attempt < self.s.max_retries:
                     await asyncio.sleep(self.backoff(attempt))
                     attempt += 1
@@ -644,9 +673,21 @@ class _Engine:
 # ---------------------------------------------------------------------------
 # Public entry points
 # ---------------------------------------------------------------------------
+# The authority of an http(s) URL whose IPv6-literal brackets were
+# percent-encoded (Markdown parsers encode "[" and "]" in a link destination).
+_ENCODED_IP_LITERAL_RE = re.compile(
+    r"^(https?://(?:[^/?#@]*@)?)%5B([0-9A-Fa-f:.]+(?:%25[^/?#\]%]+)?)%5D", re.IGNORECASE
+)
+
+
+def _unbracket(text: str) -> str:
+    """``http://%5B::1%5D:8000/x`` as ``http://[::1]:8000/x``; any other text unchanged."""
+    return _ENCODED_IP_LITERAL_RE.sub(lambda m: f"{m.group(1)}[{m.group(2)}]", text, count=1)
+
+
 def _precheck(raw: str, settings: ExternalLinkSettings, patterns: list[re.Pattern[str]]) -> LinkResult | URL:
     """Decide without the network where possible; else return the URL to fetch."""
-    text = raw.strip()
+    text = _unbracket(raw.strip())
     message: str
     for pattern in patterns:
         if pattern.search(text):
@@ -691,6 +732,20 @@ def _precheck(raw: str, settings: ExternalLinkSettings, patterns: list[re.Patter
         return LinkResult(raw, "error", None, None, False, "invalid-url", msg("Invalid port: {error}.", error=str(exc)),
                           msg("Fix the address."))
     return url.with_fragment(None)
+
+
+# Results about this run rather than the link: never cached.
+_NOT_CACHED = frozenset({"internal-error", "host-given-up", "deadline"})
+
+
+def _past_deadline(url: str, settings: ExternalLinkSettings) -> LinkResult:
+    """The result of a URL the run's deadline cut off."""
+    return LinkResult(
+        url, "warning", None, None, False, "deadline",
+        msg("Not checked: the external check ran out of its {deadline:g} s deadline before this link.",
+            deadline=settings.deadline or 0),
+        msg("Re-run later, or raise the deadline option of broken-external-link."),
+    )
 
 
 def _cache_key(url_key: str, settings: ExternalLinkSettings) -> str:
@@ -776,15 +831,29 @@ async def check_urls_async(
                         f"The link checker failed on this URL ({type(exc).__name__}: {exc}).",
                         "Please report this; re-run to retry.",
                     )
-                if cache is not None and result.reason != "internal-error":
+                if cache is not None and result.reason not in _NOT_CACHED:
                     cache.put(_cache_key(key, settings), result.to_dict())
                 for raw in raws:
                     results[raw] = replace(result, url=raw)
                 stats.checked += len(raws)
                 tick(len(raws))
 
-            tasks: list[Awaitable[None]] = [run_one(k, u, r) for k, (u, r) in to_fetch.items()]
-            await asyncio.gather(*tasks)
+            tasks = {asyncio.ensure_future(run_one(k, u, r)): k for k, (u, r) in to_fetch.items()}
+            _done, pending = await asyncio.wait(tasks, timeout=settings.deadline)
+            for task in pending:
+                task.cancel()
+            if pending:
+                await asyncio.wait(pending)
+                for task in pending:
+                    key = tasks[task]
+                    _url, raws = to_fetch[key]
+                    result = _past_deadline(key, settings)
+                    for raw in raws:
+                        results[raw] = replace(result, url=raw)
+                    stats.checked += len(raws)
+                    tick(len(raws))
+            for task in _done:
+                task.result()  # run_one turns every failure into a result: only a bug raises here
         finally:
             await engine.close()
 

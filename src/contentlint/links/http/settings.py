@@ -57,8 +57,9 @@ class ExternalLinkSettings:
     request headers), ``accept_statuses`` (statuses treated as ok everywhere),
     ``allow_hosts`` (``host:port`` pairs the address guard lets through, e.g. a
     local test server), ``timeouts_are_warnings`` (False makes a timeout an
-    error).  ``cache_path=None`` disables the persistent cache; the CLI passes
-    :func:`contentlint.links.cache.default_cache_path`.
+    error), ``deadline`` (seconds for the whole check) and ``max_host_timeouts``
+    (timeouts after which a host is given up for the run).  ``cache_path=None``
+    disables the persistent cache; the CLI passes :func:`contentlint.links.cache.default_cache_path`.
     """
 
     timeout_connect: float = 5.0
@@ -84,6 +85,11 @@ class ExternalLinkSettings:
     headers: Mapping[str, str] = field(default_factory=dict)
     allow_hosts: frozenset[str] = frozenset()
     timeouts_are_warnings: bool = True
+    # The whole check's budget in seconds (None: no limit); what is not checked
+    # by then is reported as not verified. A host whose requests time out
+    # ``max_host_timeouts`` times is given up for the run (0: never).
+    deadline: float | None = 300.0
+    max_host_timeouts: int = 2
 
     def __post_init__(self) -> None:
         positive = ("timeout_connect", "timeout_read", "max_concurrency", "per_host_concurrency", "max_bytes")
@@ -91,7 +97,9 @@ class ExternalLinkSettings:
             if getattr(self, name) <= 0:
                 raise ValueError(f"ExternalLinkSettings.{name} must be positive")
         non_negative = ("max_redirects", "max_retries", "max_retry_wait", "retry_backoff", "cache_ttl_ok",
-                        "cache_ttl_error")
+                        "cache_ttl_error", "max_host_timeouts")
+        if self.deadline is not None and not self.deadline > 0:
+            raise ValueError("ExternalLinkSettings.deadline must be positive")
         for name in non_negative:
             if getattr(self, name) < 0:
                 raise ValueError(f"ExternalLinkSettings.{name} must not be negative")

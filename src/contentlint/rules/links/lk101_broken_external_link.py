@@ -51,6 +51,11 @@ class BrokenExternalLink(ExternalOutcomeRule):
       private networks, or named hosts (a local test server).
     - `cache` (true), `cache-ttl` (86400 s for working links),
       `cache-ttl-error` (0: failures are always re-checked).
+    - `deadline` (300 s): the whole network check's budget; links not checked
+      by then are reported once each as unverified (LK102), saying why.
+    - `max-host-timeouts` (2): a host whose requests time out this many times
+      is given up for the run, its other links reported as unverified (LK102);
+      0 never gives a host up.
     """
 
     code = "LK101"

@@ -61,6 +61,8 @@ class ExternalOptions(NoOptions):
     cache: bool = True
     cache_ttl: float = Field(default=86400.0, ge=0)
     cache_ttl_error: float = Field(default=0.0, ge=0)
+    deadline: float = Field(default=300.0, gt=0)
+    max_host_timeouts: int = Field(default=2, ge=0)
 
     @field_validator("exclude_urls")
     @classmethod
@@ -130,6 +132,8 @@ def build_settings(options: ExternalOptions, root: Any) -> ExternalLinkSettings:
         cache_path=default_cache_path(root) if (options.cache and root is not None) else None,
         cache_ttl_ok=options.cache_ttl,
         cache_ttl_error=options.cache_ttl_error,
+        deadline=options.deadline,
+        max_host_timeouts=options.max_host_timeouts,
         **extra,
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -79,7 +80,42 @@ class KnownMistranslation(FileRule):
         )
 
 
+# Characters that hide a word from matching without changing how it reads: invisible
+# ones inside a word (a soft hyphen, zero-width spaces and joiners, a word joiner,
+# a byte-order mark) and Cyrillic or Greek letters drawn like Latin ones.
+_INVISIBLE = "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
+_LOOK_ALIKES = str.maketrans(
+    "аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХУІЈЅԌοανιΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdlhqwABEKMHOPCTXYIJSGoaviABEZHIKMNOPTYX",
+)
+_DISGUISE_RE = re.compile(f"[{_INVISIBLE}аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХУІЈЅԌοανιΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]")
+
+
+def _undisguised(text: str) -> tuple[str, list[int]] | None:
+    """``text`` without invisible characters and with look-alike letters made Latin, and
+    where each of its characters was in ``text`` (None when there is nothing to undo)."""
+    if not _DISGUISE_RE.search(text):
+        return None
+    out: list[str] = []
+    where: list[int] = []
+    for offset, char in enumerate(text):
+        if char in _INVISIBLE:
+            continue
+        out.append(char.translate(_LOOK_ALIKES))
+        where.append(offset)
+    return "".join(out), where
+
+
 def _find(index: GlossaryIndex, text: str, text_keys: list[str] | None = None) -> list[tuple[str, Mistranslation]]:
+    plain = _undisguised(text)
+    if plain is not None:  # a soft hyphen or a Cyrillic "а" must not hide the word
+        clean, where = plain
+        hits = index.mistranslations.find(keys(clean, "es"))
+        if not hits:
+            return []
+        spans = key_spans(clean, "es")
+        return [(text[where[spans[hit.start][1]] : where[spans[hit.end - 1][2] - 1] + 1], hit.payload)
+                for hit in hits]
     hits = index.mistranslations.find(text_keys if text_keys is not None else keys(text, "es"))
     if not hits:
         return []
