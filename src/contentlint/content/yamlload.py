@@ -30,6 +30,9 @@ Loc = tuple[str | int, ...]
 # pure-Python parser, whose recursion limit raises RecursionError instead.
 C_PARSER_MAX_DEPTH = 64
 MAX_NESTING = 32
+# Integers longer than this are refused (Python refuses int() of more than 4,300
+# digits, and no content value needs more than a few).
+MAX_INT_DIGITS = 100
 
 _YAML11_BOOLEANS = frozenset(
     ["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"]
@@ -293,7 +296,17 @@ class _Builder:
         if tag == "tag:yaml.org,2002:bool":
             return value.lower() == "true"
         if tag == "tag:yaml.org,2002:int" and _INT_RE.match(value):
-            return int(value.replace("_", ""))
+            digits = value.replace("_", "")
+            if len(digits.lstrip("+-")) > MAX_INT_DIGITS:
+                self.problem(
+                    "SC011",
+                    node,
+                    msg("YAML number with {count:,} digits is too long to read safely", count=len(digits)),
+                    msg("Write a shorter number, or quote it if it is text."),
+                    loc,
+                )
+                return None
+            return int(digits)
         if tag == "tag:yaml.org,2002:float" and _FLOAT_RE.match(value):
             return float(value.replace("_", ""))
         if tag == _STR_TAG and value in _YAML11_BOOLEANS:
