@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_CLEAN
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 2
+    except Exception as exc:  # the last line of defence: one line on stderr, exit 2
         return internal_error(exc)
 
 

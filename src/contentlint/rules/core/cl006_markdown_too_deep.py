@@ -1,4 +1,4 @@
-"""CL006 markdown-too-deep: block quotes or lists nested absurdly deep are reported, and the deeper text is not checked."""
+"""CL006 markdown-too-deep: Block quotes or lists nested absurdly deep are reported."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from contentlint.rules.base import LoadProblemRule
 
 
 class MarkdownTooDeep(LoadProblemRule):
-    """Block quotes or lists nested absurdly deep are reported, and the deeper text is not checked.
+    """Block quotes or lists nested absurdly deep are reported.
 
     ## What it does
     Reports a body whose block quotes or list items nest more than 40 levels deep
@@ -19,7 +19,7 @@ class MarkdownTooDeep(LoadProblemRule):
     or an attack, and would exhaust a recursive parser.
 
     ## Example
-    `content/en/guide.md:12:1: CL006 block quotes or lists nested more than 40 levels deep; the deeper text is not checked`
+    `content/en/guide.md:12:1: CL006 block quotes or lists nested more than 40 levels deep; ...`
 
     ## Options
     None besides `severity`.
