@@ -343,9 +343,13 @@ def _explain(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     from contentlint.config.discover import find_project_root
+    from contentlint.errors import ConfigError
     from contentlint.schema.export import render_schemas, stale_files, write_schemas
 
-    folder = args.dir or find_project_root(Path.cwd())[0] / "schema"
+    try:
+        folder = args.dir or find_project_root(Path.cwd())[0] / "schema"
+    except ConfigError as exc:
+        return _error(str(exc))
     if args.write:
         for path in write_schemas(folder):
             sys.stdout.write(f"wrote {path}\n")

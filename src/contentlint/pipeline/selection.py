@@ -34,6 +34,13 @@ def resolve(config: Config) -> Config:
     reg = registry()
     settings = config.settings
     config.enabled = frozenset(_selected(reg, settings))
+    for pattern, codes in settings.per_file_ignores.items():
+        for item in codes:
+            if not item.strip() or not reg.matches(item):
+                raise ConfigError(
+                    f"tool.contentlint.per-file-ignores.{_toml_key(pattern)}: {item!r} matches no rule"
+                    " (see `contentlint rules`)"
+                )
     for key, table in settings.rules.items():
         rule = reg.get(key)
         if rule is None:
@@ -57,14 +64,22 @@ def resolve(config: Config) -> Config:
     return config
 
 
+def _toml_key(key: str) -> str:
+    """A key as TOML writes it in a dotted path (quoted unless bare)."""
+    if key and all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in key):
+        return key
+    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _options(rule: type[Rule], table: dict[str, Any], key: str) -> BaseModel:
     try:
         return rule.Options.model_validate(table)
     except ValidationError as exc:
         details = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors(include_url=False)
+            "tool.contentlint.rules." + ".".join(_toml_key(str(part)) for part in (key, *e["loc"])) + f": {e['msg']}"
+            for e in exc.errors(include_url=False)
         )
-        raise ConfigError(f"tool.contentlint.rules.{key}: {details}") from None
+        raise ConfigError(details) from None
 
 
 def _selected(reg: Registry, settings: Settings) -> set[str]:
