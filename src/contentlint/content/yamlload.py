@@ -8,6 +8,8 @@ module builds plain Python data from the nodes itself, so that:
 - duplicate keys are findings at the second key, not exceptions;
 - dates stay strings, so pydantic reports impossible dates (2026-02-30) at the
   value instead of the YAML library crashing on them;
+- integers of more than MAX_INT_DIGITS digits are findings (Python refuses int()
+  of more than 4,300 digits);
 - YAML 1.1 booleans (``no``, ``yes``, ``on``) are kept as text but reported,
   because site generators that read YAML 1.1 turn them into booleans.
 """
