@@ -338,3 +338,25 @@ def test_config_file_that_is_not_a_regular_file(cli, tmp_path):
     project(tmp_path)
     one_line_error(cli("check", "--config", "/dev/zero", cwd=tmp_path), "/dev/zero", "not a regular file")
     one_line_error(cli("check", "--config", "content", cwd=tmp_path), "not a regular file")
+
+
+@pytest.mark.parametrize(
+    ("edit", "reason"),
+    [
+        (("    es: 1\n", "    es: true\n"), "blocks[1].es is not a block index"),
+        (("version: 1\n", "version: 1\nreviewer: ana\n"), "'reviewer' is not written by"),
+        (("blocks:\n", "blocks: &all\n"), "anchor"),
+    ],
+)
+@CACHE
+def test_a_current_digest_does_not_hide_a_sync_file_that_is_not_the_tools_output(cli, tmp_path, cache, edit, reason):
+    project(tmp_path)
+    assert cli("sync", "mark", "sample-guide", cwd=tmp_path).code == 0
+    _, found = findings(cli, tmp_path, cache, "--select", "PR02")
+    assert found == []
+    text = (tmp_path / SYNC).read_text(encoding="utf-8")
+    assert edit[0] in text
+    (tmp_path / SYNC).write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    _, found = findings(cli, tmp_path, cache, "--select", "PR02")
+    [pr023] = [f for f in found if f["code"] == "PR023"]
+    assert reason in pr023["message"], pr023["message"]

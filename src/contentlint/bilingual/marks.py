@@ -256,30 +256,30 @@ def write_sync_file(
     return existed
 
 
-_HEADER_LINES = frozenset("# " + line for line in HEADER.split("\n"))
-_TOP_KEY_RE = re.compile(r"([^\s:#][^:]*):")
-_BLOCK_KEY_RE = re.compile(r"(?:  - |    )([A-Za-z_]+):")
+_SCALAR = r'(?:"[^"\\\n]*(?:\\.[^"\\\n]*)*"|[a-z][a-z0-9_./-]*)'
+_BLOCK = r"(?:  - |    )"
+_NOT_RENDERED_LINE_RE = re.compile(
+    r"^(?!(?:"
+    r"[ \t]*(?:#.*)?"
+    r"|version: 1"
+    rf"|(?:id|en|es|synced|digest): {_SCALAR}"
+    r"|blocks:(?: \[\])?"
+    rf"|{_BLOCK}(?:kind|text_fp|token_fp): {_SCALAR}"
+    rf'|{_BLOCK}text: (?:"[^\n]*"|{_SCALAR})'  # the snapshot only feeds word diffs: not scanned char by char
+    rf"|{_BLOCK}line: [0-9]{{1,9}}"
+    rf"|{_BLOCK}es: (?:[0-9]{{1,9}}|null)"
+    rf"|{_BLOCK}links: \[(?:{_SCALAR}(?:, {_SCALAR})*)?\]"
+    r")$).*$",
+    re.MULTILINE,
+)
 
 
-def needs_round_trip(text: str) -> bool:
-    """True when a sync file holds something besides what ``render`` writes: a
-    comment (other than the header) or a key the tool does not own; such a file is
-    parsed and checked even when its digest is current."""
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if not stripped or line in _HEADER_LINES:
-            continue
-        if stripped.startswith("#") or " #" in line:
-            return True  # a comment (or a '#' in a text snapshot: the round trip is safe either way)
-        if not line.startswith(" "):
-            found = _TOP_KEY_RE.match(line)
-            if found is None or found.group(1) not in TOP_KEYS:
-                return True
-        else:
-            found = _BLOCK_KEY_RE.match(line)
-            if found is None or found.group(1) not in BLOCK_KEYS:
-                return True
-    return False
+def in_rendered_layout(text: str) -> bool:
+    """True when every line of a sync file is one ``render`` writes (or a comment):
+    owned keys with values of their type, nothing else. One regular-expression
+    scan, so a check can trust a current ``digest`` without parsing the file;
+    any other file is parsed and checked (:func:`parse_sync_file`)."""
+    return _NOT_RENDERED_LINE_RE.search(text) is None
 
 
 def render(values: dict[str, Any], entries: list[dict[str, Any]]) -> str:

@@ -22,7 +22,7 @@ from contentlint.bilingual.marks import (
     SyncFile,
     SyncFileError,
     digest,
-    needs_round_trip,
+    in_rendered_layout,
     parse_sync_file,
     stored_digest,
     sync_path,
@@ -86,7 +86,7 @@ def compute_state(pair: Pair, infos: list[BlockInfo]) -> SyncState:
         return SyncState("never", path)
     except (OSError, UnicodeDecodeError) as exc:
         return SyncState("invalid", path, error=msg("cannot be read ({error})", error=str(exc)))
-    if stored_digest(text) == digest(infos) and not needs_round_trip(text):
+    if stored_digest(text) == digest(infos) and in_rendered_layout(text):
         return SyncState("synced", path)  # the common case: the tool's own layout, no YAML parsing at all
     try:
         parsed: SyncFile = parse_sync_file(path, text, pair.doc_id)

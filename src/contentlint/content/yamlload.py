@@ -130,9 +130,15 @@ def load_yaml(text: str, line_offset: int = 0, store: YamlStore | None = None) -
     return result
 
 
+# libyaml's nodes do not keep their anchor, so a text that may hold one (``&name``
+# after a space, a bracket, a comma or at a line start; "Q&A" does not) goes to the
+# pure-Python composer, which keeps it: an anchor is refused even when no alias uses it.
+_ANCHOR_RE = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]")
+
+
 def _load_yaml(text: str, line_offset: int) -> YamlData:
     result = YamlData()
-    pure = _structure_depth_estimate(text) > C_PARSER_MAX_DEPTH
+    pure = _structure_depth_estimate(text) > C_PARSER_MAX_DEPTH or _ANCHOR_RE.search(text) is not None
     try:
         node = _compose(text, pure)
     except RecursionError:
@@ -146,6 +152,7 @@ def _load_yaml(text: str, line_offset: int) -> YamlData:
         return result
     builder = _Builder(result, line_offset)
     result.data = builder.build(node, (), 0)
+    builder.report_anchors()
     return result
 
 
@@ -215,6 +222,7 @@ class _Builder:
         self.result = result
         self.line_offset = line_offset
         self.seen: set[int] = set()
+        self.anchored: dict[int, tuple[Any, Loc]] = {}  # reported at the end unless an alias is
 
     def where(self, node: Any) -> tuple[int, int]:
         mark = node.start_mark
@@ -227,6 +235,7 @@ class _Builder:
     def build(self, node: Any, loc: Loc, depth: int) -> Any:
         self.result.value_positions.setdefault(loc, self.where(node))
         if id(node) in self.seen:
+            self.anchored.pop(id(node), None)  # the alias is the finding
             self.problem(
                 "SC011",
                 node,
@@ -237,13 +246,7 @@ class _Builder:
             return None
         self.seen.add(id(node))
         if getattr(node, "anchor", None):
-            self.problem(
-                "SC011",
-                node,
-                msg("YAML anchors (&{anchor}) are not allowed in content", anchor=node.anchor),
-                msg("Remove the anchor and write values out in full."),
-                loc,
-            )
+            self.anchored[id(node)] = (node, loc)
         tag = str(node.tag)  # a property building a string: read it once
         if tag not in _PLAIN_TAGS:
             return self._refuse_tag(node, loc)
@@ -256,6 +259,18 @@ class _Builder:
         if kind == "sequence":
             return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
         return self._scalar(node, tag, loc)
+
+    def report_anchors(self) -> None:
+        """An anchor that no alias uses is refused too (the alias is reported instead)."""
+        for node, loc in self.anchored.values():
+            self.problem(
+                "SC011",
+                node,
+                msg("YAML anchors (&{anchor}) are not allowed in content", anchor=node.anchor),
+                msg("Remove the anchor and write values out in full."),
+                loc,
+            )
+        self.anchored.clear()
 
     def _refuse_tag(self, node: Any, loc: Loc) -> None:
         self.problem(
