@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from contentlint.errors import ConfigError
 from contentlint.findings import Severity
 
-__all__ = ["Config", "ConfigError", "Settings", "load_config"]
+__all__ = ["Config", "ConfigError", "Settings", "load_config", "toml_key"]
 
 from contentlint.config.discover import read_table
 
@@ -117,10 +117,18 @@ def load_config(start: Path, explicit: Path | None = None, overrides: dict[str, 
     return Config(root=root, settings=settings, source=source, fail_on=Severity.parse(settings.fail_on))
 
 
+def toml_key(part: object) -> str:
+    """One part of a dotted key path as TOML writes it: bare, else quoted (a list index stays a number)."""
+    key = str(part)
+    if isinstance(part, int) or (key and all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in key)):
+        return key
+    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _describe(exc: ValidationError, source: Path | None) -> str:
     where = str(source) if source else "configuration"
     lines = [f"{where}: invalid [tool.contentlint]:"]
     for error in exc.errors(include_url=False):
-        loc = ".".join(str(part) for part in error["loc"])
+        loc = ".".join(toml_key(part) for part in error["loc"])
         lines.append(f"  tool.contentlint.{loc}: {error['msg']}")
     return "\n".join(lines)

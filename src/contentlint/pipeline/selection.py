@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from contentlint.config.settings import Config, Settings, load_config
+from contentlint.config.settings import Config, Settings, load_config, toml_key
 from contentlint.errors import ConfigError
 from contentlint.findings import Severity
 from contentlint.report import RuleInfo
@@ -38,7 +38,7 @@ def resolve(config: Config) -> Config:
         for item in codes:
             if not item.strip() or not reg.matches(item):
                 raise ConfigError(
-                    f"tool.contentlint.per-file-ignores.{_toml_key(pattern)}: {item!r} matches no rule"
+                    f"tool.contentlint.per-file-ignores.{toml_key(pattern)}: {item!r} matches no rule"
                     " (see `contentlint rules`)"
                 )
     for key, table in settings.rules.items():
@@ -64,19 +64,12 @@ def resolve(config: Config) -> Config:
     return config
 
 
-def _toml_key(key: str) -> str:
-    """A key as TOML writes it in a dotted path (quoted unless bare)."""
-    if key and all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in key):
-        return key
-    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def _options(rule: type[Rule], table: dict[str, Any], key: str) -> BaseModel:
     try:
         return rule.Options.model_validate(table)
     except ValidationError as exc:
         details = "; ".join(
-            "tool.contentlint.rules." + ".".join(_toml_key(str(part)) for part in (key, *e["loc"])) + f": {e['msg']}"
+            "tool.contentlint.rules." + ".".join(toml_key(str(part)) for part in (key, *e["loc"])) + f": {e['msg']}"
             for e in exc.errors(include_url=False)
         )
         raise ConfigError(details) from None
