@@ -153,6 +153,9 @@ def test_content_sync_is_a_file(cli, tmp_path, cache):
     _, found = findings(cli, tmp_path, cache, "--select", "PR02")
     [pr023] = [f for f in found if f["code"] == "PR023"]
     assert "cannot be read" in pr023["message"]
+    status = cli("sync", "status", cwd=tmp_path)
+    no_traceback(status)
+    assert status.code == 1 and "1 unusable" in status.out
     one_line_error(cli("sync", "mark", "sample-guide", cwd=tmp_path), "cannot write content/sync/sample-guide.yaml")
     one_line_error(cli("sync", "mark", "--all", cwd=tmp_path), "cannot write content/sync/sample-guide.yaml")
 
