@@ -9,16 +9,16 @@ the file; Spanish edits never touch it, so they cannot hide a pending English
 change. The layout is documented in ``contentlint sync mark --help``
 (:data:`contentlint.cli.sync.FORMAT_HELP`).
 
-Reading uses the fast safe loader. Writing goes through
-:func:`contentlint.fileio.atomic_write_text`; a file that has comments or keys
-the tool does not own is updated with a ruamel.yaml round trip (``typ="rt"``),
-so those survive; other files are written directly in the same layout.
+Reading uses the layout ``render`` writes, else the same safe loader as front
+matter (:mod:`contentlint.content.yamlload`); a file with keys the tool does
+not own or values of the wrong type cannot be used (PR023). Writing goes
+through :func:`contentlint.fileio.atomic_write_text` and always rewrites the
+file from scratch: nothing of an old file is merged into the new one.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import re
 from collections.abc import Sequence
@@ -100,23 +100,36 @@ def stored_digest(text: str) -> str | None:
 
 
 def parse_sync_file(path: Path, text: str, expected_id: str) -> SyncFile:
-    """Parse and check a sync file's text."""
-    data = read_rendered(text) if not needs_round_trip(text) else None
-    if data is None:  # edited by hand, or not written by this version: the YAML parser decides
-        from ruamel.yaml import YAML
-        from ruamel.yaml.error import YAMLError
+    """Parse and check a sync file's text (:class:`SyncFileError` says why it cannot be used).
 
-        try:
-            data = YAML(typ="safe").load(text)
-        except YAMLError as exc:
-            raise SyncFileError(msg("not valid YAML ({error})", error=str(exc).splitlines()[0])) from None
+    The file must be this tool's output: the keys of TOP_KEYS and BLOCK_KEYS with
+    their types, nothing else. A file edited by hand is read with the same safe
+    loader as front matter (:func:`contentlint.content.yamlload.load_yaml`: no
+    aliases, no tags, a depth guard, big integers refused).
+    """
+    data = read_rendered(text)
+    if data is None:  # edited by hand, or not written by this version: the safe YAML loader decides
+        from contentlint.content.yamlload import load_yaml
+
+        loaded = load_yaml(text)
+        if loaded.problems:
+            first = loaded.problems[0]
+            raise SyncFileError(msg("line {line}: {problem}", line=first.line, problem=first.message))
+        data = loaded.data
     if not isinstance(data, dict):
         raise SyncFileError(msg("not a mapping"))
-    if data.get("version") != FORMAT_VERSION:
-        raise SyncFileError(msg("unknown version {version!r} (expected {expected})", version=data.get("version"),
+    foreign = [str(key) for key in data if key not in TOP_KEYS]
+    if foreign:
+        raise SyncFileError(msg("key {key!r} is not written by `contentlint sync mark`", key=foreign[0]))
+    version = data.get("version")
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        raise SyncFileError(msg("unknown version {version!r} (expected {expected})", version=version,
                                  expected=FORMAT_VERSION))
     if data.get("id") != expected_id:
         raise SyncFileError(msg("records id {id!r}, not {expected!r}", id=data.get("id"), expected=expected_id))
+    for key in ("en", "es", "synced", "digest"):
+        if key in data and not isinstance(data[key], str):
+            raise SyncFileError(msg("{key!r} is not text", key=key))
     blocks = data.get("blocks")
     if not isinstance(blocks, list):
         raise SyncFileError(msg("'blocks' is missing or not a list"))
@@ -165,7 +178,7 @@ def _read_value(raw: str | None) -> Any:
         raise ValueError("no value")
     if raw == "null":
         return None
-    if raw.isdigit():
+    if raw.isascii() and raw.isdigit() and len(raw) <= 18:
         return int(raw)
     if raw.startswith('"'):
         value = json.loads(raw)
@@ -182,21 +195,26 @@ def _read_value(raw: str | None) -> Any:
 def _mark(entry: Any, index: int) -> Mark:
     if not isinstance(entry, dict):
         raise SyncFileError(msg("blocks[{index}] is not a mapping", index=index))
+    foreign = [str(key) for key in entry if key not in BLOCK_KEYS]
+    if foreign:
+        raise SyncFileError(msg("blocks[{index}]: key {key!r} is not written by `contentlint sync mark`",
+                                index=index, key=foreign[0]))
     text_fp, token_fp = entry.get("text_fp"), entry.get("token_fp")
     if not (isinstance(text_fp, str) and _FP_RE.fullmatch(text_fp)):
         raise SyncFileError(msg("blocks[{index}].text_fp is not a fingerprint", index=index))
     if not (isinstance(token_fp, str) and _FP_RE.fullmatch(token_fp)):
         raise SyncFileError(msg("blocks[{index}].token_fp is not a fingerprint", index=index))
-    es, line, links = entry.get("es"), entry.get("line"), entry.get("links") or []
-    return Mark(
-        kind=str(entry.get("kind", "")),
-        text_fp=text_fp,
-        token_fp=token_fp,
-        text=str(entry.get("text") or ""),
-        links=tuple(str(link) for link in links) if isinstance(links, list) else (),
-        es=es if isinstance(es, int) and not isinstance(es, bool) else None,
-        line=line if isinstance(line, int) else 0,
-    )
+    kind, text = entry.get("kind", ""), entry.get("text", "")
+    es, line, links = entry.get("es"), entry.get("line", 0), entry.get("links", [])
+    if not isinstance(kind, str) or not isinstance(text, str):
+        raise SyncFileError(msg("blocks[{index}]: 'kind' and 'text' must be text", index=index))
+    if not (es is None or (isinstance(es, int) and not isinstance(es, bool) and es >= 0)):
+        raise SyncFileError(msg("blocks[{index}].es is not a block index or null", index=index))
+    if not isinstance(line, int) or isinstance(line, bool):
+        raise SyncFileError(msg("blocks[{index}].line is not a line number", index=index))
+    if not isinstance(links, list) or not all(isinstance(link, str) for link in links):
+        raise SyncFileError(msg("blocks[{index}].links is not a list of text", index=index))
+    return Mark(kind=kind, text_fp=text_fp, token_fp=token_fp, text=text, links=tuple(links), es=es, line=line)
 
 
 def block_entry(info: BlockInfo, es_index: int | None) -> dict[str, Any]:
@@ -225,52 +243,43 @@ def write_sync_file(
 ) -> bool:
     """Create or update a sync file atomically; returns True when a file was there.
 
-    Only the keys in TOP_KEYS and BLOCK_KEYS are written. A file with comments
-    or keys the tool does not own is updated with a ruamel.yaml round trip, so
-    those survive (a block entry is reused for the block with the same text
-    fingerprint, so its comments follow it); any other file is rewritten
-    directly in the same layout, which is much faster for ``sync mark --all``.
+    The file is rewritten from scratch with only the keys in TOP_KEYS and
+    BLOCK_KEYS: nothing of the old file (comments, keys the tool does not own,
+    values of the wrong type) is merged into the new one.
     """
     from contentlint.fileio import atomic_write_text
 
     values = {"version": FORMAT_VERSION, "id": doc_id, "en": en_display, "es": es_display,
               "synced": synced, "digest": block_digest}
-    try:
-        old = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, UnicodeDecodeError):
-        old = None
-    text = None
-    if old is not None and needs_round_trip(old):
-        text = _round_trip(old, values, entries)
-    if text is None:
-        text = render(values, entries)
-    atomic_write_text(path, text)
-    return old is not None
+    existed = path.exists() or path.is_symlink()
+    atomic_write_text(path, render(values, entries))
+    return existed
 
 
-_HEADER_LINES = frozenset("# " + line for line in HEADER.split("\n"))
-_TOP_KEY_RE = re.compile(r"([^\s:#][^:]*):")
-_BLOCK_KEY_RE = re.compile(r"(?:  - |    )([A-Za-z_]+):")
+_SCALAR = r'(?:"[^"\\\n]*(?:\\.[^"\\\n]*)*"|[a-z][a-z0-9_./-]*)'
+_BLOCK = r"(?:  - |    )"
+_NOT_RENDERED_LINE_RE = re.compile(
+    r"^(?!(?:"
+    r"[ \t]*(?:#.*)?"
+    r"|version: 1"
+    rf"|(?:id|en|es|synced|digest): {_SCALAR}"
+    r"|blocks:(?: \[\])?"
+    rf"|{_BLOCK}(?:kind|text_fp|token_fp): {_SCALAR}"
+    rf'|{_BLOCK}text: (?:"[^\n]*"|{_SCALAR})'  # the snapshot only feeds word diffs: not scanned char by char
+    rf"|{_BLOCK}line: [0-9]{{1,9}}"
+    rf"|{_BLOCK}es: (?:[0-9]{{1,9}}|null)"
+    rf"|{_BLOCK}links: \[(?:{_SCALAR}(?:, {_SCALAR})*)?\]"
+    r")$).*$",
+    re.MULTILINE,
+)
 
 
-def needs_round_trip(text: str) -> bool:
-    """True when a sync file holds something besides what ``render`` writes: a
-    comment (other than the header) or a key the tool does not own."""
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if not stripped or line in _HEADER_LINES:
-            continue
-        if stripped.startswith("#") or " #" in line:
-            return True  # a comment (or a '#' in a text snapshot: the round trip is safe either way)
-        if not line.startswith(" "):
-            found = _TOP_KEY_RE.match(line)
-            if found is None or found.group(1) not in TOP_KEYS:
-                return True
-        else:
-            found = _BLOCK_KEY_RE.match(line)
-            if found is None or found.group(1) not in BLOCK_KEYS:
-                return True
-    return False
+def in_rendered_layout(text: str) -> bool:
+    """True when every line of a sync file is one ``render`` writes (or a comment):
+    owned keys with values of their type, nothing else. One regular-expression
+    scan, so a check can trust a current ``digest`` without parsing the file;
+    any other file is parsed and checked (:func:`parse_sync_file`)."""
+    return _NOT_RENDERED_LINE_RE.search(text) is None
 
 
 def render(values: dict[str, Any], entries: list[dict[str, Any]]) -> str:
@@ -318,55 +327,3 @@ def _double_quoted(text: str) -> str:
     not allow raw (DEL, C1 controls, line separators, BOM, non-characters) escaped."""
     quoted = json.dumps(text, ensure_ascii=False)
     return _NOT_YAML_PRINTABLE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
-
-
-def _round_trip(old: str, values: dict[str, Any], entries: list[dict[str, Any]]) -> str | None:
-    """Update the owned keys of an existing file with ruamel.yaml (None: unusable file)."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-    def styled(value: Any) -> Any:
-        if isinstance(value, str) and not _plain_ok(value):
-            return DoubleQuotedScalarString(value)
-        if isinstance(value, list):
-            seq = CommentedSeq(styled(item) for item in value)
-            seq.fa.set_flow_style()
-            return seq
-        return value
-
-    yaml = YAML(typ="rt")
-    yaml.width = 1_000_000  # one line per text snapshot, as render() writes it
-    yaml.preserve_quotes = True  # values the tool does not own keep their style
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    try:
-        data = yaml.load(old)
-    except (YAMLError, ValueError, TypeError):  # an unusable file is rewritten from scratch
-        return None
-    if not isinstance(data, CommentedMap):
-        return None
-    for key, value in values.items():
-        data[key] = styled(value)
-    blocks = data.get("blocks")
-    reusable: dict[str, list[Any]] = {}
-    if isinstance(blocks, list):
-        for item in blocks:
-            if isinstance(item, CommentedMap) and isinstance(item.get("text_fp"), str):
-                reusable.setdefault(item["text_fp"], []).append(item)
-    new_items = []
-    for entry in entries:
-        candidates = reusable.get(entry["text_fp"])
-        item = candidates.pop(0) if candidates else CommentedMap()
-        for key in BLOCK_KEYS:
-            if key in entry:
-                item[key] = styled(entry[key])
-            elif key in item:
-                del item[key]
-        new_items.append(item)
-    same = isinstance(blocks, CommentedSeq) and len(blocks) == len(new_items)
-    if not (same and all(a is b for a, b in zip(blocks, new_items, strict=True))):
-        data["blocks"] = CommentedSeq(new_items)  # the sequence's own comments stay only if unchanged
-    buffer = io.StringIO()
-    yaml.dump(data, buffer)
-    return buffer.getvalue()

@@ -22,6 +22,7 @@ from contentlint.bilingual.marks import (
     SyncFile,
     SyncFileError,
     digest,
+    in_rendered_layout,
     parse_sync_file,
     stored_digest,
     sync_path,
@@ -85,8 +86,8 @@ def compute_state(pair: Pair, infos: list[BlockInfo]) -> SyncState:
         return SyncState("never", path)
     except (OSError, UnicodeDecodeError) as exc:
         return SyncState("invalid", path, error=msg("cannot be read ({error})", error=str(exc)))
-    if stored_digest(text) == digest(infos):
-        return SyncState("synced", path)  # the common case: no YAML parsing at all
+    if stored_digest(text) == digest(infos) and in_rendered_layout(text):
+        return SyncState("synced", path)  # the common case: the tool's own layout, no YAML parsing at all
     try:
         parsed: SyncFile = parse_sync_file(path, text, pair.doc_id)
     except SyncFileError as exc:

@@ -96,6 +96,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_CLEAN
+    except Exception as exc:  # the last line of defence: one line on stderr, exit 2
+        return internal_error(exc)
+
+
+def internal_error(exc: BaseException) -> int:
+    """Report an unexpected exception as one line on stderr (the traceback only with
+    ``CONTENTLINT_DEBUG=1``) and return exit code 2: never 1, the code for findings."""
+    import traceback
+
+    if os.environ.get("CONTENTLINT_DEBUG") not in (None, "", "0"):
+        traceback.print_exception(exc, file=sys.stderr)
+    text = " ".join(str(exc).split()) or "(no message)"
+    if len(text) > 500:
+        text = text[:500] + "..."
+    try:
+        sys.stderr.write(
+            f"contentlint: internal error: {type(exc).__name__}: {text} (set CONTENTLINT_DEBUG=1 for the traceback)\n"
+        )
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return EXIT_ERROR
 
 
 def _localized_error(exc: Exception, args: argparse.Namespace) -> str:
@@ -104,6 +126,10 @@ def _localized_error(exc: Exception, args: argparse.Namespace) -> str:
 
     text = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
     return localize(text, ui_language(getattr(args, "ui_lang", None)))
+
+
+class OutputError(Exception):
+    """A report that cannot be written (exit 2, naming the path)."""
 
 
 def _error(message: str) -> int:
@@ -205,7 +231,10 @@ def _check(args: argparse.Namespace) -> int:
     except (ConfigError, UsageError) as exc:
         return _error(_localized_error(exc, args))
     options = _render_options(config, args)
-    _emit(report, args.format, args.output, options)
+    try:
+        _emit(report, args.format, args.output, options)
+    except OutputError as exc:
+        return _error(str(exc))
     _write_step_summary(report, options)
     return _exit_code(report, config, args)
 
@@ -234,7 +263,10 @@ def _emit(report: Any, fmt: str, output: Path | None, options: dict[str, Any]) -
 
         buffer = io.StringIO()
         render(report, buffer, {**options, "color": False})
-        atomic_write_text(output, buffer.getvalue())
+        try:
+            atomic_write_text(output, buffer.getvalue())
+        except OSError as exc:
+            raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
         return
     render(report, sys.stdout, options)
 
@@ -264,14 +296,20 @@ def _report(args: argparse.Namespace) -> int:
         return _error(_localized_error(exc, args))
     folder = args.out or config.root / "reports"
     options = {**_render_options(config, args), "color": False}
+    failed = False
     for fmt, name in REPORT_FILES.items():
-        _emit(report, fmt, folder / name, options)
+        try:
+            _emit(report, fmt, folder / name, options)
+        except OutputError as exc:
+            _error(str(exc))
+            failed = True
+            continue
         sys.stdout.write(localize(msg("wrote {path}", path=str(folder / name)), options["ui_lang"]) + "\n")
     from contentlint.reporters.text import summary_line
 
     sys.stdout.write(summary_line(report, options.get("ui_lang") or "en") + "\n")
     _write_step_summary(report, options)
-    return _exit_code(report, config, args)
+    return EXIT_ERROR if failed else _exit_code(report, config, args)
 
 
 def _use_color(choice: str) -> bool:
@@ -305,9 +343,13 @@ def _explain(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     from contentlint.config.discover import find_project_root
+    from contentlint.errors import ConfigError
     from contentlint.schema.export import render_schemas, stale_files, write_schemas
 
-    folder = args.dir or find_project_root(Path.cwd())[0] / "schema"
+    try:
+        folder = args.dir or find_project_root(Path.cwd())[0] / "schema"
+    except ConfigError as exc:
+        return _error(str(exc))
     if args.write:
         for path in write_schemas(folder):
             sys.stdout.write(f"wrote {path}\n")

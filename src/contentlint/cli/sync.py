@@ -44,8 +44,9 @@ content/sync/<id>.yaml (tool-owned; only `sync mark` writes it):
       text: "<normalized English text>"    # for the word diff of later changes
       links: [<targets>]       # only when the block has links
 
-Comments and keys the tool does not own survive a new mark (ruamel.yaml round trip);
-the file is written atomically.
+A new mark rewrites the file from scratch (comments and keys the tool does not own
+are not kept; `contentlint check` reports such keys as PR023); the file is written
+atomically.
 """
 
 
@@ -149,10 +150,15 @@ def _mark(ctx: RunContext, pairs: list[Pair]) -> int:
         alignment = ctx.alignment(pair)
         entries = [block_entry(info, alignment.counterpart(i)) for i, info in enumerate(alignment.en)]
         path = sync_path(pair.en)
-        updated = write_sync_file(
-            path, pair.doc_id, pair.en.display, pair.es.display, _now(), entries, digest(alignment.en)
-        )
         shown = display_path(path, root)
+        try:
+            updated = write_sync_file(
+                path, pair.doc_id, pair.en.display, pair.es.display, _now(), entries, digest(alignment.en)
+            )
+        except OSError as exc:
+            sys.stderr.write("contentlint: error: " + _t(msg(
+                "cannot write {path}: {error}", path=shown, error=exc.strerror or str(exc))) + "\n")
+            return EXIT_ERROR
         if updated:
             done = msg("updated {path}: {count} English blocks marked in sync", path=shown, count=len(entries))
         else:

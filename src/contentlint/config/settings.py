@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from contentlint.errors import ConfigError
 from contentlint.findings import Severity
 
-__all__ = ["Config", "ConfigError", "Settings", "load_config"]
+__all__ = ["Config", "ConfigError", "Settings", "load_config", "toml_key"]
 
 from contentlint.config.discover import read_table
 
@@ -28,7 +28,10 @@ def _kebab(name: str) -> str:
 class Settings(BaseModel):
     """The ``[tool.contentlint]`` table."""
 
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+    # Strict: a bool is not a number (``jobs = true``), a number is not text.
+    model_config = ConfigDict(
+        extra="forbid", alias_generator=_kebab, populate_by_name=True, strict=True, allow_inf_nan=False
+    )
 
     content: str = "content"
     fail_on: Literal["error", "warning", "info"] = "error"
@@ -39,11 +42,36 @@ class Settings(BaseModel):
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
     max_file_bytes: int = Field(default=2_000_000, gt=0)
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    ui_lang: str | None = None
+    ui_lang: Literal["en", "es"] | None = None
     # "external" also checks external URLs (the LK1 rules; network).
     links: Literal["internal", "external"] = "internal"
     # Processes for file and pair rules: 0 = automatic (parallel from 400 files), 1 = never.
     jobs: int = Field(default=0, ge=0, le=64)
+
+    @field_validator("content", "select", "extend_select", "ignore", "exclude", "per_file_ignores")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        """A NUL cannot be in a path or a pattern (the OS refuses it)."""
+        if _has_nul(value):
+            raise ValueError("must not contain a NUL character")
+        return value
+
+    @field_validator("content")
+    @classmethod
+    def _content_folder(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must name a folder")
+        return value
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(item) for item in value)
+    return False
 
 
 @dataclass
@@ -89,10 +117,18 @@ def load_config(start: Path, explicit: Path | None = None, overrides: dict[str, 
     return Config(root=root, settings=settings, source=source, fail_on=Severity.parse(settings.fail_on))
 
 
+def toml_key(part: object) -> str:
+    """One part of a dotted key path as TOML writes it: bare, else quoted (a list index stays a number)."""
+    key = str(part)
+    if isinstance(part, int) or (key and all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in key)):
+        return key
+    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _describe(exc: ValidationError, source: Path | None) -> str:
     where = str(source) if source else "configuration"
     lines = [f"{where}: invalid [tool.contentlint]:"]
     for error in exc.errors(include_url=False):
-        loc = ".".join(str(part) for part in error["loc"])
+        loc = ".".join(toml_key(part) for part in error["loc"])
         lines.append(f"  tool.contentlint.{loc}: {error['msg']}")
     return "\n".join(lines)

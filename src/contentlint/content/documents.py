@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from contentlint.content.markdown.blocks import Block
-from contentlint.content.markdown.parse import parse_blocks
+from contentlint.content.markdown.parse import MAX_CONTAINER_DEPTH, parse_blocks, too_deep
 from contentlint.content.read import LoadProblem, read_source
 from contentlint.content.yamlload import Loc, YamlData, YamlStore, load_yaml
 from contentlint.i18n import msg
@@ -159,6 +159,18 @@ def _split_front_matter(doc: Document, text: str, store: YamlStore | None = None
             doc.yaml = load_yaml(front, line_offset=1, store=store)
             doc.body_line = index + 2
             doc.body = "\n".join(lines[index + 1 :])
+            deep = too_deep(doc.body)
+            if deep is not None:
+                doc.problems.append(
+                    LoadProblem(
+                        "CL006",
+                        msg("block quotes or lists nested more than {limit} levels deep; the deeper text is not "
+                            "checked", limit=MAX_CONTAINER_DEPTH),
+                        doc.body_line + deep,
+                        1,
+                        hint=msg("Flatten the quotes and lists; a guide needs only a few levels."),
+                    )
+                )
             return
     doc.problems.append(
         LoadProblem(

@@ -8,6 +8,8 @@ module builds plain Python data from the nodes itself, so that:
 - duplicate keys are findings at the second key, not exceptions;
 - dates stay strings, so pydantic reports impossible dates (2026-02-30) at the
   value instead of the YAML library crashing on them;
+- integers of more than MAX_INT_DIGITS digits are findings (Python refuses int()
+  of more than 4,300 digits);
 - YAML 1.1 booleans (``no``, ``yes``, ``on``) are kept as text but reported,
   because site generators that read YAML 1.1 turn them into booleans.
 """
@@ -30,6 +32,9 @@ Loc = tuple[str | int, ...]
 # pure-Python parser, whose recursion limit raises RecursionError instead.
 C_PARSER_MAX_DEPTH = 64
 MAX_NESTING = 32
+# Integers longer than this are refused (Python refuses int() of more than 4,300
+# digits, and no content value needs more than a few).
+MAX_INT_DIGITS = 100
 
 _YAML11_BOOLEANS = frozenset(
     ["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"]
@@ -150,9 +155,15 @@ def _stored_ok(data: Any, keys: Any, values: Any, booleans: Any) -> bool:
     )
 
 
+# libyaml's nodes do not keep their anchor, so a text that may hold one (``&name``
+# after a space, a bracket, a comma or at a line start; "Q&A" does not) goes to the
+# pure-Python composer, which keeps it: an anchor is refused even when no alias uses it.
+_ANCHOR_RE = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]")
+
+
 def _load_yaml(text: str, line_offset: int) -> YamlData:
     result = YamlData()
-    pure = _structure_depth_estimate(text) > C_PARSER_MAX_DEPTH
+    pure = _structure_depth_estimate(text) > C_PARSER_MAX_DEPTH or _ANCHOR_RE.search(text) is not None
     try:
         node = _compose(text, pure)
     except RecursionError:
@@ -166,6 +177,7 @@ def _load_yaml(text: str, line_offset: int) -> YamlData:
         return result
     builder = _Builder(result, line_offset)
     result.data = builder.build(node, (), 0)
+    builder.report_anchors()
     return result
 
 
@@ -235,6 +247,7 @@ class _Builder:
         self.result = result
         self.line_offset = line_offset
         self.seen: set[int] = set()
+        self.anchored: dict[int, tuple[Any, Loc]] = {}  # reported at the end unless an alias is
 
     def where(self, node: Any) -> tuple[int, int]:
         mark = node.start_mark
@@ -247,6 +260,7 @@ class _Builder:
     def build(self, node: Any, loc: Loc, depth: int) -> Any:
         self.result.value_positions.setdefault(loc, self.where(node))
         if id(node) in self.seen:
+            self.anchored.pop(id(node), None)  # the alias is the finding
             self.problem(
                 "SC011",
                 node,
@@ -257,13 +271,7 @@ class _Builder:
             return None
         self.seen.add(id(node))
         if getattr(node, "anchor", None):
-            self.problem(
-                "SC011",
-                node,
-                msg("YAML anchors (&{anchor}) are not allowed in content", anchor=node.anchor),
-                msg("Remove the anchor and write values out in full."),
-                loc,
-            )
+            self.anchored[id(node)] = (node, loc)
         tag = str(node.tag)  # a property building a string: read it once
         if tag not in _PLAIN_TAGS:
             return self._refuse_tag(node, loc)
@@ -276,6 +284,18 @@ class _Builder:
         if kind == "sequence":
             return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
         return self._scalar(node, tag, loc)
+
+    def report_anchors(self) -> None:
+        """An anchor that no alias uses is refused too (the alias is reported instead)."""
+        for node, loc in self.anchored.values():
+            self.problem(
+                "SC011",
+                node,
+                msg("YAML anchors (&{anchor}) are not allowed in content", anchor=node.anchor),
+                msg("Remove the anchor and write values out in full."),
+                loc,
+            )
+        self.anchored.clear()
 
     def _refuse_tag(self, node: Any, loc: Loc) -> None:
         self.problem(
@@ -318,7 +338,17 @@ class _Builder:
         if tag == "tag:yaml.org,2002:bool":
             return value.lower() == "true"
         if tag == "tag:yaml.org,2002:int" and _INT_RE.match(value):
-            return int(value.replace("_", ""))
+            digits = value.replace("_", "")
+            if len(digits.lstrip("+-")) > MAX_INT_DIGITS:
+                self.problem(
+                    "SC011",
+                    node,
+                    msg("YAML number with {count:,} digits is too long to read safely", count=len(digits)),
+                    msg("Write a shorter number, or quote it if it is text."),
+                    loc,
+                )
+                return None
+            return int(digits)
         if tag == "tag:yaml.org,2002:float" and _FLOAT_RE.match(value):
             return float(value.replace("_", ""))
         if tag == _STR_TAG and value in _YAML11_BOOLEANS:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from contentlint.config.settings import Config, Settings, load_config
+from contentlint.config.settings import Config, Settings, load_config, toml_key
 from contentlint.errors import ConfigError
 from contentlint.findings import Severity
 from contentlint.report import RuleInfo
@@ -34,6 +34,13 @@ def resolve(config: Config) -> Config:
     reg = registry()
     settings = config.settings
     config.enabled = frozenset(_selected(reg, settings))
+    for pattern, codes in settings.per_file_ignores.items():
+        for item in codes:
+            if not item.strip() or not reg.matches(item):
+                raise ConfigError(
+                    f"tool.contentlint.per-file-ignores.{toml_key(pattern)}: {item!r} matches no rule"
+                    " (see `contentlint rules`)"
+                )
     for key, table in settings.rules.items():
         rule = reg.get(key)
         if rule is None:
@@ -62,9 +69,10 @@ def _options(rule: type[Rule], table: dict[str, Any], key: str) -> BaseModel:
         return rule.Options.model_validate(table)
     except ValidationError as exc:
         details = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors(include_url=False)
+            "tool.contentlint.rules." + ".".join(toml_key(str(part)) for part in (key, *e["loc"])) + f": {e['msg']}"
+            for e in exc.errors(include_url=False)
         )
-        raise ConfigError(f"tool.contentlint.rules.{key}: {details}") from None
+        raise ConfigError(details) from None
 
 
 def _selected(reg: Registry, settings: Settings) -> set[str]:

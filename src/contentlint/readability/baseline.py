@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 FORMAT = 1
 DEFAULT_PATH = "reports/readability-baseline.json"
+MAX_BASELINE_BYTES = 64_000_000  # a baseline of 100,000 guides is about 20 MB
 GIT_PREFIX = "git:"
 _OBJECT_TYPES = (b"blob", b"tree", b"commit", b"tag")
 
@@ -188,12 +189,21 @@ def open_baseline(
         if not ref:
             raise BaselineError(msg("baseline 'git:' needs a ref, e.g. 'git:origin/main'"))
         return GitBaseline(ref, _texts_at(root, ref, guides), include_headings, caches)
-    path = (root / spec).resolve()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        path = (root / spec).resolve()
+        if not path.exists():
+            raise FileNotFoundError(spec)
+        if not path.is_file():  # /dev/zero, a FIFO, a folder: reading would never end, or fail
+            raise BaselineError(msg("baseline {spec} cannot be read: not a regular file", spec=spec))
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BASELINE_BYTES + 1)
+        if len(raw) > MAX_BASELINE_BYTES:
+            raise BaselineError(msg("baseline {spec} cannot be read: larger than {limit:,} bytes", spec=spec,
+                                    limit=MAX_BASELINE_BYTES))
+        data = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise BaselineError(msg("baseline {spec} not found", spec=spec)) from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise BaselineError(msg("baseline {spec} cannot be read: {error}", spec=spec, error=str(exc))) from None
     return FileBaseline(spec, data, include_headings)
 

@@ -53,6 +53,8 @@ def _en_digits(digits: str) -> int:
 def _en_integer_text(digits: str) -> int:
     if len(digits) > 1 and digits.startswith("0"):
         return _en_digits(digits)  # 007, 0800
+    if len(digits) > 12:
+        return _en_digits(digits)  # read digit by digit (and int() refuses 4,300+ digits)
     n = int(digits)
     if n >= 10**12:
         return _en_digits(digits)
@@ -106,7 +108,7 @@ def _es_count(words: list[str]) -> int:
 
 
 def _es_integer_text(digits: str) -> int:
-    if len(digits) > 1 and digits.startswith("0"):
+    if (len(digits) > 1 and digits.startswith("0")) or len(digits) > 12:
         return _es_count([_ES_UNITS[int(d)] for d in digits])
     return _es_count(_es_words(int(digits)))
 

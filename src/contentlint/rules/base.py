@@ -37,10 +37,15 @@ class Scope(enum.Enum):
 
 
 class NoOptions(BaseModel):
-    """Options of a rule that has none (any key is a config error)."""
+    """Options of a rule that has none (any key is a config error).
+
+    Strict: ``true`` is not a number and ``"5"`` is not an int; NaN and infinity
+    are refused (they would compare false with every score)."""
 
     model_config = ConfigDict(
         extra="forbid",
+        strict=True,
+        allow_inf_nan=False,
         frozen=True,
         populate_by_name=True,
         alias_generator=lambda field: field.replace("_", "-"),

@@ -7,9 +7,31 @@ the same blocks (tests/test_markdown_parsers.py).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from contentlint.content.markdown.blocks import Block
+
+# Containers (block quotes, list items) nested deeper than this are not parsed by
+# markdown-it.rs, which recurses natively (100,000 nested list markers crash the
+# process), nor flattened recursively: markdown-it-py, which stops nesting at its
+# own limit, reads such a body, and load reports CL006 at the line.
+MAX_CONTAINER_DEPTH = 40
+_PREFIX_RE = re.compile(r"^[ \t]*(?:(?:>|[-+*](?=[ \t])|[0-9]{1,9}[.)](?=[ \t]))[ \t]*)+", re.MULTILINE)
+_MARKER_RE = re.compile(r">|[-+*](?=[ \t])|[0-9]{1,9}[.)](?=[ \t])")
+
+
+def too_deep(body: str) -> int | None:
+    """The 0-based line of ``body`` where containers nest deeper than
+    :data:`MAX_CONTAINER_DEPTH` (a generous estimate from markers and indentation), or None."""
+    for found in _PREFIX_RE.finditer(body):
+        prefix = found.group()
+        if len(prefix) <= MAX_CONTAINER_DEPTH:
+            continue
+        indent = len(prefix) - len(prefix.lstrip(" \t"))
+        if len(_MARKER_RE.findall(prefix)) + indent // 2 > MAX_CONTAINER_DEPTH:
+            return body.count("\n", 0, found.start())
+    return None
 
 
 def parse_blocks(body: str, first_line: int, lines: list[str] | None = None) -> list[Block]:
@@ -18,7 +40,7 @@ def parse_blocks(body: str, first_line: int, lines: list[str] | None = None) -> 
     Uses markdown-it-pyrs (about ten times faster) when it is installed, else
     markdown-it-py; both give the same blocks (tests/test_markdown_parsers.py).
     """
-    if _use_rust():
+    if _use_rust() and too_deep(body) is None:
         from contentlint.content.markdown import rust
 
         return rust.parse_blocks(body, first_line)

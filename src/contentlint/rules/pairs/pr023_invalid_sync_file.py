@@ -21,6 +21,13 @@ class InvalidSyncFile(SyncStateRule):
     so it is the related location) with the reason. Staleness is not checked for
     the pair until the file is rewritten.
 
+    A sync file must be `contentlint sync mark`'s own output: a mapping of the
+    keys it writes, with their types. A foreign key, a value of the wrong type,
+    or YAML that front matter may not hold either (anchors and aliases, tags,
+    nesting too deep to read safely, integers of more than 100 digits) makes the
+    file unusable. `contentlint sync mark` rewrites it from scratch and keeps
+    nothing of the old file; comments are allowed, but not kept.
+
     ## Why is this bad?
     The file is generated and never edited by hand; a broken one usually comes
     from a merge conflict or a hand edit, and hides every English change.
