@@ -249,9 +249,8 @@ def with_units(infos: list[BlockInfo], sigs: list[Signature]) -> list[Signature]
 
 def align_signatures(en: list[Signature], es: list[Signature]) -> tuple[dict[int, int], dict[int, int]]:
     """In-order matches and moves between two signature lists."""
-    n, m = len(en), len(es)
     sims = [[similarity(a, b) for b in es] for a in en]
-    matches = _weighted_lcs(sims, n, m)
+    matches = weighted_lcs(sims, MATCH_MIN, DP_BIAS)
     _fill_gaps(en, es, sims, matches)
     return matches, _moves(en, es, sims, matches)
 
@@ -271,21 +270,29 @@ def _fill_gaps(en: list[Signature], es: list[Signature], sims: list[list[float]]
             matches.update(pairs)
 
 
-def _weighted_lcs(sims: list[list[float]], n: int, m: int) -> dict[int, int]:
+def weighted_lcs(weights: list[list[float]], minimum: float, bias: float = 0.0) -> dict[int, int]:
+    """Row index -> column index: the in-order pairing with the largest total weight.
+
+    A pair counts only at ``minimum`` weight or more, and each pair costs ``bias``
+    (so a weak pair is not worth a shift). Used for blocks (English -> Spanish) and
+    for sync marks (current English block -> its mark).
+    """
+    n = len(weights)
+    m = len(weights[0]) if weights else 0
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
-        row, prev, weights = score[i], score[i - 1], sims[i - 1]
+        row, prev, w_row = score[i], score[i - 1], weights[i - 1]
         for j in range(1, m + 1):
             best = max(prev[j], row[j - 1])
-            weight = weights[j - 1]
-            if weight >= MATCH_MIN and prev[j - 1] + weight - DP_BIAS > best:
-                best = prev[j - 1] + weight - DP_BIAS
+            weight = w_row[j - 1]
+            if weight >= minimum and prev[j - 1] + weight - bias > best:
+                best = prev[j - 1] + weight - bias
             row[j] = best
     matches: dict[int, int] = {}
     i, j = n, m
     while i > 0 and j > 0:
-        weight = sims[i - 1][j - 1]
-        if weight >= MATCH_MIN and abs(score[i][j] - score[i - 1][j - 1] - weight + DP_BIAS) < 1e-9:
+        weight = weights[i - 1][j - 1]
+        if weight >= minimum and abs(score[i][j] - score[i - 1][j - 1] - weight + bias) < 1e-9:
             matches[i - 1] = j - 1
             i, j = i - 1, j - 1
         elif score[i - 1][j] >= score[i][j - 1]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from contentlint.bilingual.align import weighted_lcs
 from contentlint.bilingual.blocks import BlockInfo
 from contentlint.bilingual.marks import (
     Mark,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from contentlint.bilingual.align import Alignment
     from contentlint.content.library import Pair
 
+_POSITIVE = 1e-12  # the smallest weight that pairs (every real weight is at least CHANGED_BASE)
 EXACT = 2.0  # weight of an unchanged block in the alignment with the marks
 CHANGED_BASE = 0.5  # weight floor of a changed block of the same kind
 
@@ -128,26 +130,8 @@ def _align(marks: list[Mark], infos: list[BlockInfo], prints: list[tuple[str, st
         [_weight(marks[j], mark_words[j], infos[i], info_words[i], prints[i]) for j in range(m)]
         for i in range(n)
     ]
-    score = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for i in range(1, n + 1):
-        row, prev, w_row = score[i], score[i - 1], weights[i - 1]
-        for j in range(1, m + 1):
-            best = max(prev[j], row[j - 1])
-            weight = w_row[j - 1]
-            if weight > 0 and prev[j - 1] + weight > best:
-                best = prev[j - 1] + weight
-            row[j] = best
-    pairs: dict[int, int] = {}
-    i, j = n, m
-    while i > 0 and j > 0:
-        weight = weights[i - 1][j - 1]
-        if weight > 0 and abs(score[i][j] - score[i - 1][j - 1] - weight) < 1e-9:
-            pairs[i - 1] = j - 1
-            i, j = i - 1, j - 1
-        elif score[i - 1][j] >= score[i][j - 1]:
-            i -= 1
-        else:
-            j -= 1
+    # Weights are 0 (no pair) or at least CHANGED_BASE: any positive weight may pair.
+    pairs = weighted_lcs(weights, minimum=_POSITIVE)
     used = set(pairs.values())
     for i in range(n):  # moved blocks: unchanged text found elsewhere
         if i in pairs:

@@ -61,8 +61,6 @@ class BrokenExternalLink(ExternalOutcomeRule):
     code = "LK101"
     name = "broken-external-link"
     default_severity = Severity.ERROR
-    enabled_by_default = False
-    extra_groups = ("online",)
     options_of = None  # the network settings are its own
 
     outcomes = ("error",)

@@ -35,7 +35,5 @@ class UnverifiedExternalLink(ExternalOutcomeRule):
     code = "LK102"
     name = "unverified-external-link"
     default_severity = Severity.WARNING
-    enabled_by_default = False
-    extra_groups = ("online",)
 
     outcomes = ("warning",)

@@ -32,7 +32,5 @@ class RedirectedExternalLink(ExternalOutcomeRule):
     code = "LK103"
     name = "redirected-external-link"
     default_severity = Severity.WARNING
-    enabled_by_default = False
-    extra_groups = ("online",)
 
     outcomes = ("redirect",)

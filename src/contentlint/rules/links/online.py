@@ -171,6 +171,9 @@ class ExternalOutcomeRule(LibraryRule):
     """
 
     outcomes: ClassVar[tuple[str, ...]]
+    # The network is used only when asked (``--links external``): off by default.
+    enabled_by_default = False
+    extra_groups = ("online",)
     Options = ExternalOptions
     options_of: ClassVar[str | None] = "LK101"
 

@@ -12,11 +12,14 @@ of the citation, not a use.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from contentlint.content.text import fold
 from contentlint.facts.grammar import find_citations
+from contentlint.findings import Finding
+from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
@@ -32,10 +35,54 @@ _FILLER = frozenset({"a", "an", "the", "of", "and", "for", "in", "on", "to", "de
 
 @dataclass(frozen=True)
 class FirstUse:
-    """Where an acronym is first used: its block, and the heading above it."""
+    """Where an acronym is first used, and how: its block, the heading above it,
+    the decoder entry, the acronym's pattern, and the accepted expansions."""
 
     block: Block
     heading: Block | None
+    entry: Any = None
+    pattern: re.Pattern[str] | None = None
+    phrases: tuple[str, ...] = ()
+
+    @property
+    def texts(self) -> list[str]:
+        """The block's text, then the heading's."""
+        return [self.block.plain, *([self.heading.plain] if self.heading is not None else [])]
+
+    @property
+    def spelled_out(self) -> bool:
+        """The block or the heading above it spells the acronym out."""
+        assert self.pattern is not None
+        return any(spelled_out(text, self.entry.acronym, self.pattern, list(self.phrases)) for text in self.texts)
+
+    def position(self, doc: Document) -> tuple[int, int]:
+        """Line and column of the acronym in the file (the block start if not found)."""
+        assert self.pattern is not None
+        for number in range(self.block.line, min(self.block.end_line, len(doc.lines)) + 1):
+            found = self.pattern.search(doc.lines[number - 1])
+            if found:
+                return number, found.start() + 1
+        return self.block.line, 1
+
+
+class AcronymFirstUseRule(FileRule):
+    """A rule that judges the first use of each decoder acronym in a guide (PL001, PL006)."""
+
+    languages: ClassVar[tuple[str, ...]] = ("en", "es")
+
+    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
+        """Judge every acronym's first use."""
+        if target.kind != "guide" or target.lang not in self.languages:
+            return
+        by_name = {entry.acronym: (entry, pattern) for entry, pattern in ctx.acronyms().words}
+        for name, use in sorted(first_uses(target, ctx).items()):
+            entry, pattern = by_name[name]
+            judged = FirstUse(use.block, use.heading, entry, pattern, tuple(expansions(entry, target.lang, ctx)))
+            yield from self.judge(target, judged)
+
+    def judge(self, doc: Document, use: FirstUse) -> Iterator[Finding]:
+        """The findings on one first use."""
+        raise NotImplementedError
 
 
 def first_uses(doc: Document, ctx: RunContext) -> dict[str, FirstUse]:

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
-from contentlint.rules.base import FileRule
-from contentlint.rules.plain.acronyms import expansions, first_uses, spelled_out
+from contentlint.rules.plain.acronyms import AcronymFirstUseRule, FirstUse
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.context import RunContext
 
-class AcronymNotExpanded(FileRule):
+class AcronymNotExpanded(AcronymFirstUseRule):
     """An acronym from the decoder whose first use in a guide is not spelled out.
 
     ## What it does
@@ -51,29 +48,16 @@ class AcronymNotExpanded(FileRule):
     name = "acronym-not-expanded"
     default_severity = Severity.ERROR
 
-    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
-        """Report each decoder acronym whose first use lacks its expansion."""
-        lang = target.lang
-        if target.kind != "guide" or lang not in ("en", "es"):
+    def judge(self, doc: Document, use: FirstUse) -> Iterator[Finding]:
+        """Report the use when neither its block nor the heading above spells it out."""
+        if use.spelled_out:
             return
-        by_name = {entry.acronym: (entry, pattern) for entry, pattern in ctx.acronyms().words}
-        uses = first_uses(target, ctx)
-        for name in sorted(uses):
-            entry, pattern = by_name[name]
-            use = uses[name]
-            phrases = expansions(entry, lang, ctx)
-            if spelled_out(use.block.plain, name, pattern, phrases):
-                continue
-            if use.heading is not None and spelled_out(use.heading.plain, name, pattern, phrases):
-                continue
-            line, column = _locate(target, use.block.line, use.block.end_line, pattern)
-            yield self.finding(
-                target,
-                line,
-                column,
-                msg("first use of {acronym} is not spelled out", acronym=entry.acronym),
-                _hint(entry, lang),
-            )
+        line, column = use.position(doc)
+        yield self.finding(
+            doc, line, column,
+            msg("first use of {acronym} is not spelled out", acronym=use.entry.acronym),
+            _hint(use.entry, doc.lang or "en"),
+        )
 
 
 def _hint(entry: Any, lang: str) -> str:
@@ -82,11 +66,3 @@ def _hint(entry: Any, lang: str) -> str:
     # A Spanish guide's hint has always been in Spanish (it shows the text to write).
     return msg("Escriba '{words} ({acronym}, por sus siglas en inglés)' la primera vez.", words=entry.es,
                acronym=entry.acronym)
-
-
-def _locate(doc: Document, line: int, end_line: int, pattern: re.Pattern[str]) -> tuple[int, int]:
-    for number in range(line, min(end_line, len(doc.lines)) + 1):
-        match = pattern.search(doc.lines[number - 1])
-        if match:
-            return number, match.start() + 1
-    return line, 1

@@ -68,9 +68,7 @@ class VagueLinkText(FileRule):
                 text = fold(link.text).strip(" .,:;!?¡¿→»«\"'")
                 if text in phrases:
                     yield self.finding(
-                        target,
-                        link.line,
-                        link.column,
+                        target, link.line, link.column,
                         msg("link text '{text}' does not say where the link goes", text=link.text),
                         msg("Use words that name the destination, e.g. 'Find your Parent Center'."),
                     )

@@ -50,9 +50,7 @@ class MissingAltText(FileRule):
                 file_name = link.href.rsplit("/", 1)[-1]
                 if not alt or alt == file_name or alt.lower() in ("image", "imagen", "photo", "foto"):
                     yield self.finding(
-                        target,
-                        link.line,
-                        link.column,
+                        target, link.line, link.column,
                         msg("image {href!r} has no useful alt text", href=link.href),
                         msg("Describe what the image shows for someone who cannot see it."),
                     )

@@ -7,15 +7,13 @@ from typing import TYPE_CHECKING
 
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
-from contentlint.rules.base import FileRule
-from contentlint.rules.plain.acronyms import expansions, first_uses, has_spanish_note, spelled_out
+from contentlint.rules.plain.acronyms import AcronymFirstUseRule, FirstUse, has_spanish_note
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
-    from contentlint.context import RunContext
 
 
-class AcronymNoteMissing(FileRule):
+class AcronymNoteMissing(AcronymFirstUseRule):
     """A Spanish guide spells out an English acronym at first use without "por sus siglas en inglés".
 
     ## What it does
@@ -46,28 +44,15 @@ class AcronymNoteMissing(FileRule):
     default_severity = Severity.INFO
     extra_groups = ("spanish",)
 
-    def check(self, target: Document, ctx: RunContext) -> Iterator[Finding]:
-        """Report spelled-out first uses without the English-acronym note."""
-        if target.kind != "guide" or target.lang != "es":
-            return
-        by_name = {entry.acronym: (entry, pattern) for entry, pattern in ctx.acronyms().words}
-        for name, use in sorted(first_uses(target, ctx).items()):
-            entry, pattern = by_name[name]
-            phrases = expansions(entry, "es", ctx)
-            texts = [use.block.plain, *([use.heading.plain] if use.heading is not None else [])]
-            if not any(spelled_out(text, name, pattern, phrases) for text in texts):
-                continue  # PL001 reports it
-            if any(has_spanish_note(text, entry) for text in texts):
-                continue
-            line = use.block.line
-            column = 1
-            for number in range(use.block.line, min(use.block.end_line, len(target.lines)) + 1):
-                found = pattern.search(target.lines[number - 1])
-                if found:
-                    line, column = number, found.start() + 1
-                    break
-            yield self.finding(
-                target, line, column,
-                msg("{acronym} is spelled out but not marked as the English acronym", acronym=name),
-                msg("Escriba '({acronym}, por sus siglas en inglés)' la primera vez.", acronym=name),
-            )
+    languages = ("es",)
+
+    def judge(self, doc: Document, use: FirstUse) -> Iterator[Finding]:
+        """Report a spelled-out use that does not mark the English letters."""
+        if not use.spelled_out or any(has_spanish_note(text, use.entry) for text in use.texts):
+            return  # not spelled out at all: PL001 reports it
+        line, column = use.position(doc)
+        yield self.finding(
+            doc, line, column,
+            msg("{acronym} is spelled out but not marked as the English acronym", acronym=use.entry.acronym),
+            msg("Escriba '({acronym}, por sus siglas en inglés)' la primera vez.", acronym=use.entry.acronym),
+        )

@@ -43,9 +43,7 @@ class LangFolderMismatch(FileRule):
         if declared != target.folder_lang:
             line, column = target.value_position(("lang",))
             yield self.finding(
-                target,
-                line,
-                column,
+                target, line, column,
                 msg("lang is {declared!r} but the file is in the {folder!r} folder", declared=declared,
                     folder=target.folder_lang),
                 msg("Set lang: {folder}, or move the file to the {declared}/ folder.", folder=target.folder_lang,

@@ -44,9 +44,7 @@ class SlugFilenameMismatch(FileRule):
         if slug != stem:
             line, column = target.value_position(("slug",))
             yield self.finding(
-                target,
-                line,
-                column,
+                target, line, column,
                 msg("slug {slug!r} does not match the file name {stem!r}", slug=slug, stem=stem),
                 msg("Rename the file to {slug}.md, or set slug: {stem}.", slug=slug, stem=stem),
             )
