@@ -205,7 +205,10 @@ def _check(args: argparse.Namespace) -> int:
     except (ConfigError, UsageError) as exc:
         return _error(_localized_error(exc, args))
     options = _render_options(config, args)
-    _emit(report, args.format, args.output, options)
+    try:
+        _emit(report, args.format, args.output, options, config.root)
+    except OSError as exc:
+        return _error(_write_error(args.output, exc))
     _write_step_summary(report, options)
     return _exit_code(report, config, args)
 
@@ -223,7 +226,14 @@ def _render_options(config: Any, args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def _emit(report: Any, fmt: str, output: Path | None, options: dict[str, Any]) -> None:
+def _write_error(path: Path | None, exc: OSError) -> str:
+    reason = exc.strerror or (str(exc.args[0]) if exc.args else exc.__class__.__name__)
+    return f"{path}: not written: {reason}"
+
+
+def _emit(report: Any, fmt: str, output: Path | None, options: dict[str, Any], root: Path | None = None) -> None:
+    """Render ``report``; to ``output`` through the safe file layer (``root``: the
+    project, whose folders and files are never written through a symbolic link)."""
     from contentlint.reporters import get_reporter
 
     render = get_reporter(fmt)
@@ -234,7 +244,7 @@ def _emit(report: Any, fmt: str, output: Path | None, options: dict[str, Any]) -
 
         buffer = io.StringIO()
         render(report, buffer, {**options, "color": False})
-        atomic_write_text(output, buffer.getvalue())
+        atomic_write_text(output, buffer.getvalue(), root)
         return
     render(report, sys.stdout, options)
 
@@ -265,7 +275,10 @@ def _report(args: argparse.Namespace) -> int:
     folder = args.out or config.root / "reports"
     options = {**_render_options(config, args), "color": False}
     for fmt, name in REPORT_FILES.items():
-        _emit(report, fmt, folder / name, options)
+        try:
+            _emit(report, fmt, folder / name, options, config.root)
+        except OSError as exc:
+            return _error(_write_error(folder / name, exc))
         sys.stdout.write(localize(msg("wrote {path}", path=str(folder / name)), options["ui_lang"]) + "\n")
     from contentlint.reporters.text import summary_line
 
@@ -309,8 +322,11 @@ def _schema(args: argparse.Namespace) -> int:
 
     folder = args.dir or find_project_root(Path.cwd())[0] / "schema"
     if args.write:
-        for path in write_schemas(folder):
-            sys.stdout.write(f"wrote {path}\n")
+        try:
+            for path in write_schemas(folder, find_project_root(Path.cwd())[0]):
+                sys.stdout.write(f"wrote {path}\n")
+        except OSError as exc:
+            return _error(_write_error(folder, exc))
         return EXIT_CLEAN
     if args.check:
         stale = stale_files(folder)
