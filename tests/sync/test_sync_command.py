@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 
-import pytest
 from ruamel.yaml import YAML
 
 EN = "content/en/school-denies-iep.md"

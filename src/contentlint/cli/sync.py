@@ -118,7 +118,7 @@ def _why_unpaired(library: Library, name: str, doc_id: str | None) -> str:
     if doc_id is None:
         return msg("{name}: not a guide of the content folder", name=name)
     if not is_valid_id(doc_id):
-        return msg("{name}: not a valid guide id (see SC008); nothing is synced", name=name)
+        return f"{name}: not a valid guide id (see SC008); nothing is synced"
     english = library.by_id.get((doc_id, "en"), [])
     spanish = library.by_id.get((doc_id, "es"), [])
     if not english and not spanish:
@@ -161,8 +161,7 @@ def _mark(ctx: RunContext, pairs: list[Pair]) -> int:
             )
         except (OSError, UnicodeError) as exc:
             failed = True
-            sys.stderr.write(_t(msg("contentlint: error: {path}: not written: {error}", path=shown,
-                                    error=_reason(exc))) + "\n")
+            sys.stderr.write(f"contentlint: error: {shown}: not written: {_reason(exc)}\n")
             continue
         if updated:
             done = msg("updated {path}: {count} English blocks marked in sync", path=shown, count=len(entries))
