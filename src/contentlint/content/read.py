@@ -3,6 +3,13 @@
 Everything a file can be (empty, binary, huge, not UTF-8, BOM, CRLF) is turned
 into either clean ``\\n``-separated text or a :class:`LoadProblem`; nothing here
 raises for bad content.
+
+This is also the read half of the safe file layer (the write half is
+:mod:`contentlint.fileio`): every read of content, sync marks, caches and
+baselines goes through :func:`read_bytes_safely`, which opens without blocking
+(O_NONBLOCK, so a FIFO cannot hang a run), reads regular files only (a device
+such as ``/dev/zero`` is refused after ``fstat``), never more than a size cap,
+and, given the project root, never through a symbolic link out of the project.
 """
 
 from __future__ import annotations
