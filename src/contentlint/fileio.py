@@ -58,6 +58,8 @@ def safe_folder(folder: Path, root: Path | None, create: bool = True) -> Path:
         if create:
             Path(absolute).mkdir(parents=True, exist_ok=True)
         return Path(absolute)
+    if create and not os.path.lexists(root_abs):
+        Path(root_abs).mkdir(parents=True, exist_ok=True)  # the root itself is trusted
     current = root_abs
     for part in Path(os.path.relpath(absolute, root_abs)).parts if absolute != root_abs else ():
         current = os.path.join(current, part)
