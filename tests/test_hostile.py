@@ -19,8 +19,13 @@ ALIAS_BOMB = "\n".join(
 )
 
 
-def _check_json(cli, folder, *args):
-    result = cli("check", "--no-cache", "--format", "json", *args, cwd=folder)
+# The hostile files below are checked with and without the result cache: the cached
+# run hashes every content file before the loader's checks (issue 12).
+CACHE = [pytest.param(["--no-cache"], id="no-cache"), pytest.param([], id="cached")]
+
+
+def _check_json(cli, folder, *args, cache=("--no-cache",)):
+    result = cli("check", *cache, "--format", "json", *args, cwd=folder)
     assert result.code in (0, 1), result.err
     return result
 
@@ -68,25 +73,27 @@ def test_nul_bytes(cli, tmp_path):
     assert result.codes() == {"CL003"}
 
 
-def test_symlink_out_of_the_content_root_is_not_followed(cli, tmp_path):
+@pytest.mark.parametrize("cache", CACHE)
+def test_symlink_out_of_the_content_root_is_not_followed(cli, tmp_path, cache):
     outside = tmp_path / "secret.md"
     outside.write_text(guide_text(doc_id="secret", slug="secret", updated="2026-02-30"))
     write_project(tmp_path, {"content/en/sample-guide.md": guide_text()})
     (tmp_path / "content/en/secret.md").symlink_to(outside)
     (tmp_path / "content/es").mkdir()
     (tmp_path / "content/es/outside").symlink_to(tmp_path, target_is_directory=True)
-    result = _check_json(cli, tmp_path, "--select", "CL,SC")
+    result = _check_json(cli, tmp_path, "--select", "CL,SC", cache=cache)
     [finding] = result.findings()
     assert finding["code"] == "CL001" and "outside the content folder" in finding["message"]
     assert finding["path"] == "content/en/secret.md"
 
 
-def test_symlink_loops_and_dangling_links(cli, tmp_path):
+@pytest.mark.parametrize("cache", CACHE)
+def test_symlink_loops_and_dangling_links(cli, tmp_path, cache):
     write_project(tmp_path, {"content/en/sample-guide.md": guide_text()})
     (tmp_path / "content/en/loop.md").symlink_to(tmp_path / "content/en/loop.md")
     (tmp_path / "content/en/dangling.md").symlink_to(tmp_path / "nowhere.md")
     (tmp_path / "content/en/dir-loop").symlink_to(tmp_path / "content", target_is_directory=True)
-    result = _check_json(cli, tmp_path, "--select", "CL,SC")
+    result = _check_json(cli, tmp_path, "--select", "CL,SC", cache=cache)
     assert {(f["path"], f["code"]) for f in result.findings()} == {
         ("content/en/loop.md", "CL001"),
         ("content/en/dangling.md", "CL001"),
@@ -116,11 +123,12 @@ def test_unreadable_file(cli, tmp_path):
     assert result.codes() == {"CL001"}
 
 
-def test_fifo_does_not_hang(tmp_path):
+@pytest.mark.parametrize("cache", CACHE)
+def test_fifo_does_not_hang(tmp_path, cache):
     write_project(tmp_path, {"content/en/sample-guide.md": guide_text()})
     os.mkfifo(tmp_path / "content/en/pipe.md")
     done = subprocess.run(
-        [sys.executable, "-m", "contentlint", "check", "--no-cache", "--select", "CL"],
+        [sys.executable, "-m", "contentlint", "check", *cache, "--select", "CL"],
         cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False,
     )
     assert done.returncode in (0, 1) and "Traceback" not in done.stderr

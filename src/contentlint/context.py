@@ -168,7 +168,8 @@ class RunContext:
         """The pair's sync state against its sync mark."""
         from contentlint.bilingual.staleness import compute_state
 
-        return self._once(("sync", id(pair.en), id(pair.es)), lambda: compute_state(pair, self.blocks(pair.en)))
+        return self._once(("sync", id(pair.en), id(pair.es)), lambda: compute_state(
+            pair, self.blocks(pair.en), self.project.content_root, self.project.root))
 
     def block_facts(self, doc: Document, info: BlockInfo, locale: str | None = None) -> Facts:
         """The numbers, dates, durations, contacts, URLs and citations of one block."""

@@ -68,9 +68,12 @@ def test_nothing_runs(browser: Any, xss_report: tuple[Path, list[str]]) -> None:
         # Content is shown as text, not dropped.
         assert page.get_by_text("<script>window.__pwned=1</script>").count() >= 3
         assert page.get_by_text("<img src=x onerror=window.__pwned=1>").count() >= 3
-        # The hostile id, in the overview, the charts and the headings.
-        assert page.locator(".doc-id", has_text='"><svg onload=window.__pwned=1>').count() >= 2
-        assert page.locator("svg desc", has_text='"><svg onload=window.__pwned=1>').count() == 2
+        # The hostile id is not a valid id (SC008), so it never pairs (issue 12): its guides are
+        # listed without a pair, and the id is shown only as text, in its findings.
+        assert page.locator(".doc-id", has_text='"><svg onload=window.__pwned=1>').count() == 0
+        assert page.locator("#unpaired").count() == 1
+        assert page.locator("svg desc", has_text='"><svg onload=window.__pwned=1>').count() == 0
+        assert page.get_by_text('"><svg onload=window.__pwned=1>').count() >= 2
         # The filters still work with hostile rule data around.
         page.select_option("#filter-severity", "error")
         assert page.locator('[data-finding][data-severity="warning"]').first.is_hidden()

@@ -101,7 +101,7 @@ def test_mark_writes_atomically(library, monkeypatch):
     lib = library("clean")
     written = []
     real = fileio.atomic_write_text
-    monkeypatch.setattr(fileio, "atomic_write_text", lambda path, text: written.append(path) or real(path, text))
+    monkeypatch.setattr(fileio, "atomic_write_text", lambda path, text, *rest: written.append(path) or real(path, text, *rest))
     lib.mark("school-denies-iep")
     assert [p.name for p in written] == ["school-denies-iep.yaml"]
     before = lib.read(SYNC)

@@ -30,7 +30,6 @@ from contentlint.i18n import msg
 
 if TYPE_CHECKING:
     from contentlint.bilingual.blocks import BlockInfo
-    from contentlint.content.documents import Document
 
 FORMAT_VERSION = 1
 HEADER = (
@@ -73,18 +72,29 @@ class SyncFile:
     marks: list[Mark]
 
 
-def sync_dir(doc: Document) -> Path:
-    """``<content>/sync`` for a guide in ``<content>/en`` or ``<content>/es``."""
-    path = doc.path.absolute()
-    for parent in path.parents:
-        if parent.name in ("en", "es"):
-            return parent.parent / "sync"
-    return path.parent / "sync"
+def sync_dir(content_root: Path) -> Path:
+    """``<content root>/sync``: always under the configured content folder."""
+    return Path(content_root) / "sync"
 
 
-def sync_path(doc: Document) -> Path:
-    """Where the sync file of a guide's id lives."""
-    return sync_dir(doc) / f"{doc.doc_id}.yaml"
+def sync_path(content_root: Path, doc_id: str) -> Path:
+    """Where the sync file of a guide id lives. Only a valid id (see
+    :mod:`contentlint.content.ids`) builds a path: any other raises ValueError."""
+    from contentlint.content.ids import is_valid_id
+
+    if not is_valid_id(doc_id):
+        raise ValueError(f"not a valid guide id: {doc_id!r}")
+    return sync_dir(content_root) / f"{doc_id}.yaml"
+
+
+def read_sync_text(path: Path, root: Path) -> str:
+    """A sync file's text through the safe file layer: a regular file inside the
+    project ``root`` (no symbolic link out of it, no FIFO or device), at most
+    :data:`~contentlint.content.read.STATE_FILE_MAX_BYTES`. Raises OSError
+    (FileNotFoundError when there is none) or UnicodeDecodeError."""
+    from contentlint.content.read import STATE_FILE_MAX_BYTES, read_text_safely
+
+    return read_text_safely(path, STATE_FILE_MAX_BYTES, root)
 
 
 def digest(infos: Sequence[BlockInfo]) -> str:
@@ -240,19 +250,22 @@ def write_sync_file(
     synced: str,
     entries: list[dict[str, Any]],
     block_digest: str,
+    root: Path,
 ) -> bool:
     """Create or update a sync file atomically; returns True when a file was there.
 
     The file is rewritten from scratch with only the keys in TOP_KEYS and
     BLOCK_KEYS: nothing of the old file (comments, keys the tool does not own,
-    values of the wrong type) is merged into the new one.
+    values of the wrong type) is merged into the new one. ``root`` is the
+    project: the file and its folder must be real (no symbolic link) and inside
+    it, or :class:`contentlint.fileio.UnsafeWriteError` is raised.
     """
     from contentlint.fileio import atomic_write_text
 
     values = {"version": FORMAT_VERSION, "id": doc_id, "en": en_display, "es": es_display,
               "synced": synced, "digest": block_digest}
     existed = path.exists() or path.is_symlink()
-    atomic_write_text(path, render(values, entries))
+    atomic_write_text(path, render(values, entries), root)
     return existed
 
 

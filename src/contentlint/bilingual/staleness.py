@@ -25,6 +25,7 @@ from contentlint.bilingual.marks import (
     digest,
     in_rendered_layout,
     parse_sync_file,
+    read_sync_text,
     stored_digest,
     sync_path,
 )
@@ -78,12 +79,14 @@ class SyncState:
     synced: str = ""
 
 
-def compute_state(pair: Pair, infos: list[BlockInfo]) -> SyncState:
-    """Read the sync file and compare it with the current English blocks ``infos``
-    (the run context keeps the result: ``ctx.sync_state``)."""
-    path = sync_path(pair.en)
+def compute_state(pair: Pair, infos: list[BlockInfo], content_root: Path, root: Path) -> SyncState:
+    """Read the sync file (``<content_root>/sync/<id>.yaml``, only through the safe
+    file layer: inside the project ``root``, a regular file, size-capped) and compare
+    it with the current English blocks ``infos`` (the run context keeps the result:
+    ``ctx.sync_state``)."""
+    path = sync_path(content_root, pair.doc_id)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_sync_text(path, root)
     except FileNotFoundError:
         return SyncState("never", path)
     except (OSError, UnicodeDecodeError) as exc:

@@ -60,11 +60,21 @@ class CacheDB:
     @classmethod
     def open(cls, folder: Path) -> CacheDB | None:
         """The project's cache, created when missing; None when it cannot be used."""
+        import os
+        import stat
+
+        from contentlint.fileio import cache_folder, safe_folder
+
         try:
-            folder.mkdir(exist_ok=True)
-            gitignore = folder / ".gitignore"
-            if not gitignore.exists():
-                gitignore.write_text("*\n")
+            # Never through a symbolic link: the folder and the database files must be real.
+            folder = cache_folder(folder.parent) if folder.name == ".contentlint_cache" else safe_folder(folder, None)
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                try:
+                    info = os.lstat(f"{folder / DB_FILE}{suffix}")
+                except FileNotFoundError:
+                    continue
+                if not stat.S_ISREG(info.st_mode):
+                    raise OSError(f"{DB_FILE}{suffix} is not a regular file (a symbolic link?)")
             try:
                 return cls._connect(folder / DB_FILE)
             except sqlite3.OperationalError:

@@ -26,13 +26,14 @@ from pathlib import Path
 from typing import Any
 
 import contentlint
+from contentlint import fileio
 from contentlint.config.discover import read_table
 from contentlint.errors import ConfigError
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import from_data, to_data
 from contentlint.report import Report, RuleInfo, Views
 
-CACHE_DIR = ".contentlint_cache"
+CACHE_DIR = fileio.CACHE_DIR
 CACHE_FILE = "results-v1.json"
 MAX_ENTRIES = 16
 _CONTENT_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
@@ -66,7 +67,28 @@ def package_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _content_digest(root: Path, content: Path, paths: list[Path]) -> str:
+def _file_digest(path: Path, root: Path, max_bytes: int) -> bytes:
+    """A file's content hash, read through the safe file layer exactly as the run
+    would read it: a symbolic link out of the project, a FIFO or a device is never
+    opened for a blocking read, and nothing over the size cap is read (the run reports
+    those without their content, so the reason is the exact key)."""
+    from contentlint.content.read import STATE_FILE_MAX_BYTES, FileTooLargeError, is_inside, read_bytes_safely
+
+    try:
+        link = os.readlink(path)
+    except OSError:
+        link = None
+    prefix = b"" if link is None else b"->" + link.encode("utf-8", "surrogateescape") + b"\x00"
+    try:
+        data = read_bytes_safely(path, max(max_bytes, STATE_FILE_MAX_BYTES), root if is_inside(path, root) else None)
+    except FileTooLargeError as exc:
+        return prefix + f"<too large:{exc.size}>".encode()
+    except OSError as exc:
+        return prefix + f"<unreadable:{exc.__class__.__name__}:{exc}>".encode("utf-8", "surrogateescape")
+    return prefix + hashlib.blake2b(data, digest_size=20).digest()
+
+
+def _content_digest(root: Path, content: Path, paths: list[Path], max_bytes: int = 2_000_000) -> str:
     digest = hashlib.blake2b(digest_size=20)
     files: list[Path] = []
     for folder in [content, *[p for p in paths if p.is_dir()]]:
@@ -76,10 +98,7 @@ def _content_digest(root: Path, content: Path, paths: list[Path]) -> str:
     files.extend(p for p in paths if not p.is_dir())
     for path in files:
         digest.update(str(path).encode("utf-8", "surrogateescape"))
-        try:
-            digest.update(hashlib.blake2b(path.read_bytes(), digest_size=20).digest())
-        except OSError:
-            digest.update(b"<unreadable>")
+        digest.update(_file_digest(path, root, max_bytes))
     return digest.hexdigest()
 
 
@@ -105,8 +124,13 @@ def referenced_state(root: Path, table: dict[str, Any]) -> list[str]:
                 )
                 out.append(f"{value}={done.stdout.strip()}")
             elif len(value) < 4096 and (root / value).is_file():
-                out.append(f"{value}={hashlib.blake2b((root / value).read_bytes(), digest_size=16).hexdigest()}")
+                out.append(f"{value}={_file_digest(root / value, root, 0).hex()}")
     return out
+
+
+def _max_file_bytes(table: dict[str, Any]) -> int:
+    value = table.get("max-file-bytes", table.get("max_file_bytes"))
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 2_000_000
 
 
 class RunCache:
@@ -136,7 +160,7 @@ class RunCache:
                 "referenced": referenced_state(root, table),
                 "overrides": overrides,
                 "paths": [str(p) for p in resolved],
-                "content": _content_digest(root, content, resolved),
+                "content": _content_digest(root, content, resolved, _max_file_bytes(table)),
                 "cwd": str(start.resolve()),
                 "views": views,
             }
@@ -147,7 +171,9 @@ class RunCache:
 
     def _entries(self) -> dict[str, Any]:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            from contentlint.content.read import STATE_FILE_MAX_BYTES, read_text_safely
+
+            data = json.loads(read_text_safely(self.path, STATE_FILE_MAX_BYTES, self.root, follow=False))
         except (OSError, ValueError, RecursionError):
             return {}
         if not isinstance(data, dict) or data.get("format") != 1:
@@ -171,7 +197,7 @@ class RunCache:
         """Remember this run's result (never a run with internal errors)."""
         if report.internal_errors:
             return
-        from contentlint.fileio import atomic_write_text
+        from contentlint.fileio import atomic_write_text, cache_folder
 
         entries = self._entries()
         entries.pop(self.key, None)
@@ -179,13 +205,10 @@ class RunCache:
         while len(entries) > MAX_ENTRIES:
             entries.pop(next(iter(entries)))
         try:
-            (self.root / CACHE_DIR).mkdir(exist_ok=True)
-            gitignore = self.root / CACHE_DIR / ".gitignore"
-            if not gitignore.exists():
-                gitignore.write_text("*\n")
-            atomic_write_text(self.path, json.dumps({"format": 1, "entries": entries}, ensure_ascii=False))
+            cache_folder(self.root)  # never through a symbolic link
+            atomic_write_text(self.path, json.dumps({"format": 1, "entries": entries}, ensure_ascii=False), self.root)
         except OSError:
-            pass  # a read-only checkout still gets its results, just not cached
+            pass  # a read-only checkout (or a symlinked cache folder) still gets its results, just not cached
 
 
 # What decoding a malformed cache row can raise; every one of them is a miss.

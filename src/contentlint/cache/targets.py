@@ -118,20 +118,29 @@ def _listing(root: Path) -> str:
     return "\n".join(sorted(entries))
 
 
-def _sync_digest(path: Path) -> str:
-    """The content hash of a sync file (what the staleness rules read), or 'none'."""
+def _sync_digest(path: Path, root: Path) -> str:
+    """The content hash of a sync file (what the staleness rules read), or why it
+    cannot be read. Read through the safe file layer, as the staleness rules read it:
+    never through a symbolic link out of the project, never a FIFO or device,
+    never more than the size cap."""
+    from contentlint.content.read import STATE_FILE_MAX_BYTES, read_bytes_safely
+
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
-    except (OSError, ValueError):
+        return hashlib.blake2b(read_bytes_safely(path, STATE_FILE_MAX_BYTES, root), digest_size=20).hexdigest()
+    except FileNotFoundError:
         return "none"
+    except (OSError, ValueError) as exc:
+        return f"error:{exc.__class__.__name__}:{exc}"
 
 
 class TargetCache:
     """Findings per file and per pair, looked up by content."""
 
-    def __init__(self, db: CacheDB, base: str) -> None:
+    def __init__(self, db: CacheDB, base: str, content_root: Path | None = None, root: Path | None = None) -> None:
         self.db = db
         self.base = base  # run key + library context
+        self.content_root = content_root
+        self.root = root
         self._digests: dict[int, str] = {}
         self._syncs: dict[Path, str] = {}  # a pair's two files and the pair share one
 
@@ -154,7 +163,7 @@ class TargetCache:
             base = _digest(json.dumps(run, sort_keys=True, default=str), *context, _listing(content))
         except (OSError, ValueError, TypeError, RuntimeError):
             return None
-        return cls(db, base)
+        return cls(db, base, content, config.root)
 
     # -- keys ----------------------------------------------------------------
     def file_key(self, doc: Document, library: Library) -> str:
@@ -169,14 +178,16 @@ class TargetCache:
 
     def _sync(self, doc: Document) -> str:
         """The sync file of a guide's id, hashed once per run."""
-        if doc.kind != "guide" or not doc.doc_id:
-            return "none"
+        from contentlint.content.ids import is_valid_id
+
+        if doc.kind != "guide" or not is_valid_id(doc.doc_id) or self.content_root is None or self.root is None:
+            return "none"  # an invalid id names no sync file (and never pairs)
         from contentlint.bilingual.marks import sync_path
 
-        path = sync_path(doc)
+        path = sync_path(self.content_root, str(doc.doc_id))
         found = self._syncs.get(path)
         if found is None:
-            found = self._syncs[path] = _sync_digest(path)
+            found = self._syncs[path] = _sync_digest(path, self.root)
         return found
 
     def _document(self, doc: Document) -> str:

@@ -232,7 +232,7 @@ def _check(args: argparse.Namespace) -> int:
         return _error(_localized_error(exc, args))
     options = _render_options(config, args)
     try:
-        _emit(report, args.format, args.output, options)
+        _emit(report, args.format, args.output, options, config.root)
     except OutputError as exc:
         return _error(str(exc))
     _write_step_summary(report, options)
@@ -252,7 +252,14 @@ def _render_options(config: Any, args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def _emit(report: Any, fmt: str, output: Path | None, options: dict[str, Any]) -> None:
+def _write_error(path: Path | None, exc: OSError) -> str:
+    reason = exc.strerror or (str(exc.args[0]) if exc.args else exc.__class__.__name__)
+    return f"{path}: not written: {reason}"
+
+
+def _emit(report: Any, fmt: str, output: Path | None, options: dict[str, Any], root: Path | None = None) -> None:
+    """Render ``report``; to ``output`` through the safe file layer (``root``: the
+    project, whose folders and files are never written through a symbolic link)."""
     from contentlint.reporters import get_reporter
 
     render = get_reporter(fmt)
@@ -264,9 +271,9 @@ def _emit(report: Any, fmt: str, output: Path | None, options: dict[str, Any]) -
         buffer = io.StringIO()
         render(report, buffer, {**options, "color": False})
         try:
-            atomic_write_text(output, buffer.getvalue())
+            atomic_write_text(output, buffer.getvalue(), root)
         except OSError as exc:
-            raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
+            raise OutputError(_write_error(output, exc)) from None
         return
     render(report, sys.stdout, options)
 
@@ -299,7 +306,7 @@ def _report(args: argparse.Namespace) -> int:
     failed = False
     for fmt, name in REPORT_FILES.items():
         try:
-            _emit(report, fmt, folder / name, options)
+            _emit(report, fmt, folder / name, options, config.root)
         except OutputError as exc:
             _error(str(exc))
             failed = True
@@ -351,8 +358,11 @@ def _schema(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         return _error(str(exc))
     if args.write:
-        for path in write_schemas(folder):
-            sys.stdout.write(f"wrote {path}\n")
+        try:
+            for path in write_schemas(folder, find_project_root(Path.cwd())[0]):
+                sys.stdout.write(f"wrote {path}\n")
+        except OSError as exc:
+            return _error(_write_error(folder, exc))
         return EXIT_CLEAN
     if args.check:
         stale = stale_files(folder)

@@ -114,8 +114,12 @@ def _guide_id(library: Library, name: str) -> str | None:
 
 
 def _why_unpaired(library: Library, name: str, doc_id: str | None) -> str:
+    from contentlint.content.ids import is_valid_id
+
     if doc_id is None:
         return msg("{name}: not a guide of the content folder", name=name)
+    if not is_valid_id(doc_id):
+        return f"{name}: not a valid guide id (see SC008); nothing is synced"
     english = library.by_id.get((doc_id, "en"), [])
     spanish = library.by_id.get((doc_id, "es"), [])
     if not english and not spanish:
@@ -146,19 +150,21 @@ def _mark(ctx: RunContext, pairs: list[Pair]) -> int:
     from contentlint.content.read import display_path
 
     root = ctx.project.root
+    failed = False
     for pair in pairs:
         alignment = ctx.alignment(pair)
         entries = [block_entry(info, alignment.counterpart(i)) for i, info in enumerate(alignment.en)]
-        path = sync_path(pair.en)
+        path = sync_path(ctx.project.content_root, pair.doc_id)  # pairs have valid ids only
         shown = display_path(path, root)
         try:
             updated = write_sync_file(
-                path, pair.doc_id, pair.en.display, pair.es.display, _now(), entries, digest(alignment.en)
+                path, pair.doc_id, pair.en.display, pair.es.display, _now(), entries, digest(alignment.en), root
             )
-        except OSError as exc:
+        except (OSError, UnicodeError) as exc:
+            failed = True
             sys.stderr.write("contentlint: error: " + _t(msg(
-                "cannot write {path}: {error}", path=shown, error=exc.strerror or str(exc))) + "\n")
-            return EXIT_ERROR
+                "cannot write {path}: {error}", path=shown, error=_reason(exc))) + "\n")
+            continue
         if updated:
             done = msg("updated {path}: {count} English blocks marked in sync", path=shown, count=len(entries))
         else:
@@ -170,7 +176,13 @@ def _mark(ctx: RunContext, pairs: list[Pair]) -> int:
                 "note: {path} has no counterpart for {count} English block(s); "
                 "`contentlint check` keeps reporting them (PR010/PR013)", path=pair.es.display, count=missing,
             )) + "\n")
-    return EXIT_CLEAN
+    return EXIT_ERROR if failed else EXIT_CLEAN
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc.args[0]) if exc.args else exc.__class__.__name__
 
 
 def _status(ctx: RunContext, pairs: list[Pair], output: str) -> int:
@@ -241,8 +253,8 @@ def _orphan_sync_files(ctx: RunContext) -> list[str]:
     from contentlint.content.read import display_path
 
     folder = ctx.project.content_root / "sync"
-    if not folder.is_dir():
-        return []
+    if folder.is_symlink() or not folder.is_dir():
+        return []  # a symbolic link is never listed (nor written through)
     ids = {pair.doc_id for pair in ctx.library.pairs}
     return [
         display_path(path, ctx.project.root) for path in sorted(folder.glob("*.yaml")) if path.stem not in ids

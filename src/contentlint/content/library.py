@@ -68,9 +68,12 @@ class Library:
 
     @cached_property
     def pairs(self) -> list[Pair]:
-        """Every id with exactly one English and one Spanish guide, in id order."""
+        """Every valid id with exactly one English and one Spanish guide, in id order
+        (an invalid id, reported as SC008, never pairs: it would name the sync mark)."""
+        from contentlint.content.ids import is_valid_id
+
         out = []
-        ids = sorted({key[0] for key in self.by_id})
+        ids = sorted({key[0] for key in self.by_id if is_valid_id(key[0])})
         for doc_id in ids:
             en = self.by_id.get((doc_id, "en"), [])
             es = self.by_id.get((doc_id, "es"), [])

@@ -3,11 +3,20 @@
 Everything a file can be (empty, binary, huge, not UTF-8, BOM, CRLF) is turned
 into either clean ``\\n``-separated text or a :class:`LoadProblem`; nothing here
 raises for bad content.
+
+This is also the read half of the safe file layer (the write half is
+:mod:`contentlint.fileio`): every read of content, sync marks, caches and
+baselines goes through :func:`read_bytes_safely`, which opens without blocking
+(O_NONBLOCK, so a FIFO cannot hang a run), reads regular files only (a device
+such as ``/dev/zero`` is refused after ``fstat``), never more than a size cap,
+and, given the project root, never through a symbolic link out of the project.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,30 +59,99 @@ def display_path(path: Path, root: Path) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def read_source(path: Path, max_bytes: int) -> SourceText:
-    """Read and decode one file, reporting instead of raising."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return SourceText(None, [_unreadable(exc)], 0)
-    if size > max_bytes:
-        return SourceText(None, [_too_large(size, max_bytes)], size)
-    try:
-        raw = _read_bytes(path)
-    except OSError as exc:
-        return SourceText(None, [_unreadable(exc)], size)
-    return decode_source(raw)
+class UnsafeFileError(OSError):
+    """A path the safe file layer refuses to read: outside the project, a symbolic
+    link out of it, or not a regular file (a FIFO, a device, a folder)."""
 
 
-def _read_bytes(path: Path) -> bytes:
-    # O_NONBLOCK keeps a FIFO planted in content/ from hanging the run.
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(path, flags)
+class FileTooLargeError(OSError):
+    """A file over the byte limit of what is being read."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"{size:,} bytes, over the {limit:,}-byte limit")
+        self.size = size
+        self.limit = limit
+
+
+# Sync marks, cache files and baselines the tool writes itself stay far below this.
+STATE_FILE_MAX_BYTES = 64 * 1024 * 1024
+
+
+def is_inside(path: str | Path, root: str | Path) -> bool:
+    """``path`` is ``root`` or below it, compared lexically (both made absolute and normalised)."""
+    path_abs = os.path.normpath(os.path.abspath(path))
+    root_abs = os.path.normpath(os.path.abspath(root))
+    return path_abs == root_abs or path_abs.startswith(root_abs.rstrip(os.sep) + os.sep)
+
+
+def check_contained(path: Path, root: Path | None) -> None:
+    """Raise :class:`UnsafeFileError` unless ``path``, lexically and with every
+    symbolic link resolved, is inside ``root`` (no check when ``root`` is None)."""
+    if root is None:
+        return
+    if not is_inside(path, root):
+        raise UnsafeFileError("outside the project")
+    if not is_inside(os.path.realpath(path), os.path.realpath(root)):
+        raise UnsafeFileError("symbolic link points outside the project; not read")
+
+
+def read_bytes_safely(path: Path, max_bytes: int, root: Path | None = None, *, follow: bool = True) -> bytes:
+    """The bytes of a regular file, read without ever blocking or reading unbounded.
+
+    ``root``: the path (symbolic links resolved) must stay inside it. ``follow``:
+    False refuses a symbolic link as the last component. A FIFO, a device or a
+    folder raises :class:`UnsafeFileError` without being read (it is opened with
+    O_NONBLOCK, so a FIFO cannot hang the run); a file over ``max_bytes``
+    raises :class:`FileTooLargeError`. Every error is an OSError.
+    """
+    check_contained(path, root)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if not follow and exc.errno == errno.ELOOP:
+            raise UnsafeFileError("a symbolic link; not read") from None
+        raise
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafeFileError("not a regular file; not read")
+        if info.st_size > max_bytes:
+            raise FileTooLargeError(info.st_size, max_bytes)
+        chunks = []
+        remaining = max_bytes + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > max_bytes:  # the file grew while it was read
+            raise FileTooLargeError(len(data), max_bytes)
+        return data
     finally:
         os.close(fd)
+
+
+def read_text_safely(path: Path, max_bytes: int = STATE_FILE_MAX_BYTES, root: Path | None = None,
+                     *, follow: bool = True) -> str:
+    """:func:`read_bytes_safely` decoded as UTF-8 (UnicodeDecodeError when it is not)."""
+    return read_bytes_safely(path, max_bytes, root, follow=follow).decode("utf-8")
+
+
+def read_source(path: Path, max_bytes: int, root: Path | None = None) -> SourceText:
+    """Read and decode one file, reporting instead of raising (``root``: the
+    file, symbolic links resolved, must be inside it)."""
+    try:
+        raw = read_bytes_safely(path, max_bytes, root)
+    except FileTooLargeError as exc:
+        return SourceText(None, [_too_large(exc.size, exc.limit)], exc.size)
+    except OSError as exc:
+        return SourceText(None, [_unreadable(exc)], 0)
+    return decode_source(raw)
 
 
 def decode_source(raw: bytes) -> SourceText:
@@ -133,7 +211,7 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
 
 
 def _unreadable(exc: OSError) -> LoadProblem:
-    reason = exc.strerror or exc.__class__.__name__
+    reason = exc.strerror or (str(exc.args[0]) if exc.args else exc.__class__.__name__)
     return LoadProblem(
         "CL001",
         msg("cannot read file: {reason}", reason=reason),

@@ -29,11 +29,9 @@ Design:
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
-import tempfile
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -152,7 +150,9 @@ class LinkCache:
     # -- reading ---------------------------------------------------------
     def _read_file(self) -> tuple[dict[str, dict[str, Any]], str | None]:
         try:
-            data = self.path.read_bytes()
+            from contentlint.content.read import STATE_FILE_MAX_BYTES, read_bytes_safely
+
+            data = read_bytes_safely(self.path, STATE_FILE_MAX_BYTES, self._project_root(), follow=False)
         except FileNotFoundError:
             return {}, None
         except OSError as exc:
@@ -265,21 +265,17 @@ class LinkCache:
         self._dirty = {}
         return True
 
-    def _atomic_write(self, payload: bytes) -> None:
+    def _project_root(self) -> Path | None:
+        """The project, when the file lives in its ``.contentlint_cache`` folder."""
         directory = self.path.parent
-        created = not directory.exists()
-        directory.mkdir(parents=True, exist_ok=True)
-        if created and directory.name == CACHE_DIR_NAME:
-            with contextlib.suppress(OSError):
-                (directory / ".gitignore").write_text("# created by contentlint\n*\n", encoding="utf-8")
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp_name, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-            raise
+        return directory.parent if directory.name == CACHE_DIR_NAME else None
+
+    def _atomic_write(self, payload: bytes) -> None:
+        # Through the safe file layer: never through a symbolic link (a symlinked
+        # .contentlint_cache committed by a pull request), umask-respecting, atomic.
+        from contentlint.fileio import atomic_write_bytes, cache_folder
+
+        root = self._project_root()
+        if root is not None:
+            cache_folder(root)
+        atomic_write_bytes(self.path, payload, root)

@@ -87,11 +87,12 @@ def build_baseline(guides: list[Document], *, include_headings: bool = False) ->
     return {"format": FORMAT, "settings": {"include_headings": include_headings}, "guides": records}
 
 
-def write_baseline(path: Path, data: dict[str, Any]) -> None:
-    """Write a baseline file atomically, stable and diff-friendly."""
+def write_baseline(path: Path, data: dict[str, Any], root: Path | None = None) -> None:
+    """Write a baseline file atomically, stable and diff-friendly (``root``: the
+    project, whose folders are never written through a symbolic link)."""
     from contentlint.fileio import atomic_write_text
 
-    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", root)
 
 
 class Baseline:
@@ -189,18 +190,11 @@ def open_baseline(
         if not ref:
             raise BaselineError(msg("baseline 'git:' needs a ref, e.g. 'git:origin/main'"))
         return GitBaseline(ref, _texts_at(root, ref, guides), include_headings, caches)
+    from contentlint.content.read import read_text_safely
+
+    path = root / spec  # a regular file inside the project only (no symbolic link out, no FIFO), size-capped
     try:
-        path = (root / spec).resolve()
-        if not path.exists():
-            raise FileNotFoundError(spec)
-        if not path.is_file():  # /dev/zero, a FIFO, a folder: reading would never end, or fail
-            raise BaselineError(msg("baseline {spec} cannot be read: not a regular file", spec=spec))
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BASELINE_BYTES + 1)
-        if len(raw) > MAX_BASELINE_BYTES:
-            raise BaselineError(msg("baseline {spec} cannot be read: larger than {limit:,} bytes", spec=spec,
-                                    limit=MAX_BASELINE_BYTES))
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(read_text_safely(path, MAX_BASELINE_BYTES, root))
     except FileNotFoundError:
         raise BaselineError(msg("baseline {spec} not found", spec=spec)) from None
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:

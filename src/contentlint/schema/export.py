@@ -21,12 +21,13 @@ def render_schemas() -> dict[str, str]:
     return out
 
 
-def write_schemas(folder: Path) -> list[Path]:
-    """Write every schema file that changed; return the paths written."""
+def write_schemas(folder: Path, root: Path | None = None) -> list[Path]:
+    """Write every schema file that changed; return the paths written (``root``: the
+    project, whose folders and files are never written through a symbolic link)."""
     rendered = render_schemas()
     written = []
     for name in stale_files(folder, rendered):
-        atomic_write_text(folder / name, rendered[name])
+        atomic_write_text(folder / name, rendered[name], root)
         written.append(folder / name)
     return written
 
@@ -34,7 +35,14 @@ def write_schemas(folder: Path) -> list[Path]:
 def stale_files(folder: Path, rendered: dict[str, str] | None = None) -> list[str]:
     """Names of schema files missing or different from the models."""
     rendered = rendered if rendered is not None else render_schemas()
-    return [
-        name for name, text in rendered.items()
-        if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text
-    ]
+    return [name for name, text in rendered.items() if _current(folder / name) != text]
+
+
+def _current(path: Path) -> str | None:
+    """A schema file's text, read safely (a FIFO, a device or a huge file is stale)."""
+    from contentlint.content.read import read_text_safely
+
+    try:
+        return read_text_safely(path, 16 * 1024 * 1024, follow=False)
+    except (OSError, UnicodeDecodeError):
+        return None

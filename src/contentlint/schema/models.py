@@ -10,11 +10,11 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+from contentlint.content.ids import ID_MAX_LENGTH, ID_PATTERN
 
 GuideId = Annotated[
     str,
-    StringConstraints(pattern=ID_PATTERN, max_length=80),
+    StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH),
     Field(description="Lower-case words joined by hyphens; shared by a guide and its translation."),
 ]
 Slug = Annotated[
