@@ -254,7 +254,7 @@ def _render_options(config: Any, args: argparse.Namespace) -> dict[str, Any]:
 
 def _write_error(path: Path | None, exc: OSError) -> str:
     reason = exc.strerror or (str(exc.args[0]) if exc.args else exc.__class__.__name__)
-    return f"{path}: not written: {reason}"
+    return f"cannot write {path}: {reason}"
 
 
 def _emit(report: Any, fmt: str, output: Path | None, options: dict[str, Any], root: Path | None = None) -> None:
