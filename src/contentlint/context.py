@@ -159,10 +159,13 @@ class RunContext:
         """Aligned (English, Spanish) prose blocks; none when the alignment is unusable."""
         from contentlint.bilingual.blocks import PROSE_KINDS
 
-        alignment = self.alignment(pair)
-        if not alignment.confident:
-            return []
-        return [(en, es) for en, es in alignment.pairs() if en.kind in PROSE_KINDS and es.kind in PROSE_KINDS]
+        def build() -> list[tuple[BlockInfo, BlockInfo]]:
+            alignment = self.alignment(pair)
+            if not alignment.confident:
+                return []
+            return [(en, es) for en, es in alignment.pairs() if en.kind in PROSE_KINDS and es.kind in PROSE_KINDS]
+
+        return self._once(("prose", id(pair.en), id(pair.es)), build)
 
     def sync_state(self, pair: Pair) -> SyncState:
         """The pair's sync state against its sync mark."""

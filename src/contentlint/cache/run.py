@@ -222,6 +222,13 @@ def _typed(value: Any, kind: Any) -> Any:
     return value
 
 
+@functools.cache
+def _field_hints(record: type) -> tuple[tuple[str, Any], ...]:
+    """A dataclass's fields with their resolved annotations (resolving is slow: once per class)."""
+    hints = typing.get_type_hints(record)
+    return tuple((field.name, hints[field.name]) for field in dataclasses.fields(record))
+
+
 def _as_tuple(kind: Any) -> tuple[Any, ...]:
     return kind if isinstance(kind, tuple) else (kind,)
 
@@ -271,9 +278,8 @@ def _check_hint(value: Any, hint: Any, depth: int = 0) -> None:
         return
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         _typed(value, hint)
-        hints = typing.get_type_hints(hint)
-        for field in dataclasses.fields(hint):
-            _check_hint(getattr(value, field.name), hints[field.name], depth + 1)
+        for name, field_hint in _field_hints(hint):
+            _check_hint(getattr(value, name), field_hint, depth + 1)
         return
     if hint is float:
         _typed(value, (int, float))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from contentlint.content.text import fold
-from contentlint.facts.grammar import find_citations
+from contentlint.facts.grammar import any_digit, find_citations
 from contentlint.findings import Finding
 from contentlint.rules.base import FileRule
 
@@ -105,7 +105,7 @@ def first_uses(doc: Document, ctx: RunContext) -> dict[str, FirstUse]:
 
 
 def _without_citations(text: str) -> str:
-    if not any(c.isdigit() for c in text):
+    if not any_digit(text):
         return text
     for _, _, start, end in find_citations(text):
         text = text[:start] + " " * (end - start) + text[end:]
