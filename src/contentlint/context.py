@@ -92,13 +92,22 @@ class RunContext:
             found = self._memo[key] = compute()
         return found
 
+    def _get(self, key: tuple[Any, ...]) -> Any:
+        """The memoized value of ``key``, or None (the hot paths below test before
+        they build a closure: they run tens of thousands of times a run)."""
+        return self._memo.get(key)
+
     # -- documents and links -------------------------------------------------
     def resolve(self, doc: Document, href: str) -> Document | None:
         """The guide a relative ``.md`` path or ``guide:<id>`` link of ``doc`` points at."""
         target = href.split("#", 1)[0]
         # Guides in one folder share most links: memoized by folder, not by guide.
         key = ("resolve", str(doc.path.parent), doc.lang, target)
-        return self._once(key, lambda: self.library.resolve_href(doc, target))
+        if key in self._memo:
+            found: Document | None = self._memo[key]
+            return found
+        found = self._memo[key] = self.library.resolve_href(doc, target)
+        return found
 
     def link_index(self) -> LinkIndex:
         """Every link of the library, where it is written and where it leads."""
@@ -181,7 +190,10 @@ class RunContext:
         lang = doc.lang or "en"
         chosen = locale or DEFAULT_LOCALES[lang]
         key = ("facts", id(doc), info.index, chosen)
-        return self._once(key, lambda: extract_facts(info.text, info.links, lang, chosen))
+        found: Facts | None = self._get(key)
+        if found is None:
+            found = self._memo[key] = extract_facts(info.text, info.links, lang, chosen)
+        return found
 
     def block_may_have_dates(self, doc: Document, info: BlockInfo, locale: str | None = None) -> bool:
         """A cheap test that a block may hold a date (before extracting its facts)."""
@@ -202,19 +214,24 @@ class RunContext:
 
     def block_keys(self, doc: Document, info: BlockInfo) -> list[str]:
         """Inflection keys of a block's words (what glossary phrases are matched against)."""
-        from contentlint.bilingual.inflection import keys
+        key = ("keys", id(doc), info.index)
+        found: list[str] | None = self._get(key)
+        if found is None:
+            from contentlint.bilingual.inflection import keys
 
-        return self._once(("keys", id(doc), info.index), lambda: keys(info.text, doc.lang or "en"))
+            found = self._memo[key] = keys(info.text, doc.lang or "en")
+        return found
 
     def term_hits(self, doc: Document, info: BlockInfo) -> list[Hit[Any]]:
         """Glossary terms in a block: English terms in an English guide, accepted
         Spanish renderings in a Spanish one."""
-        from contentlint.bilingual.glossary import find_terms
+        key = ("terms", id(doc), info.index)
+        found: list[Hit[Any]] | None = self._get(key)
+        if found is None:
+            from contentlint.bilingual.glossary import find_terms
 
-        return self._once(
-            ("terms", id(doc), info.index),
-            lambda: find_terms(self.glossary(), doc.lang, info, self.block_keys(doc, info)),
-        )
+            found = self._memo[key] = find_terms(self.glossary(), doc.lang, info, self.block_keys(doc, info))
+        return found
 
     def term_ids(self, doc: Document, info: BlockInfo) -> frozenset[str]:
         """Ids of the glossary terms a block uses."""
