@@ -145,9 +145,13 @@ class RunContext:
     # -- bilingual analysis ----------------------------------------------------
     def blocks(self, doc: Document) -> list[BlockInfo]:
         """The guide's comparable blocks (comments left out), normalized."""
-        from contentlint.bilingual.blocks import block_infos
+        key = ("blocks", id(doc))
+        found: list[BlockInfo] | None = self._get(key)
+        if found is None:
+            from contentlint.bilingual.blocks import block_infos
 
-        return self._once(("blocks", id(doc)), lambda: block_infos(doc))
+            found = self._memo[key] = block_infos(doc)
+        return found
 
     def alignment(self, pair: Pair) -> Alignment:
         """The block alignment of a pair's two bodies."""
@@ -197,9 +201,13 @@ class RunContext:
 
     def block_may_have_dates(self, doc: Document, info: BlockInfo, locale: str | None = None) -> bool:
         """A cheap test that a block may hold a date (before extracting its facts)."""
-        from contentlint.facts.extract import may_have_dates
+        key = ("dates?", id(doc), info.index)
+        found: bool | None = self._get(key)
+        if found is None:
+            from contentlint.facts.extract import may_have_dates
 
-        return self._once(("dates?", id(doc), info.index), lambda: may_have_dates(info.text, doc.lang or "en", locale))
+            found = self._memo[key] = may_have_dates(info.text, doc.lang or "en", locale)
+        return found
 
     # -- glossary ---------------------------------------------------------------
     def glossary(self) -> GlossaryIndex | None:

@@ -67,6 +67,11 @@ _CITE_HINT_RE = re.compile(r"§|C\.?\s?F\.?\s?R|U\.?\s?S\.?|C\.?\s?C\.?\s?R|[Ss]
                            r"F\.|Supp|L\.\s?Ed|[Aa]rt[ií\s.]|Part")
 
 
+def may_cite(text: str) -> bool:
+    """A cheap test: could ``text`` hold a citation the grammar reads?"""
+    return _CITE_HINT_RE.search(text) is not None
+
+
 def find_citations(text: str) -> list[tuple[tuple[str, str], str, int, int]]:
     """Every legal citation of ``text``: (key, text as written, start, end).
 

@@ -21,6 +21,11 @@ _UNITS_OF_FACTS = {
     "day": "days", "business_day": "business-days", "school_day": "school-days",
     "year": "years", "month": "months", "week": "weeks", "hour": "hours",
 }
+# Every unit of time the facts grammar reads contains one of these (lower case).
+_UNIT_WORDS = {
+    "en": ("day", "week", "month", "year", "hour"),
+    "es": ("día", "dia", "semana", "mes", "año", "ano", "hora"),
+}
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[¿¡\"'(A-ZÁÉÍÓÚÑ0-9])")
 
 
@@ -88,9 +93,14 @@ class TimelineContradiction(FileRule):
         if not facts or target.kind != "guide" or not target.usable or lang not in ("en", "es"):
             return
         keywords = _keywords(facts, lang)
+        units = _UNIT_WORDS[lang]
         for block in target.blocks:
-            # Only blocks that name a unit of time are split into sentences.
-            if block.kind in ("code", "html") or not block.plain or not may_have_durations(block.plain, lang):
+            # Only blocks that name a unit of time are split into sentences: a
+            # substring test first, as most blocks have none.
+            if block.kind in ("code", "html") or not block.plain:
+                continue
+            lowered = block.plain.lower()
+            if not any(unit in lowered for unit in units) or not may_have_durations(block.plain, lang):
                 continue
             for mention, fact_ids, allowed in self._contradictions(block.plain, lang, keywords, facts):
                 yield self._report(target, block.line, block.end_line, mention, fact_ids, allowed, facts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from contentlint.facts.extract import Fact
-from contentlint.facts.grammar import same_citation
+from contentlint.facts.grammar import may_cite, same_citation
 from contentlint.findings import Severity
 from contentlint.i18n import msg
 from contentlint.rules.kinds import FactParityRule
@@ -52,8 +52,8 @@ class CitationMismatch(FactParityRule):
     facts = (("citations", ""),)
 
     def may_differ(self, ctx: RunContext, pair: Pair, en: BlockInfo, es: BlockInfo) -> bool:
-        """Only blocks with digits can cite a section."""
-        return en.has_digits or es.has_digits
+        """Only blocks with digits and a code, section sign or reporter can cite a section."""
+        return (en.has_digits and may_cite(en.text)) or (es.has_digits and may_cite(es.text))
 
     def same(self, en: Fact, es: Fact) -> bool:
         """The same section; a citation without a title ("§ 300.503") matches any title."""
