@@ -1,11 +1,12 @@
 """The one network check of a run, shared by the LK1 rules (not a rule module).
 
 LK101, LK102 and LK103 report the broken, unverified and moved outcomes of the
-same check: the first of them to run calls :func:`external_results`, which
-checks every distinct URL of the library once (``check_urls``) and keeps the
-results in ``ctx.library.memo``; the others read them. The network settings are the
-options of LK101 (``[tool.contentlint.rules.broken-external-link]``), whichever
-of the three is enabled.
+same check: the first of them to run asks the run context for the results
+(``ctx.external_results``), which checks every distinct URL of the library once;
+the others read them. The network settings are the options of LK101
+(``[tool.contentlint.rules.broken-external-link]``): LK102 and LK103 receive
+them at construction (``options_of = "LK101"``). :class:`ExternalOutcomeRule` is
+their rule kind.
 """
 
 from __future__ import annotations
