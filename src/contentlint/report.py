@@ -40,6 +40,13 @@ class Report:
     notes: list[str] = field(default_factory=list)
     from_cache: bool = False
     views: Views | None = None  # computed when a format needs them (HTML)
+    scope: Scope | None = None  # what a baseline or ``--only-changed-lines`` did (never cached)
+
+    def focused(self) -> list[Finding]:
+        """The findings to annotate: all of them, or only those on the changed lines."""
+        if self.scope is None or not self.scope.changed_since:
+            return list(self.findings)
+        return [f for f in self.findings if f not in self.scope.unfocused]
 
     def count(self, severity: Severity) -> int:
         """How many findings have exactly this severity."""
@@ -48,6 +55,24 @@ class Report:
     def worst(self) -> Severity | None:
         """The most severe finding's severity."""
         return max((f.severity for f in self.findings), default=None)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What narrowed a run's findings, for the reporters to say so.
+
+    ``changed_since``: the git ref of ``--only-changed-lines`` ("" when not used);
+    ``unfocused``: findings in ``Report.findings`` that are not on a line changed
+    since that ref (still counted, and still failing the run, but not annotated).
+    ``baseline``: the baseline file; ``baselined``: findings it hid;
+    ``fixed``: its entries no longer found (fixed, or their line changed).
+    """
+
+    changed_since: str = ""
+    unfocused: frozenset[Finding] = frozenset()
+    baseline: str = ""
+    baselined: int = 0
+    fixed: int = 0
 
 
 # -- views: what the editor's report shows beyond the findings ------------------

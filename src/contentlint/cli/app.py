@@ -20,6 +20,7 @@ FORMATS = ("text", "json", "sarif", "github", "junit", "summary", "html")
 FEATURE_COMMANDS: dict[str, tuple[str, str]] = {
     "sync": ("contentlint.cli.sync", "record and list English/Spanish sync state"),
     "links": ("contentlint.cli.links", "crawl a rendered site with LinkChecker (optional engine)"),
+    "baseline": ("contentlint.cli.baseline", "write the current findings to a baseline file (check --baseline)"),
 }
 
 
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check content files (default: the content folder)")
     _add_run_options(check)
+    _add_narrowing_options(check)
     check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--output", "-o", type=Path, help="write the report to this file")
@@ -46,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="check and write the reports (JSON, SARIF, ...) to reports/")
     _add_run_options(report)
+    _add_narrowing_options(report)
     report.add_argument("--out", type=Path, help="folder for the reports (default: <project>/reports)")
     report.add_argument(
         "--no-cache", action="store_true", help="ignore and do not write the caches (.contentlint_cache/)"
@@ -167,6 +170,27 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_narrowing_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--baseline", type=Path, metavar="FILE",
+        help="hide the findings this baseline file accepts (written by `contentlint baseline`)",
+    )
+    parser.add_argument(
+        "--only-changed-lines", action="store_true",
+        help="with --changed-since: annotate only findings on the lines changed since REF (the rest are counted)",
+    )
+
+
+def _narrow(args: argparse.Namespace, config: Any, report: Any) -> tuple[Any, Any]:
+    """Apply ``--baseline`` and ``--only-changed-lines`` to a finished (or cached) report."""
+    baseline, focus = getattr(args, "baseline", None), getattr(args, "only_changed_lines", False)
+    if baseline is None and not focus:
+        return config, report
+    from contentlint.pipeline.scope import narrow
+
+    return config, narrow(report, config.root, baseline=baseline, changed_since=args.changed_since if focus else None)
+
+
 def _run(args: argparse.Namespace, use_cache: bool = False, views: bool = False) -> tuple[Any, Any]:
     """Load the config and check (or answer from the result cache).
 
@@ -181,6 +205,11 @@ def _run(args: argparse.Namespace, use_cache: bool = False, views: bool = False)
         overrides["links"] = args.links
     if getattr(args, "jobs", None) is not None:
         overrides["jobs"] = args.jobs
+    if getattr(args, "only_changed_lines", False) and not getattr(args, "changed_since", None):
+        from contentlint.errors import UsageError
+        from contentlint.i18n import msg
+
+        raise UsageError(msg("--only-changed-lines needs --changed-since REF"))
     cache = None
     caching = use_cache and not getattr(args, "no_cache", False) and not os.environ.get("CONTENTLINT_NO_CACHE")
     if caching and not getattr(args, "changed_since", None):
@@ -189,7 +218,7 @@ def _run(args: argparse.Namespace, use_cache: bool = False, views: bool = False)
         cache = RunCache.open(Path.cwd(), args.config, overrides, list(args.paths), views)
         hit = cache.lookup() if cache is not None else None
         if hit is not None:
-            return hit
+            return _narrow(args, *hit)
     from contentlint.pipeline.run import run_check
     from contentlint.pipeline.selection import load_resolved as load_config
 
@@ -210,7 +239,7 @@ def _run(args: argparse.Namespace, use_cache: bool = False, views: bool = False)
     )
     if cache is not None:
         cache.store(config.fail_on, report)
-    return config, report
+    return _narrow(args, config, report)
 
 
 def _exit_code(report: Any, config: Any, args: argparse.Namespace) -> int:
@@ -249,7 +278,22 @@ def _render_options(config: Any, args: argparse.Namespace) -> dict[str, Any]:
         "fail_on": fail_on,
         "full_report": os.environ.get("CONTENTLINT_FULL_REPORT"),
         "ui_lang": ui_language(getattr(args, "ui_lang", None)),
+        "run_url": _run_url(),
+        "annotate": getattr(args, "format", "") == "github",
     }
+
+
+def _run_url() -> str:
+    """This GitHub Actions run's page (its artifacts hold the reports), or "" outside one."""
+    import re
+
+    server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
+    repository, run_id = os.environ.get("GITHUB_REPOSITORY", ""), os.environ.get("GITHUB_RUN_ID", "")
+    if os.environ.get("GITHUB_ACTIONS") != "true" or not re.fullmatch(r"https://[A-Za-z0-9.-]+(?::\d+)?", server):
+        return ""
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repository) or not (run_id.isascii() and run_id.isdigit()):
+        return ""
+    return f"{server}/{repository}/actions/runs/{run_id}"
 
 
 def _write_error(path: Path | None, exc: OSError) -> str:
@@ -287,7 +331,8 @@ def _write_step_summary(report: Any, options: dict[str, Any]) -> None:
 
     try:
         with open(target, "a", encoding="utf-8") as handle:
-            handle.write(render_text(report, options.get("full_report"), options.get("ui_lang") or "en"))
+            handle.write(render_text(report, options.get("full_report"), options.get("ui_lang") or "en",
+                                     run_url=options.get("run_url") or "", annotate=bool(options.get("annotate"))))
     except OSError as exc:
         sys.stderr.write(f"contentlint: warning: cannot write the step summary: {exc}\n")
 
