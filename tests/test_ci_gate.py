@@ -388,5 +388,6 @@ def test_action_passes_links_through(template: Path, tmp_path: Path):
     check, final = _run_action(job, links="internal", paths="content/en", **{"fail-on": "warning"})
     assert check.code == 0 and final.code == 0
     lines = trace.read_text().splitlines()
-    assert lines[0] == "check --format github --fail-on warning --links internal -- content/en"
+    # On a pull request whose base commit is in the checkout, only the changed lines are annotated.
+    assert lines[0] == f"check --format github --fail-on warning --links internal --only-changed-lines={job.base} -- content/en"
     assert lines[1].startswith("report --out reports --fail-on warning --links internal -- content/en")

@@ -176,19 +176,23 @@ def _add_narrowing_options(parser: argparse.ArgumentParser) -> None:
         help="hide the findings this baseline file accepts (written by `contentlint baseline`)",
     )
     parser.add_argument(
-        "--only-changed-lines", action="store_true",
-        help="with --changed-since: annotate only findings on the lines changed since REF (the rest are counted)",
+        "--only-changed-lines", nargs="?", const="", default=None, metavar="REF",
+        help=(
+            "annotate only findings on lines changed since REF (default: the --changed-since ref);"
+            " the others are still counted and listed in the summary. Write it as --only-changed-lines=REF"
+        ),
     )
 
 
 def _narrow(args: argparse.Namespace, config: Any, report: Any) -> tuple[Any, Any]:
     """Apply ``--baseline`` and ``--only-changed-lines`` to a finished (or cached) report."""
-    baseline, focus = getattr(args, "baseline", None), getattr(args, "only_changed_lines", False)
-    if baseline is None and not focus:
+    baseline, focus = getattr(args, "baseline", None), getattr(args, "only_changed_lines", None)
+    if baseline is None and focus is None:
         return config, report
     from contentlint.pipeline.scope import narrow
 
-    return config, narrow(report, config.root, baseline=baseline, changed_since=args.changed_since if focus else None)
+    since = (focus or args.changed_since) if focus is not None else None
+    return config, narrow(report, config.root, baseline=baseline, changed_since=since)
 
 
 def _run(args: argparse.Namespace, use_cache: bool = False, views: bool = False) -> tuple[Any, Any]:
@@ -205,11 +209,11 @@ def _run(args: argparse.Namespace, use_cache: bool = False, views: bool = False)
         overrides["links"] = args.links
     if getattr(args, "jobs", None) is not None:
         overrides["jobs"] = args.jobs
-    if getattr(args, "only_changed_lines", False) and not getattr(args, "changed_since", None):
+    if getattr(args, "only_changed_lines", None) == "" and not getattr(args, "changed_since", None):
         from contentlint.errors import UsageError
         from contentlint.i18n import msg
 
-        raise UsageError(msg("--only-changed-lines needs --changed-since REF"))
+        raise UsageError(msg("--only-changed-lines needs a REF (--only-changed-lines=REF) or --changed-since REF"))
     cache = None
     caching = use_cache and not getattr(args, "no_cache", False) and not os.environ.get("CONTENTLINT_NO_CACHE")
     if caching and not getattr(args, "changed_since", None):

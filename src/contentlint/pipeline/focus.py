@@ -1,8 +1,8 @@
 """``--only-changed-lines``: which findings are on the lines a pull request changed.
 
 Every pull request used to re-annotate the legacy findings of each guide it
-touched, burying the one it introduced. With ``check --changed-since REF
---only-changed-lines``, git says which lines changed since REF
+touched, burying the one it introduced. With ``check --only-changed-lines=REF``
+(or ``--changed-since REF --only-changed-lines``), git says which lines changed since REF
 (``git diff --unified=0``), and a finding is *in focus* when
 
 - its own lines (``line`` to ``end_line``) include a changed line;
@@ -20,8 +20,11 @@ counted and listed in the job summary, and still decide the exit code (a check
 never gives up silently). Only the annotations are limited to the focus. To
 fail only on new findings, use a baseline (:mod:`.accepted`).
 
-The ref is resolved to a commit first (``rev-parse --verify``), and only that
-commit id is passed to ``git diff``: a ref that looks like an option is refused.
+The lines are those of the working tree that differ from where HEAD's history
+left REF (``git merge-base REF HEAD``: for a pull request's merge commit, the
+base itself; for a local branch, where it started), plus untracked files. The
+ref is resolved to a commit first (``rev-parse --verify``), and only commit ids
+are passed to git after that: a ref that looks like an option is refused.
 """
 
 from __future__ import annotations
@@ -74,20 +77,31 @@ def in_focus(finding: Finding, changes: ChangedLines) -> bool:
 def resolve_commit(root: Path, ref: str) -> str:
     """The commit id of ``ref`` (UsageError when it is not a commit)."""
     if not ref or ref.startswith("-") or any(c in ref for c in "\0\n\r"):
-        raise UsageError(msg("--changed-since: {ref!r} is not a git commit", ref=ref))
+        raise UsageError(msg("--only-changed-lines: {ref!r} is not a git commit", ref=ref))
     try:
         out = run_git(root, ["rev-parse", "--verify", "--quiet", ref + "^{commit}"], timeout=60)
     except GitError:
-        raise UsageError(msg("--changed-since: {ref!r} is not a git commit", ref=ref)) from None
+        raise UsageError(msg("--only-changed-lines: {ref!r} is not a git commit", ref=ref)) from None
     sha = out.decode("ascii", "replace").strip()
     if not _SHA.fullmatch(sha):
-        raise UsageError(msg("--changed-since: {ref!r} is not a git commit", ref=ref))
+        raise UsageError(msg("--only-changed-lines: {ref!r} is not a git commit", ref=ref))
     return sha
+
+
+def _merge_base(root: Path, sha: str) -> str:
+    """Where HEAD left ``sha``'s history, so a branch behind its base is diffed
+    against what it started from (a pull request's merge commit: the base
+    itself); ``sha`` when they share no history."""
+    try:
+        out = run_git(root, ["merge-base", sha, "HEAD"], timeout=60).decode("ascii", "replace").strip()
+    except GitError:
+        return sha
+    return out if _SHA.fullmatch(out) else sha
 
 
 def changed_lines(root: Path, ref: str) -> ChangedLines:
     """The lines of files under ``root`` changed since ``ref`` (working tree and untracked files)."""
-    sha = resolve_commit(root, ref)
+    sha = _merge_base(root, resolve_commit(root, ref))
     try:
         diff = run_git(root, [
             "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-renames", "--no-ext-diff",
@@ -95,7 +109,7 @@ def changed_lines(root: Path, ref: str) -> ChangedLines:
         ])
         untracked = run_git(root, ["ls-files", "-z", "--others", "--exclude-standard"])
     except GitError as exc:
-        raise UsageError(msg("--changed-since: {error}", error=str(exc))) from None
+        raise UsageError(msg("--only-changed-lines: {error}", error=str(exc))) from None
     lines = parse_diff(diff.decode("utf-8", "surrogateescape"))
     new = {name for name in untracked.decode("utf-8", "surrogateescape").split("\0") if name}
     return ChangedLines(lines, frozenset(new))
