@@ -146,6 +146,7 @@ def test_the_baseline_hides_the_old_findings_but_not_the_new_one(template: Path,
     assert "2 findings hidden by the baseline" in summary
     report = json.loads((job.repo / "reports" / "contentlint.json").read_text(encoding="utf-8"))
     assert sorted((f["code"], f["line"]) for f in report["findings"]) == [("FC001", new_line), ("PR033", new_line)]
+    assert report["summary"]["baseline"] == {"path": "contentlint-baseline.json", "hidden": 2, "fixed": 0}
 
 
 def test_the_gate_passes_when_the_baseline_accepts_every_finding(template: Path, tmp_path: Path):

@@ -124,6 +124,9 @@ def test_only_changed_lines_in_a_project_below_the_repository_root(cli: CliRunne
     new_line = len(_guide(VAGUE, new).splitlines())
     assert len(annotated) == 1 and f"file={GUIDE},line={new_line}," in annotated[0]
     assert "1 finding(s) on lines not changed since main are not annotated" in out.out
+    data = cli("check", "--no-cache", "--select", "PL002", "--only-changed-lines=main", "--format", "json", cwd=root)
+    assert len(data.findings()) == 2  # the JSON report keeps every finding, and says how many are elsewhere
+    assert data.json()["summary"]["changed_lines"] == {"since": "main", "elsewhere": 1}
     # An untracked file is changed everywhere.
     (root / "content/en/other-guide.md").write_text(
         guide_text("other-guide", slug="other-guide") + f"\n{VAGUE}\n", encoding="utf-8")

@@ -21,16 +21,22 @@ FORMAT_VERSION = 1
 
 def as_document(report: Report) -> dict[str, Any]:
     """The JSON document as Python data."""
+    summary: dict[str, Any] = {
+        "errors": report.count(Severity.ERROR),
+        "warnings": report.count(Severity.WARNING),
+        "infos": report.count(Severity.INFO),
+        "files_checked": len(report.checked),
+        "files_with_findings": len({f.location.path for f in report.findings}),
+    }
+    scope = report.scope
+    if scope is not None and scope.baseline:
+        summary["baseline"] = {"path": scope.baseline, "hidden": scope.baselined, "fixed": scope.fixed}
+    if scope is not None and scope.changed_since:
+        summary["changed_lines"] = {"since": scope.changed_since, "elsewhere": len(scope.unfocused)}
     return {
         "version": FORMAT_VERSION,
         "tool": {"name": "contentlint", "version": __version__},
-        "summary": {
-            "errors": report.count(Severity.ERROR),
-            "warnings": report.count(Severity.WARNING),
-            "infos": report.count(Severity.INFO),
-            "files_checked": len(report.checked),
-            "files_with_findings": len({f.location.path for f in report.findings}),
-        },
+        "summary": summary,
         "findings": [finding.as_dict() for finding in report.findings],
     }
 
