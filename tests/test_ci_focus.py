@@ -115,6 +115,20 @@ def test_the_action_annotates_only_the_changed_lines(template: Path, tmp_path: P
     assert any(line == legacy_line and code == "PR033" for _, code, line in _annotations(check.out))
 
 
+def test_an_edited_english_block_brings_in_its_stale_spanish_block(template: Path, tmp_path: Path):
+    """The Spanish file is not touched; its block made stale by the English edit is annotated."""
+    job = _legacy_job(template, tmp_path)
+    _edit(job.repo, EN, "So check your state's rules.", "So always check your own state's rules first.")
+    _commit_head(job, "an English sentence reworded")
+    check, _ = _run_action(job)
+    english_line = _line_of(job.repo, EN, "So always check your own state's rules first.")
+    stale = [line for line in check.out.splitlines() if "title=PR020" in line]
+    assert len(stale) == 1 and f"file={ES}," in stale[0] and f"{EN}:{english_line}" in stale[0], check.out
+    legacy_line = _line_of(job.repo, ES, "90 días")
+    assert [code for _, code, _ in _annotations(check.out)] == ["PR020"]
+    assert legacy_line not in [line for _, _, line in _annotations(check.out)]
+
+
 def test_the_gate_annotates_only_the_changed_lines(template: Path, tmp_path: Path):
     job = _legacy_job(template, tmp_path)
     _edit(job.repo, ES, *NEW_DEADLINE)
