@@ -161,3 +161,20 @@ def test_parse_diff_reads_hunks_deletions_and_quoted_names():
         "content/en/a.md": frozenset({3, 11, 12, 22, 23}),
         'content/es/guía "x".md': frozenset({1}),
     }
+
+
+def test_the_text_report_says_what_the_baseline_hid_in_english_and_spanish(cli: CliRunner, tmp_path: Path):
+    root = write_project(tmp_path, {GUIDE: _guide(VAGUE)})
+    assert cli("baseline", "--no-cache", "--select", "PL002", cwd=root).code == 0
+    text = cli("check", "--no-cache", "--select", "PL002", "--baseline", "contentlint-baseline.json", cwd=root)
+    assert text.code == 0
+    assert "All clear" in text.out and "1 finding(s) hidden by the baseline contentlint-baseline.json" in text.out
+    _edit(root, _guide())  # the vague link is gone: its entry is counted as fixed
+    spanish = cli("check", "--no-cache", "--select", "PL002", "--baseline", "contentlint-baseline.json",
+                  "--ui-lang", "es", cwd=root)
+    assert spanish.code == 0
+    assert "0 hallazgo(s) ocultos por la línea base contentlint-baseline.json" in spanish.out
+    assert "1 entradas de la línea base ya no se encuentran" in spanish.out
+    summary = cli("check", "--no-cache", "--select", "PL002", "--baseline", "contentlint-baseline.json",
+                  "--ui-lang", "es", "--format", "summary", cwd=root)
+    assert "0 hallazgos ocultos por la línea base `contentlint-baseline.json`." in summary.out

@@ -41,6 +41,14 @@ def render(report: Report, stream: TextIO, options: dict[str, Any]) -> None:
             for line in localize(finding.detail, lang).split("\n"):
                 stream.write(_dim("    | " + visible(line), color) + "\n")
     stream.write(summary_line(report, lang) + "\n")
+    scope = report.scope
+    if scope is not None and scope.baseline:  # a clean run that hid findings says so
+        stream.write(localize(msg("{count} finding(s) hidden by the baseline {path}", count=scope.baselined,
+                                  path=visible(scope.baseline)), lang) + "\n")
+        if scope.fixed:
+            stream.write(localize(msg(
+                "{count} baseline entries no longer found (fixed, or their line changed): "
+                "run `contentlint baseline` to refresh the file.", count=scope.fixed), lang) + "\n")
 
 
 def _dim(text: str, color: bool) -> str:
