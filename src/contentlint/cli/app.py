@@ -99,7 +99,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_CLEAN
-    except Exception as exc:  # the last line of defence: one line on stderr, exit 2
+    except BaseException as exc:  # the last line of defence: one line on stderr, exit 2
+        from contentlint.errors import is_crash
+
+        if not is_crash(exc):
+            raise
         return internal_error(exc)
 
 

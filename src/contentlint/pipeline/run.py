@@ -60,6 +60,12 @@ def run_check(
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
+        # Unfrozen objects land in the oldest generation without counting towards
+        # its next collection, so a long-lived caller (the language server, the
+        # fuzz campaign) grew by every run's garbage: 0.33 MB a run on one pair,
+        # 938 MB after 2,250 runs. One full collection here frees the run's cycles
+        # (interpreter shutdown would collect them anyway in a one-shot CLI).
+        gc.collect()
         if db is not None:
             db.close()
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from contentlint.content.documents import Document
 from contentlint.content.library import Pair
+from contentlint.errors import is_crash
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import Rule, Scope
@@ -115,7 +116,9 @@ def _run_groups(groups: list[tuple[int, Group]], ctx: RunContext) -> tuple[list[
         for rule, target in group:
             try:
                 findings.extend(rule.check(target, ctx))
-            except Exception as exc:  # a rule bug must not hide other findings
+            except BaseException as exc:  # a rule bug must not hide other findings
+                if not is_crash(exc):
+                    raise
                 internal += 1
                 findings.append(_internal_error(rule, target, exc))
         out.append((index, findings, internal))
@@ -179,7 +182,7 @@ def _worker(share: int) -> tuple[list[GroupResult], int]:
     return _run_groups(shares[share], ctx)
 
 
-def _internal_error(rule: Rule, target: object, exc: Exception) -> Finding:
+def _internal_error(rule: Rule, target: object, exc: BaseException) -> Finding:
     log.exception("rule %s failed", rule.code)
     # A document's file, a pair's English file; the library has none.
     path = getattr(target, "display", None) or getattr(getattr(target, "en", None), "display", None) or "(library)"

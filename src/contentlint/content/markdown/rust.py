@@ -78,6 +78,11 @@ class _Positions:
         return self.data[start:end].decode("utf-8", "replace")
 
 
+def reset() -> None:
+    """Drop the parser after a panic; the next call builds a fresh one."""
+    _parser.cache_clear()
+
+
 def parse_blocks(body: str, first_line: int) -> list[Block]:
     """Blocks of ``body`` (whose first line is file line ``first_line``)."""
     tree = _parser().tree(body)
