@@ -154,6 +154,24 @@ def test_symlinked_cache_and_reports_folders_are_not_written_through(cli, tmp_pa
     assert sorted(p.name for p in (root / "content/sync").iterdir()) == ["a.yaml"]
 
 
+def test_refused_writes_are_explained_in_the_ui_language(cli, tmp_path, monkeypatch):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = _project(tmp_path)
+    (root / "reports").symlink_to(outside)
+    (root / "content/sync").mkdir()
+    (root / "content/sync/a.yaml").symlink_to(outside / "a.yaml")
+    report = cli("report", "--ui-lang", "es", "--select", "SC", cwd=root)
+    assert report.code == 2
+    assert "no se puede escribir" in report.err and "reports: es un enlace simbólico" in report.err
+    english = cli("report", "--select", "SC", cwd=root)
+    assert "cannot write" in english.err and "reports: a symbolic link; not written through" in english.err
+    monkeypatch.setenv("CONTENTLINT_UI_LANG", "es")
+    marked = cli("sync", "mark", "a", cwd=root)
+    assert marked.code == 2 and "a.yaml: es un enlace simbólico; no se escribe a través de él" in marked.err
+    assert not any(outside.iterdir())
+
+
 @pytest.mark.parametrize("cache", CACHE)
 @pytest.mark.parametrize("where", ["content/en/zero.md", "content/data/zero.yaml", "content/sync/a.yaml"])
 def test_symlink_to_dev_zero_is_bounded(tmp_path, cache, where):

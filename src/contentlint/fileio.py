@@ -26,8 +26,26 @@ CACHE_DIR = ".contentlint_cache"
 _GITIGNORE = "*\n"
 
 
+# Why a write is refused; the CLI shows the reason in the UI language.
+SYMLINK, NOT_FOLDER, NOT_REGULAR = "symlink", "not-folder", "not-regular"
+_REASONS = {
+    SYMLINK: "a symbolic link; not written through",
+    NOT_FOLDER: "not a folder",
+    NOT_REGULAR: "not a regular file; not written",
+}
+
+
 class UnsafeWriteError(OSError):
-    """A write the safe file layer refuses (a symbolic link, or a path outside the project)."""
+    """A write the safe file layer refuses (a symbolic link, or a path outside the project).
+
+    ``shown`` is the offending path as the user should see it, ``reason`` one of
+    :data:`SYMLINK`, :data:`NOT_FOLDER`, :data:`NOT_REGULAR`.
+    """
+
+    def __init__(self, shown: str, reason: str) -> None:
+        super().__init__(f"{shown}: {_REASONS[reason]}")
+        self.shown = shown
+        self.reason = reason
 
 
 def current_umask() -> int:
@@ -71,9 +89,9 @@ def safe_folder(folder: Path, root: Path | None, create: bool = True) -> Path:
             os.mkdir(current)
             continue
         if stat.S_ISLNK(info.st_mode):
-            raise UnsafeWriteError(f"{_shown(current, root_abs)}: a symbolic link; not written through")
+            raise UnsafeWriteError(_shown(current, root_abs), SYMLINK)
         if not stat.S_ISDIR(info.st_mode):
-            raise UnsafeWriteError(f"{_shown(current, root_abs)}: not a folder")
+            raise UnsafeWriteError(_shown(current, root_abs), NOT_FOLDER)
     return Path(absolute)
 
 
@@ -98,7 +116,7 @@ def cache_folder(root: Path) -> Path:
                 os.close(fd)
         return folder
     if not stat.S_ISREG(info.st_mode):
-        raise UnsafeWriteError(f"{gitignore}: not a regular file")
+        raise UnsafeWriteError(str(gitignore), NOT_REGULAR)
     return folder
 
 
@@ -117,9 +135,9 @@ def atomic_write_bytes(path: Path, data: bytes, root: Path | None = None) -> Non
         info = None
     if info is not None:
         if stat.S_ISLNK(info.st_mode):
-            raise UnsafeWriteError(f"{path.name}: a symbolic link; not written through")
+            raise UnsafeWriteError(path.name, SYMLINK)
         if not stat.S_ISREG(info.st_mode):
-            raise UnsafeWriteError(f"{path.name}: not a regular file; not written")
+            raise UnsafeWriteError(path.name, NOT_REGULAR)
         mode = stat.S_IMODE(info.st_mode)
     else:
         mode = 0o666 & ~current_umask()

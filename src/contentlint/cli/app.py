@@ -271,7 +271,7 @@ def _check(args: argparse.Namespace) -> int:
     try:
         _emit(report, args.format, args.output, options, config.root)
     except OutputError as exc:
-        return _error(str(exc))
+        return _error(_localized_error(exc, args))
     _write_step_summary(report, options)
     return _exit_code(report, config, args)
 
@@ -304,9 +304,26 @@ def _run_url() -> str:
     return f"{server}/{repository}/actions/runs/{run_id}"
 
 
+def write_reason(exc: BaseException) -> str:
+    """Why a write failed, in words the UI language can translate."""
+    from contentlint.fileio import NOT_FOLDER, SYMLINK, UnsafeWriteError
+    from contentlint.i18n import msg
+
+    if isinstance(exc, UnsafeWriteError):
+        if exc.reason == SYMLINK:
+            return msg("{name}: a symbolic link; not written through", name=exc.shown)
+        if exc.reason == NOT_FOLDER:
+            return msg("{name}: not a folder", name=exc.shown)
+        return msg("{name}: not a regular file; not written", name=exc.shown)
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc.args[0]) if exc.args else exc.__class__.__name__
+
+
 def _write_error(path: Path | None, exc: OSError) -> str:
-    reason = exc.strerror or (str(exc.args[0]) if exc.args else exc.__class__.__name__)
-    return f"cannot write {path}: {reason}"
+    from contentlint.i18n import msg
+
+    return msg("cannot write {path}: {error}", path=str(path), error=write_reason(exc))
 
 
 def _emit(report: Any, fmt: str, output: Path | None, options: dict[str, Any], root: Path | None = None) -> None:
@@ -361,7 +378,7 @@ def _report(args: argparse.Namespace) -> int:
         try:
             _emit(report, fmt, folder / name, options, config.root)
         except OutputError as exc:
-            _error(str(exc))
+            _error(_localized_error(exc, args))
             failed = True
             continue
         sys.stdout.write(localize(msg("wrote {path}", path=str(folder / name)), options["ui_lang"]) + "\n")

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         atomic_write_text(path, baseline_text(report.findings, config.root), config.root)
     except OSError as exc:
-        return _error(_write_error(path, exc))
+        return _error(localize(_write_error(path, exc), lang))
     sys.stdout.write(localize(msg("wrote {path} ({count} findings accepted)", path=str(path),
                                   count=len(report.findings)), lang) + "\n")
     return EXIT_CLEAN

@@ -180,9 +180,9 @@ def _mark(ctx: RunContext, pairs: list[Pair]) -> int:
 
 
 def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return str(exc.args[0]) if exc.args else exc.__class__.__name__
+    from contentlint.cli.app import write_reason
+
+    return write_reason(exc)
 
 
 def _status(ctx: RunContext, pairs: list[Pair], output: str) -> int:
