@@ -27,3 +27,25 @@ def run_git(root: Path, args: list[str], stdin: bytes | None = None, timeout: fl
         error = done.stderr.decode("utf-8", "replace").strip()
         raise GitError(f"git {' '.join(args[:2])} failed: {error}")
     return done.stdout
+
+
+def git_value(root: Path, args: list[str]) -> str:
+    """One line of git's output ("" when git is missing, fails, or prints nothing):
+    for the facts a report shows (who marked, which commit), never a decision."""
+    try:
+        return run_git(root, args, timeout=10).decode("utf-8", "replace").strip().split("\n")[0]
+    except GitError:
+        return ""
+
+
+def user_name(root: Path) -> str:
+    """``git config user.name`` in ``root`` ("" when unset)."""
+    return git_value(root, ["config", "user.name"])
+
+
+def head_revision(root: Path) -> tuple[str, str]:
+    """The checked-out commit (12 hex digits) and branch ("" for each when unknown;
+    a detached HEAD has no branch)."""
+    commit = git_value(root, ["rev-parse", "--short=12", "HEAD"])
+    branch = git_value(root, ["symbolic-ref", "--short", "-q", "HEAD"]) if commit else ""
+    return commit, branch

@@ -84,8 +84,23 @@ def _document_view(doc: Document, findings: list[Finding], reading: Reading | No
     lines = doc.lines if doc.text is not None else []
     return DocumentView(
         doc.display, _lang(doc.display, doc), title if isinstance(title, str) else "", reading,
-        len(lines), _excerpt(lines, findings),
+        len(lines), _excerpt(lines, findings), _date(doc.front.get("updated")), _date(doc.front.get("last_reviewed")),
+        doc.front.get("awaiting_translation") is True,
     )
+
+
+def _date(value: Any) -> str:
+    """A front-matter date as YYYY-MM-DD ("" when it is not a valid date: SC008 says so)."""
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            return ""
+    return ""
 
 
 def _excerpt(lines: list[str], findings: list[Finding]) -> dict[int, str]:
@@ -144,8 +159,9 @@ def _reading(doc: Document, ctx: RunContext, rd001: Any) -> Reading | None:
     else:
         raw = score.szigriszt_pazos
         target, limit = limits.target_inflesz_es, limits.min_inflesz_es
+    scale = "flesch-kincaid-grade" if score.lang == "en" else "inflesz"
     if raw is None or score.sentences == 0:
-        return Reading(score.lang, None, None, "", score.words, "none", target, limit)
+        return Reading(score.lang, None, None, "", score.words, "none", target, limit, score.sentences, scale)
     value = round(raw, 1) + 0.0
     if score.words < limits.min_words:
         status = "short"
@@ -154,7 +170,8 @@ def _reading(doc: Document, ctx: RunContext, rd001: Any) -> Reading | None:
     else:
         status = "limit" if value < limit else ("target" if value < target else "ok")
     return Reading(
-        score.lang, value, english_scale_grade(score), score.inflesz_band or "", score.words, status, target, limit
+        score.lang, value, english_scale_grade(score), score.inflesz_band or "", score.words, status, target, limit,
+        score.sentences, scale,
     )
 
 
@@ -165,7 +182,7 @@ def _pair_view(pair: Pair, ctx: RunContext, view: Any, context_words: int) -> Pa
     stale = len(state.changes) if state.status == "stale" else 0
     return PairView(
         pair.doc_id, view(pair.en), view(pair.es),
-        SyncView(state.status, state.synced, str(state.error), stale),
+        SyncView(state.status, state.synced, str(state.error), stale, state.confirmed_by),
         AlignmentView(alignment.confident, len(alignment.en), len(alignment.missing), len(alignment.extra),
                       len(alignment.moved)),
         tuple(rows), tuple(change.diff(context_words) for change in removed),
@@ -177,7 +194,7 @@ def _block(info: BlockInfo | None) -> BlockView | None:
         return None
     block = info.block
     text = block.source.rstrip("\n") if block.kind in ("code", "html") else (block.plain or block.source)
-    return BlockView(block.kind, block.level, block.ordered, block.number, block.line, text)
+    return BlockView(block.kind, block.level, block.ordered, block.number, block.line, text, block.end_line)
 
 
 def _rows(alignment: Alignment, state: SyncState, context_words: int) -> tuple[list[RowView], list[Change]]:
