@@ -97,6 +97,7 @@ class DocumentView:
     updated: str = ""  # front matter `updated` (YYYY-MM-DD), "" when absent or invalid
     last_reviewed: str = ""  # front matter `last_reviewed`
     awaiting_translation: bool = False  # English only: the Spanish is pending on purpose
+    doc_id: str = ""  # the guide's id ("" for data files and an invalid id)
 
 
 @dataclass(frozen=True)

@@ -94,8 +94,9 @@ def compute_state(pair: Pair, infos: list[BlockInfo], content_root: Path, root: 
     except (OSError, UnicodeDecodeError) as exc:
         return SyncState("invalid", path, error=msg("cannot be read ({error})", error=str(exc)))
     if stored_digest(text) == digest(infos) and in_rendered_layout(text):
+        # The common case: the tool's own layout, no YAML parsing at all.
         synced, confirmed_by = stored_stamp(text)
-        return SyncState("synced", path, synced=synced, confirmed_by=confirmed_by)  # the common case: the tool's own layout, no YAML parsing at all
+        return SyncState("synced", path, synced=synced, confirmed_by=confirmed_by)
     try:
         parsed: SyncFile = parse_sync_file(path, text, pair.doc_id)
     except SyncFileError as exc:

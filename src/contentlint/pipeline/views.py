@@ -85,7 +85,7 @@ def _document_view(doc: Document, findings: list[Finding], reading: Reading | No
     return DocumentView(
         doc.display, _lang(doc.display, doc), title if isinstance(title, str) else "", reading,
         len(lines), _excerpt(lines, findings), _date(doc.front.get("updated")), _date(doc.front.get("last_reviewed")),
-        doc.front.get("awaiting_translation") is True,
+        doc.front.get("awaiting_translation") is True, doc.doc_id if isinstance(doc.doc_id, str) else "",
     )
 
 
