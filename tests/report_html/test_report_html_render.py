@@ -104,8 +104,10 @@ def _run_in_process(library: Path, monkeypatch: pytest.MonkeyPatch) -> Report:
 def test_generated_stamp_only_when_given(fixture_library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     result = _run_in_process(fixture_library, monkeypatch)
     plain = render_text(result, {})
-    stamped = render_text(result, {"generated": "2026-12-01 10:00 UTC"})
-    assert "2026-12-01 10:00 UTC" in stamped and "2026-12-01" not in plain
+    stamped = render_text(result, {"generated": "2026-12-01T10:00:00Z"})
+    # In words, never the raw ISO stamp.
+    assert "generated December 1, 2026, 10:00 UTC" in stamped and "gen-time" not in plain
+    assert "2026-12-01T10:00:00Z" not in stamped
     assert render_text(result, {}) == plain
 
 

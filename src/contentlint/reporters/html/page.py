@@ -673,7 +673,7 @@ class Page(UiText):
         css = {"missing": "row-missing", "facts": "row-stale", "stale": "row-stale", "added": "row-stale",
                "extra": "row-extra", "moved": "row-moved"}.get(main or "")
         if worst["en"] == Severity.ERROR or worst["es"] == Severity.ERROR:
-            css = "row-error"
+            css = f"{css} row-error" if css else "row-error"
         en_cell = self.block_cell(row.en, "en", [f for f, sides in found if "en" in sides])
         if row.change in ("text", "facts"):
             en_cell = join(en_cell, h(
