@@ -15,18 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from report_html_helpers import FIXTURES, HTML_NAME, MARK_ENV, cli, edit, open_page, visible_findings
+from report_html_helpers import FIXTURES, HTML_NAME, MARK_ENV, REPORT_ENV, cli, edit, open_page, visible_findings
 
 from contentlint.report import PUBLISH_STATUSES
 
-# "Today" for the review dates and the generation time: November 30, 2026.
-REPORT_ENV = {
-    "SOURCE_DATE_EPOCH": "1796000000",
-    # Whatever CI runs this, the header shows the repository's own commit and branch.
-    "GITHUB_SHA": "", "GITHUB_HEAD_REF": "", "GITHUB_REF_NAME": "", "GITHUB_REF": "",
-    "CI_COMMIT_SHA": "", "CI_COMMIT_REF_NAME": "", "CI_MERGE_REQUEST_IID": "",
-    "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME": "",
-}
 PLANTED = ("El estado debe decidir en un plazo de 60 días", "El estado debe decidir en un plazo de 30 días")
 SPANISH = "content/es/la-escuela-niega-un-iep.md"
 

@@ -106,7 +106,7 @@ def test_generated_stamp_only_when_given(fixture_library: Path, monkeypatch: pyt
     plain = render_text(result, {})
     stamped = render_text(result, {"generated": "2026-12-01T10:00:00Z"})
     # In words, never the raw ISO stamp.
-    assert "generated December 1, 2026, 10:00 UTC" in stamped and "gen-time" not in plain
+    assert "generated December 1, 2026, 10:00 UTC" in stamped and 'class="gen-time"' not in plain
     assert "2026-12-01T10:00:00Z" not in stamped
     assert render_text(result, {}) == plain
 
