@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import stat
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -168,3 +169,30 @@ def test_reports_follow_the_umask(cli: CliRunner, tmp_path: Path, umask: int, ex
     modes = {path.name: stat.S_IMODE(path.stat().st_mode) for path in out.iterdir()}
     assert len(modes) == 6
     assert set(modes.values()) == {expected}, modes
+
+
+def test_the_readability_trend_against_the_baseline(tmp_path: Path) -> None:
+    root = _library(tmp_path, '\n[tool.contentlint.rules.RD005]\nbaseline = "git:HEAD"\n')
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=t@example.org"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "baseline"]):
+        subprocess.run([*git, *args], cwd=root, check=True, capture_output=True)
+    english = root / "content" / "en" / "school-denies-iep.md"
+    text = english.read_text(encoding="utf-8")
+    english.write_text(text.replace(
+        "It is hard to hear",
+        "It is, notwithstanding the considerable administrative complexity inherent in institutional "
+        "determinations, extraordinarily difficult, emotionally and procedurally, to hear", 1), encoding="utf-8")
+    document = _check_json(root)
+    reading = _by_path(document)["content/en/school-denies-iep.md"]["reading"]
+    regression = next(f for f in document["findings"] if f["code"] == "RD005")
+    found = re.match(r"grade ([0-9.]+) to ([0-9.]+) since git:HEAD", regression["message"])
+    assert found, regression["message"]
+    assert reading["baseline"] == {"value": float(found.group(1)), "label": "git:HEAD"}
+    assert reading["value"] == float(found.group(2))
+    # Unchanged guides have the same score in the baseline; the HTML shows the trend in words.
+    same = _by_path(document)["content/en/prior-written-notice.md"]["reading"]
+    assert same["baseline"] == {"value": same["value"], "label": "git:HEAD"}
+    done = run_process(["report", "--out", str(tmp_path / "out")], cwd=root)
+    assert done.code in (0, 1), done.err
+    page = (tmp_path / "out" / "contentlint-report.html").read_text(encoding="utf-8")
+    assert f"grade {found.group(1)} → {found.group(2)} since git:HEAD" in page

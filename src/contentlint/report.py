@@ -82,6 +82,8 @@ class Reading:
     limit: float
     sentences: int = 0
     scale: str = ""  # flesch-kincaid-grade (English) | inflesz (Spanish): what ``value`` is
+    baseline: float | None = None  # the same score in RD005's baseline (None: no baseline, or a new guide)
+    baseline_label: str = ""  # the baseline as RD005 names it ("reports/readability-baseline.json", "git:main")
 
 
 @dataclass(frozen=True)

@@ -52,10 +52,11 @@ def build_views(findings: Sequence[Finding], checked: Sequence[Document], ctx: R
         by_path[finding.location.path].append(finding)
     shown = {doc.display for doc in checked}
     rd001 = config.options.get("RD001")
+    rd005 = config.options.get("RD005")
     context_words = _int_option(config.options.get("PR020"), "context_words", 6)
 
     def view(doc: Document) -> DocumentView:
-        return _document_view(doc, by_path.get(doc.display, []), _reading(doc, ctx, rd001))
+        return _document_view(doc, by_path.get(doc.display, []), _reading(doc, ctx, rd001, rd005))
 
     pairs: list[PairView] = []
     paired: set[str] = set()
@@ -145,8 +146,9 @@ def _limits(options: Any, guide_type: str | None) -> Limits:
     return Limits(**values)
 
 
-def _reading(doc: Document, ctx: RunContext, rd001: Any) -> Reading | None:
-    """The guide's score from the readability engine, judged like RD001 judges it."""
+def _reading(doc: Document, ctx: RunContext, rd001: Any, rd005: Any = None) -> Reading | None:
+    """The guide's score from the readability engine, judged like RD001 judges it,
+    with its score in RD005's baseline when one is configured (the trend)."""
     from contentlint.readability.guides import english_scale_grade
 
     score = ctx.score(doc, bool(getattr(rd001, "include_headings", False)))
@@ -169,10 +171,29 @@ def _reading(doc: Document, ctx: RunContext, rd001: Any) -> Reading | None:
         status = "limit" if value > limit else ("target" if value > target else "ok")
     else:
         status = "limit" if value < limit else ("target" if value < target else "ok")
+    before, label = _baseline(doc, ctx, rd005, score.lang)
     return Reading(
         score.lang, value, english_scale_grade(score), score.inflesz_band or "", score.words, status, target, limit,
-        score.sentences, scale,
+        score.sentences, scale, before, label,
     )
+
+
+def _baseline(doc: Document, ctx: RunContext, rd005: Any, lang: str) -> tuple[float | None, str]:
+    """The guide's score in RD005's baseline, on the scale RD001 uses, as RD005 reads
+    it ((None, "") without a usable baseline or when the guide is new since it)."""
+    from contentlint.readability.baseline import BaselineError
+
+    spec = getattr(rd005, "baseline", None)
+    if not isinstance(spec, str) or not spec:
+        return None, ""
+    baseline = ctx.baseline(spec, bool(getattr(rd005, "include_headings", False)))
+    if isinstance(baseline, BaselineError):
+        return None, ""  # RD006 says why
+    entry = baseline.lookup(doc)
+    if entry is None or entry.lang != lang:
+        return None, baseline.label
+    raw = entry.grade if lang == "en" else entry.inflesz
+    return (round(raw, 1) + 0.0 if raw is not None else None), baseline.label
 
 
 def _pair_view(pair: Pair, ctx: RunContext, view: Any, context_words: int) -> PairView:

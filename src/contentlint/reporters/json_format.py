@@ -116,6 +116,8 @@ def _reading(reading: Reading) -> dict[str, Any]:
         "status": reading.status,
         "english_grade": round(reading.grade_scale, 1) if reading.grade_scale is not None else None,
         "band": reading.band or None,
+        "baseline": {"value": reading.baseline, "label": reading.baseline_label}
+        if reading.baseline is not None else None,
     }
 
 

@@ -227,6 +227,7 @@ mark.hl-info { background: #d6e6f7; }
 .ready-line { font-size: 1.15rem; margin: 0 0 0.25rem; }
 .policy { color: var(--muted); font-size: 0.9rem; margin: 0 0 0.75rem; }
 .badge.status { white-space: nowrap; }
+.trend { display: block; font-size: 0.85rem; color: var(--muted); }
 .search-field input { font: inherit; padding: 0.3rem 0.5rem; min-width: 16rem; border: 1px solid #6b7785; }
 .page-header .gen-time, .page-header .gen-commit, .page-header .gen-branch, .page-header .gen-pr {
   white-space: nowrap;

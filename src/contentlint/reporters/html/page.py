@@ -461,8 +461,17 @@ class Page(UiText):
         band = f" ({reading.band})" if reading.lang == "es" and reading.band else ""
         return join(
             h("span", {"class": "mono"}, value), h("span", {"lang": "es"}, band) if band else None, " ",
-            h("span", {"class": "badge " + cls}, text),
+            h("span", {"class": "badge " + cls}, text), self.trend(reading),
         )
+
+    def trend(self, reading: Reading) -> Markup | None:
+        """The score against RD005's baseline: "5.8 → 6.4 since git:main"."""
+        if reading.baseline is None or reading.value is None:
+            return None
+        scale = msg("grade") if reading.lang == "en" else msg("INFLESZ")
+        return h("span", {"class": "trend"}, self.t(msg(
+            "{scale} {old} → {new} since {label}", scale=self.t(scale), old=fmt1(reading.baseline),
+            new=fmt1(reading.value), label=reading.baseline_label)))
 
     # -- charts ------------------------------------------------------------------
 
