@@ -46,6 +46,11 @@ def user_name(root: Path) -> str:
 def head_revision(root: Path) -> tuple[str, str]:
     """The checked-out commit (12 hex digits) and branch ("" for each when unknown;
     a detached HEAD has no branch)."""
-    commit = git_value(root, ["rev-parse", "--short=12", "HEAD"])
-    branch = git_value(root, ["symbolic-ref", "--short", "-q", "HEAD"]) if commit else ""
-    return commit, branch
+    try:  # one git process: the full hash, then the branch ("HEAD" when detached)
+        lines = run_git(root, ["rev-parse", "HEAD", "--abbrev-ref", "HEAD"], timeout=10).decode(
+            "utf-8", "replace").split()
+    except GitError:
+        return "", ""
+    if len(lines) != 2:
+        return "", ""
+    return lines[0][:12], "" if lines[1] == "HEAD" else lines[1]
