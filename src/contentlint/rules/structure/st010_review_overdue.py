@@ -44,8 +44,8 @@ class ReviewOverdue(FileRule):
     Compares the front matter's `last_reviewed` date with today's date and reports
     a guide last reviewed more than `max-age-months` whole months ago (12 by
     default), at the `last_reviewed` value. Both languages are checked: each
-    translation is reviewed on its own. A missing or invalid date is SC-family's
-    business, not this rule's. `SOURCE_DATE_EPOCH` fixes "today" for reproducible runs.
+    translation is reviewed on its own. A missing or invalid date is left to the
+    schema rules (SC006 missing, SC008 invalid). `SOURCE_DATE_EPOCH` fixes "today" for reproducible runs.
 
     ## Why is this bad?
     Legal facts change: regulations are amended, state timelines move, phone
