@@ -196,3 +196,14 @@ def test_the_readability_trend_against_the_baseline(tmp_path: Path) -> None:
     assert done.code in (0, 1), done.err
     page = (tmp_path / "out" / "contentlint-report.html").read_text(encoding="utf-8")
     assert f"grade {found.group(1)} → {found.group(2)} since git:HEAD" in page
+
+
+def test_the_fail_level_decides_the_status(tmp_path: Path) -> None:
+    root = _library(tmp_path)
+    status = {g["id"]: g["status"] for g in _check_json(root)["guides"]}
+    assert status["prior-written-notice"] == "ready"  # a warning, below the fail level
+    done = run_process(["check", "--format", "json", "--fail-on", "warning"], cwd=root)  # from the result cache
+    document = json.loads(done.out)
+    jsonschema.validate(document, SCHEMA)
+    assert document["policy"] == {"fail_on": "warning"}
+    assert {g["id"]: g["status"] for g in document["guides"]}["prior-written-notice"] == "fixes"

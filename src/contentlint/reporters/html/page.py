@@ -35,7 +35,15 @@ from typing import TYPE_CHECKING, Any, TextIO
 from contentlint import __version__
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import UI_LANGUAGES, localize, msg
-from contentlint.report import EXCERPT_CONTEXT, EXCERPT_MAX, PUBLISH_STATUSES, Reading, Report, RowView
+from contentlint.report import (
+    EXCERPT_CONTEXT,
+    EXCERPT_MAX,
+    PUBLISH_STATUSES,
+    Reading,
+    Report,
+    RowView,
+    publish_status,
+)
 from contentlint.reporters.html.assets import CSS, SCRIPT, content_security_policy
 from contentlint.reporters.html.charts import (
     DEFAULT_SCALE,
@@ -753,8 +761,12 @@ class Page(UiText):
     def unpaired(self) -> Markup:
         """Guides without a translation (or an original), with their findings."""
         rows = []
+        fail_on = self.options.get("fail_on")
+        fail_on = fail_on if isinstance(fail_on, Severity) else Severity.ERROR
         for view in self.model.unpaired:
+            status = publish_status(view.findings, fail_on, None, view.view.awaiting_translation)
             rows.append(h("tr", None,
+                h("td", None, self.status_badge(status)),
                 h("th", {"scope": "row"}, h("code", None, view.display),
                   self.titled(view.lang, view.title) if view.lang in ("en", "es") else None),
                 h("td", None, self.lang_name(view.lang)),
@@ -765,6 +777,7 @@ class Page(UiText):
             ))
         table = h("div", {"class": "table-wrap"}, h("table", {"class": "overview"},
             h("thead", None, h("tr", None,
+                h("th", {"scope": "col"}, self.t(msg("Publish status"))),
                 h("th", {"scope": "col"}, self.t(msg("Guide"))),
                 h("th", {"scope": "col"}, self.t(msg("Language"))),
                 h("th", {"scope": "col", "class": "num"}, self.t(msg("Errors"))),
