@@ -11,7 +11,9 @@ Everything under the project can come from a pull request, so a write
   git) when it is on the target's filesystem, else as a hidden ``.<name>.*.tmp``
   beside the target (content discovery skips hidden names), removed on any
   exception;
-* gives a new file the mode ``0o666 & ~umask`` and keeps an existing file's mode.
+* gives a new file the mode ``0o666 & ~umask`` and keeps an existing file's mode
+  (``keep_mode=False``, for reports: always ``0o666 & ~umask``, so a report once
+  written owner-only by an older version becomes readable by a web server again).
 """
 
 from __future__ import annotations
@@ -120,12 +122,12 @@ def cache_folder(root: Path) -> Path:
     return folder
 
 
-def atomic_write_text(path: Path, text: str, root: Path | None = None) -> None:
+def atomic_write_text(path: Path, text: str, root: Path | None = None, keep_mode: bool = True) -> None:
     """Write ``text`` to ``path`` so readers see the old or the new file, never half."""
-    atomic_write_bytes(path, text.encode("utf-8"), root)
+    atomic_write_bytes(path, text.encode("utf-8"), root, keep_mode)
 
 
-def atomic_write_bytes(path: Path, data: bytes, root: Path | None = None) -> None:
+def atomic_write_bytes(path: Path, data: bytes, root: Path | None = None, keep_mode: bool = True) -> None:
     """Write ``data`` atomically (see the module documentation); ``root``: the project."""
     path = Path(os.path.normpath(os.path.abspath(path)))
     parent = safe_folder(path.parent, root)
@@ -138,7 +140,7 @@ def atomic_write_bytes(path: Path, data: bytes, root: Path | None = None) -> Non
             raise UnsafeWriteError(path.name, SYMLINK)
         if not stat.S_ISREG(info.st_mode):
             raise UnsafeWriteError(path.name, NOT_REGULAR)
-        mode = stat.S_IMODE(info.st_mode)
+        mode = stat.S_IMODE(info.st_mode) if keep_mode else 0o666 & ~current_umask()
     else:
         mode = 0o666 & ~current_umask()
     temp_dir = _temp_folder(parent, root)

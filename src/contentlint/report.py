@@ -12,6 +12,7 @@ report without importing pydantic, ruamel.yaml or markdown-it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -104,6 +105,10 @@ class Reading:
     status: str  # ok | target | limit | short | none
     target: float
     limit: float
+    sentences: int = 0
+    scale: str = ""  # flesch-kincaid-grade (English) | inflesz (Spanish): what ``value`` is
+    baseline: float | None = None  # the same score in RD005's baseline (None: no baseline, or a new guide)
+    baseline_label: str = ""  # the baseline as RD005 names it ("reports/readability-baseline.json", "git:main")
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,10 @@ class DocumentView:
     reading: Reading | None = None
     line_count: int = 0
     excerpt: dict[int, str] = field(default_factory=dict)  # line number -> text
+    updated: str = ""  # front matter `updated` (YYYY-MM-DD), "" when absent or invalid
+    last_reviewed: str = ""  # front matter `last_reviewed`
+    awaiting_translation: bool = False  # English only: the Spanish is pending on purpose
+    doc_id: str = ""  # the guide's id ("" for data files and an invalid id)
 
 
 @dataclass(frozen=True)
@@ -128,6 +137,7 @@ class BlockView:
     number: int
     line: int
     text: str  # the rendered text; code and HTML blocks: the source
+    end_line: int = 0  # the block's last source line (0: only ``line`` is known)
 
 
 @dataclass(frozen=True)
@@ -149,6 +159,7 @@ class SyncView:
     synced: str = ""
     error: str = ""
     stale_blocks: int = 0
+    confirmed_by: str = ""  # who ran `sync mark` (the sync file's `confirmed_by`), "" when unknown
 
 
 @dataclass(frozen=True)
@@ -234,3 +245,33 @@ class Views:
 def _scale(value: Any) -> tuple[float, float, float]:
     anchor_inflesz, anchor_grade, per_grade = (float(v) for v in value)
     return anchor_inflesz, anchor_grade, per_grade
+
+
+# -- publish status: the editor's decision per guide --------------------------------
+# Worst first: the order of the overview and of the JSON's ``status`` values.
+PUBLISH_STATUSES = ("fixes", "translation", "review", "ready")
+# Findings that say the Spanish must catch up with the English (stale or never
+# marked): they make a pair "needs translation", not "needs fixes".
+TRANSLATION_CODES = frozenset({"PR020", "PR021", "PR022"})
+# The review-date rule (ST010): a guide past its review date "needs review".
+REVIEW_CODE = "ST010"
+
+
+def publish_status(
+    findings: Sequence[Finding], fail_on: Severity, sync: SyncView | None, pending: bool = False
+) -> str:
+    """One guide's publish status from the findings of its files (both languages).
+
+    ``fixes``: a finding at or above the fail level (other than the stale and
+    review findings, which have their own status); ``translation``: the Spanish
+    is missing, stale, never marked or unusable (``sync`` None means there is
+    no Spanish; ``pending``: the English says ``awaiting_translation``);
+    ``review``: past its review date (ST010); else ``ready``.
+    """
+    if any(f.severity >= fail_on and f.code not in TRANSLATION_CODES and f.code != REVIEW_CODE for f in findings):
+        return "fixes"
+    if pending or sync is None or sync.status != "synced":
+        return "translation"
+    if any(f.code == REVIEW_CODE for f in findings):
+        return "review"
+    return "ready"

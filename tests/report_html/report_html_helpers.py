@@ -24,6 +24,14 @@ CHROMIUM_ARGS = [
 ]
 # Reproducible sync marks (the mark time is shown in the report).
 MARK_ENV = {"SOURCE_DATE_EPOCH": "1780000000"}
+# Reproducible reports: "today" and the generation time fixed (November 30, 2026), and,
+# whatever CI runs the tests, the header shows the library's own commit and branch.
+REPORT_ENV = {
+    "SOURCE_DATE_EPOCH": "1796000000",
+    "GITHUB_SHA": "", "GITHUB_HEAD_REF": "", "GITHUB_REF_NAME": "", "GITHUB_REF": "",
+    "CI_COMMIT_SHA": "", "CI_COMMIT_REF_NAME": "", "CI_MERGE_REQUEST_IID": "",
+    "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME": "",
+}
 HTML_NAME = "contentlint-report.html"
 
 # The English edits made after `sync mark`: one changes words, one a fact.
@@ -54,7 +62,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def build_library(dest: Path) -> Path:
     """The editor fixture: marked in sync with the real CLI, then the English edited."""
     shutil.copytree(FIXTURES / "library", dest)
-    cli("sync", "mark", "--all", cwd=dest, **MARK_ENV)
+    cli("sync", "mark", "--all", "--by", "Ana Gómez", cwd=dest, **MARK_ENV)
     english = dest / "content" / "en" / "school-denies-iep.md"
     for old, new in STALE_EDITS:
         edit(english, old, new)
@@ -82,7 +90,7 @@ def build_xss_library(dest: Path) -> tuple[Path, list[str]]:
 
 def report(library: Path, out: Path) -> Path:
     """``contentlint report --out`` through the real CLI; the HTML file."""
-    result = cli("report", "--out", str(out), cwd=library)
+    result = cli("report", "--out", str(out), cwd=library, **REPORT_ENV)
     assert f"wrote {out / HTML_NAME}" in result.out
     return out / HTML_NAME
 

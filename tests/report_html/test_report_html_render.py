@@ -104,8 +104,10 @@ def _run_in_process(library: Path, monkeypatch: pytest.MonkeyPatch) -> Report:
 def test_generated_stamp_only_when_given(fixture_library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     result = _run_in_process(fixture_library, monkeypatch)
     plain = render_text(result, {})
-    stamped = render_text(result, {"generated": "2026-12-01 10:00 UTC"})
-    assert "2026-12-01 10:00 UTC" in stamped and "2026-12-01" not in plain
+    stamped = render_text(result, {"generated": "2026-12-01T10:00:00Z"})
+    # In words, never the raw ISO stamp.
+    assert "generated December 1, 2026, 10:00 UTC" in stamped and 'class="gen-time"' not in plain
+    assert "2026-12-01T10:00:00Z" not in stamped
     assert render_text(result, {}) == plain
 
 
@@ -115,6 +117,11 @@ def test_spanish_ui(browser: Any, fixture_library: Path, monkeypatch: pytest.Mon
     assert text.startswith('<!DOCTYPE html>\n<html lang="es"')
     assert render_text(result, {"ui_lang": "es"}) == text
     assert render_text(result, {"ui_lang": "fr"}).startswith('<!DOCTYPE html>\n<html lang="en"')
+    # Publish statuses, who and when, in Spanish words.
+    stamped = render_text(result, {"ui_lang": "es", "generated": "2026-12-01T10:00:00Z"})
+    assert "generado el 1 de diciembre de 2026, 10:00 UTC" in stamped
+    assert "confirmado por Ana Gómez el 28 de mayo de 2026, 20:26 UTC" in stamped
+    assert "Necesita correcciones" in stamped and "guías listas para publicar" in stamped
     path = tmp_path / "es.html"
     path.write_text(text, encoding="utf-8")
     page, watch = open_page(browser, path)

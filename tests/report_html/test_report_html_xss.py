@@ -36,7 +36,7 @@ def _assert_inert(page: Any) -> None:
             el => Array.from(el.attributes).filter(a => a.name.toLowerCase().startsWith('on'))
               .map(a => el.tagName + ' ' + a.name)),
           dangerous: document.querySelectorAll(
-            'img, iframe, object, embed, base, frame, video, audio, source, form:not(#filters), input, textarea, '
+            'img, iframe, object, embed, base, frame, video, audio, source, form:not(#filters), input:not(#filter-q), textarea, '
             + 'meta[http-equiv=refresh]').length,
           hrefs: Array.from(document.querySelectorAll('[href], [src], [xlink\\\\:href], [action], [formaction]'))
             .map(el => el.getAttribute('href') || el.getAttribute('src') || el.getAttribute('action') || ''),

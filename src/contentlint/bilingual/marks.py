@@ -38,9 +38,10 @@ HEADER = (
     "per English block, fingerprints of its normalized text and hard tokens,\n"
     "the text itself (for word diffs) and the Spanish block it was aligned with."
 )
-TOP_KEYS = ("version", "id", "en", "es", "synced", "digest", "blocks")
+TOP_KEYS = ("version", "id", "en", "es", "synced", "confirmed_by", "digest", "blocks")
 BLOCK_KEYS = ("kind", "line", "text_fp", "token_fp", "es", "text", "links")
 _DIGEST_RE = re.compile(r"^digest:[ \t]*['\"]?([0-9a-f]+)", re.MULTILINE)
+_STAMP_RE = re.compile(r"^(synced|confirmed_by): (.*)$", re.MULTILINE)
 _FP_RE = re.compile(r"[0-9a-f]{16}")
 
 
@@ -70,6 +71,7 @@ class SyncFile:
     digest: str
     synced: str
     marks: list[Mark]
+    confirmed_by: str = ""  # who ran `sync mark` (optional: files of older versions lack it)
 
 
 def sync_dir(content_root: Path) -> Path:
@@ -109,6 +111,20 @@ def stored_digest(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+def stored_stamp(text: str) -> tuple[str, str]:
+    """``synced`` and ``confirmed_by`` ("" when absent or not text), read without
+    parsing the YAML (for a file whose digest is current)."""
+    found: dict[str, str] = {}
+    for key, raw in _STAMP_RE.findall(text):
+        try:
+            value = _read_value(raw)
+        except ValueError:
+            continue
+        if isinstance(value, str):
+            found.setdefault(key, value)
+    return found.get("synced", ""), found.get("confirmed_by", "")
+
+
 def parse_sync_file(path: Path, text: str, expected_id: str) -> SyncFile:
     """Parse and check a sync file's text (:class:`SyncFileError` says why it cannot be used).
 
@@ -137,14 +153,15 @@ def parse_sync_file(path: Path, text: str, expected_id: str) -> SyncFile:
                                  expected=FORMAT_VERSION))
     if data.get("id") != expected_id:
         raise SyncFileError(msg("records id {id!r}, not {expected!r}", id=data.get("id"), expected=expected_id))
-    for key in ("en", "es", "synced", "digest"):
+    for key in ("en", "es", "synced", "confirmed_by", "digest"):
         if key in data and not isinstance(data[key], str):
             raise SyncFileError(msg("{key!r} is not text", key=key))
     blocks = data.get("blocks")
     if not isinstance(blocks, list):
         raise SyncFileError(msg("'blocks' is missing or not a list"))
     marks = [_mark(entry, index) for index, entry in enumerate(blocks)]
-    return SyncFile(path, expected_id, str(data.get("digest", "")), str(data.get("synced", "")), marks)
+    return SyncFile(path, expected_id, str(data.get("digest", "")), str(data.get("synced", "")), marks,
+                    str(data.get("confirmed_by", "")))
 
 
 _LINE_RE = re.compile(r"(  - |    )?([a-z_]+):(?: (.*))?")
@@ -251,6 +268,7 @@ def write_sync_file(
     entries: list[dict[str, Any]],
     block_digest: str,
     root: Path,
+    confirmed_by: str = "",
 ) -> bool:
     """Create or update a sync file atomically; returns True when a file was there.
 
@@ -264,6 +282,8 @@ def write_sync_file(
 
     values = {"version": FORMAT_VERSION, "id": doc_id, "en": en_display, "es": es_display,
               "synced": synced, "digest": block_digest}
+    if confirmed_by:
+        values["confirmed_by"] = confirmed_by
     existed = path.exists() or path.is_symlink()
     atomic_write_text(path, render(values, entries), root)
     return existed
@@ -275,7 +295,7 @@ _NOT_RENDERED_LINE_RE = re.compile(
     r"^(?!(?:"
     r"[ \t]*(?:#.*)?"
     r"|version: 1"
-    rf"|(?:id|en|es|synced|digest): {_SCALAR}"
+    rf"|(?:id|en|es|synced|confirmed_by|digest): {_SCALAR}"
     r"|blocks:(?: \[\])?"
     rf"|{_BLOCK}(?:kind|text_fp|token_fp): {_SCALAR}"
     rf'|{_BLOCK}text: (?:"[^\n]*"|{_SCALAR})'  # the snapshot only feeds word diffs: not scanned char by char
@@ -298,7 +318,7 @@ def in_rendered_layout(text: str) -> bool:
 def render(values: dict[str, Any], entries: list[dict[str, Any]]) -> str:
     """The sync file's text, written directly (the layout ruamel.yaml would write)."""
     lines = ["# " + line for line in HEADER.split("\n")]
-    lines.extend(f"{key}: {_scalar(values[key])}" for key in TOP_KEYS if key != "blocks")
+    lines.extend(f"{key}: {_scalar(values[key])}" for key in TOP_KEYS if key != "blocks" and key in values)
     lines.append("blocks:" if entries else "blocks: []")
     for entry in entries:
         prefix = "  - "

@@ -27,6 +27,7 @@ from contentlint.bilingual.marks import (
     parse_sync_file,
     read_sync_text,
     stored_digest,
+    stored_stamp,
     sync_path,
 )
 from contentlint.bilingual.worddiff import list_diff, word_diff
@@ -77,6 +78,7 @@ class SyncState:
     changes: list[Change] = field(default_factory=list)
     error: str = ""
     synced: str = ""
+    confirmed_by: str = ""  # who ran `sync mark`, "" when the file does not say
 
 
 def compute_state(pair: Pair, infos: list[BlockInfo], content_root: Path, root: Path) -> SyncState:
@@ -92,13 +94,16 @@ def compute_state(pair: Pair, infos: list[BlockInfo], content_root: Path, root: 
     except (OSError, UnicodeDecodeError) as exc:
         return SyncState("invalid", path, error=msg("cannot be read ({error})", error=str(exc)))
     if stored_digest(text) == digest(infos) and in_rendered_layout(text):
-        return SyncState("synced", path)  # the common case: the tool's own layout, no YAML parsing at all
+        # The common case: the tool's own layout, no YAML parsing at all.
+        synced, confirmed_by = stored_stamp(text)
+        return SyncState("synced", path, synced=synced, confirmed_by=confirmed_by)
     try:
         parsed: SyncFile = parse_sync_file(path, text, pair.doc_id)
     except SyncFileError as exc:
         return SyncState("invalid", path, error=exc.args[0] if exc.args else str(exc))
     changes = compare(parsed.marks, infos)
-    return SyncState("stale" if changes else "synced", path, changes, synced=parsed.synced)
+    return SyncState("stale" if changes else "synced", path, changes, synced=parsed.synced,
+                     confirmed_by=parsed.confirmed_by)
 
 
 def compare(marks: list[Mark], infos: list[BlockInfo]) -> list[Change]:

@@ -148,6 +148,8 @@ class RunCache:
     ) -> RunCache | None:
         """A cache for this run, or None when the key cannot be computed (``views``:
         the report must carry the editor's views, so a stored one without them is a miss)."""
+        from contentlint.content.clock import today
+
         try:
             root, _source, table = read_table(start, explicit)
             if "external" in (table.get("links"), overrides.get("links")):
@@ -163,6 +165,7 @@ class RunCache:
                 "content": _content_digest(root, content, resolved, _max_file_bytes(table)),
                 "cwd": str(start.resolve()),
                 "views": views,
+                "today": today().isoformat(),  # ages (ST010) change with the date, not the content
             }
             key = hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=20).hexdigest()
         except (OSError, ValueError, TypeError, AttributeError, ConfigError):

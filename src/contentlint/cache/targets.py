@@ -148,6 +148,7 @@ class TargetCache:
     def open(cls, config: Config, library: Library, db: CacheDB) -> TargetCache | None:
         """The cache for this run, or None when its key cannot be computed."""
         from contentlint.cache.run import package_fingerprint, referenced_state
+        from contentlint.content.clock import today
 
         content = config.content_root
         try:
@@ -158,6 +159,7 @@ class TargetCache:
                 "settings": config.settings.model_dump(mode="json"),
                 "referenced": referenced_state(config.root, {"rules": config.settings.rules}),
                 "enabled": sorted(config.enabled),
+                "today": today().isoformat(),  # ages (ST010) change with the date, not the content
             }
             context = [_context_part(d) for d in sorted(library.documents, key=lambda d: d.display)]
             base = _digest(json.dumps(run, sort_keys=True, default=str), *context, _listing(content))

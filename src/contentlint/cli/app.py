@@ -264,7 +264,7 @@ def _check(args: argparse.Namespace) -> int:
     from contentlint.errors import ConfigError, UsageError
 
     try:
-        config, report = _run(args, use_cache=True, views=args.format == "html")
+        config, report = _run(args, use_cache=True, views=args.format in ("html", "json"))
     except (ConfigError, UsageError) as exc:
         return _error(_localized_error(exc, args))
     options = _render_options(config, args)
@@ -340,7 +340,8 @@ def _emit(report: Any, fmt: str, output: Path | None, options: dict[str, Any], r
         buffer = io.StringIO()
         render(report, buffer, {**options, "color": False})
         try:
-            atomic_write_text(output, buffer.getvalue(), root)
+            # A report is for others to read: the umask decides, not an old file's mode.
+            atomic_write_text(output, buffer.getvalue(), root, keep_mode=False)
         except OSError as exc:
             raise OutputError(_write_error(output, exc)) from None
         return
@@ -372,7 +373,7 @@ def _report(args: argparse.Namespace) -> int:
     except (ConfigError, UsageError) as exc:
         return _error(_localized_error(exc, args))
     folder = args.out or config.root / "reports"
-    options = {**_render_options(config, args), "color": False}
+    options = {**_render_options(config, args), "color": False, **_provenance(config.root)}
     failed = False
     for fmt, name in REPORT_FILES.items():
         try:
@@ -387,6 +388,35 @@ def _report(args: argparse.Namespace) -> int:
     sys.stdout.write(summary_line(report, options.get("ui_lang") or "en") + "\n")
     _write_step_summary(report, options)
     return EXIT_ERROR if failed else _exit_code(report, config, args)
+
+
+def _provenance(root: Path) -> dict[str, Any]:
+    """When and from what a report is made, for its header: the UTC time
+    (``SOURCE_DATE_EPOCH`` when set, for reproducible reports), the commit and
+    branch (the CI's variables first, then git), and the pull or merge request
+    number under GitHub Actions or GitLab CI."""
+    import datetime as dt
+
+    from contentlint.content.git import head_revision
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    moment = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isascii() and epoch.isdigit()
+              and len(epoch) <= 12 else dt.datetime.now(dt.UTC))
+    env = os.environ
+    commit, branch = head_revision(root)
+    commit = (env.get("GITHUB_SHA") or env.get("CI_COMMIT_SHA") or commit)[:12]
+    branch = env.get("GITHUB_HEAD_REF") or env.get("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME") or \
+        env.get("GITHUB_REF_NAME") or env.get("CI_COMMIT_REF_NAME") or branch
+    pull_request = env.get("CI_MERGE_REQUEST_IID", "")
+    ref = env.get("GITHUB_REF", "")
+    if ref.startswith("refs/pull/"):
+        pull_request = ref.split("/")[2]
+        branch = env.get("GITHUB_HEAD_REF") or branch
+    return {
+        "generated": moment.replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "revision": {"commit": commit, "branch": branch[:200],
+                     "pull_request": ("#" + pull_request) if pull_request.isdigit() else ""},
+    }
 
 
 def _use_color(choice: str) -> bool:

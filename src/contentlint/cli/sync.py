@@ -34,6 +34,7 @@ content/sync/<id>.yaml (tool-owned; only `sync mark` writes it):
   en: content/en/<slug>.md
   es: content/es/<slug>.md
   synced: "<UTC time of the mark>"
+  confirmed_by: "<who checked: --by NAME, else git config user.name>"   # omitted when unknown
   digest: <16 hex digits over every block's fingerprints: unchanged = nothing to read>
   blocks:                      # one entry per English block, in order
     - kind: paragraph          # heading | paragraph | list_item | quote | table_row | code | ...
@@ -66,6 +67,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     mark.add_argument("guide", nargs="*", help="a guide id, or the path of its English or Spanish file")
     mark.add_argument("--all", action="store_true", help="mark every English/Spanish pair")
+    mark.add_argument("--by", metavar="NAME", help="who checked the translation (default: git config user.name)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -81,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"contentlint: error: {_t(exc.args[0] if exc.args else str(exc))}\n")
         return EXIT_ERROR
     if args.sync_command == "mark":
-        return _mark(ctx, pairs)
+        return _mark(ctx, pairs, _confirmed_by(args.by, ctx.project.root))
     return _status(ctx, pairs, args.format)
 
 
@@ -140,7 +142,16 @@ def _now() -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def _mark(ctx: RunContext, pairs: list[Pair]) -> int:
+def _confirmed_by(name: str | None, root: Path) -> str:
+    """Who confirms the translation: ``--by``, else git's ``user.name`` ("" when neither)."""
+    if name is None:
+        from contentlint.content.git import user_name
+
+        name = user_name(root)
+    return " ".join(name.split())[:100]
+
+
+def _mark(ctx: RunContext, pairs: list[Pair], confirmed_by: str = "") -> int:
     from contentlint.bilingual.marks import (
         block_entry,
         digest,
@@ -158,7 +169,8 @@ def _mark(ctx: RunContext, pairs: list[Pair]) -> int:
         shown = display_path(path, root)
         try:
             updated = write_sync_file(
-                path, pair.doc_id, pair.en.display, pair.es.display, _now(), entries, digest(alignment.en), root
+                path, pair.doc_id, pair.en.display, pair.es.display, _now(), entries, digest(alignment.en), root,
+                confirmed_by,
             )
         except (OSError, UnicodeError) as exc:
             failed = True

@@ -27,3 +27,30 @@ def run_git(root: Path, args: list[str], stdin: bytes | None = None, timeout: fl
         error = done.stderr.decode("utf-8", "replace").strip()
         raise GitError(f"git {' '.join(args[:2])} failed: {error}")
     return done.stdout
+
+
+def git_value(root: Path, args: list[str]) -> str:
+    """One line of git's output ("" when git is missing, fails, or prints nothing):
+    for the facts a report shows (who marked, which commit), never a decision."""
+    try:
+        return run_git(root, args, timeout=10).decode("utf-8", "replace").strip().split("\n")[0]
+    except GitError:
+        return ""
+
+
+def user_name(root: Path) -> str:
+    """``git config user.name`` in ``root`` ("" when unset)."""
+    return git_value(root, ["config", "user.name"])
+
+
+def head_revision(root: Path) -> tuple[str, str]:
+    """The checked-out commit (12 hex digits) and branch ("" for each when unknown;
+    a detached HEAD has no branch)."""
+    try:  # one git process: the full hash, then the branch ("HEAD" when detached)
+        lines = run_git(root, ["rev-parse", "HEAD", "--abbrev-ref", "HEAD"], timeout=10).decode(
+            "utf-8", "replace").split()
+    except GitError:
+        return "", ""
+    if len(lines) != 2:
+        return "", ""
+    return lines[0][:12], "" if lines[1] == "HEAD" else lines[1]

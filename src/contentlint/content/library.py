@@ -133,6 +133,8 @@ class Library:
         found = self._by_folder_name.get((os.path.dirname(joined), os.path.basename(joined)))
         if found is not None:
             return found
+        if not target.lower().endswith((".md", ".markdown")):
+            return None  # only a guide file can be a guide: never touch the filesystem for anything else
         return self.at_path(doc.path.parent / PurePosixPath(target))
 
 

@@ -52,10 +52,11 @@ def build_views(findings: Sequence[Finding], checked: Sequence[Document], ctx: R
         by_path[finding.location.path].append(finding)
     shown = {doc.display for doc in checked}
     rd001 = config.options.get("RD001")
+    rd005 = config.options.get("RD005")
     context_words = _int_option(config.options.get("PR020"), "context_words", 6)
 
     def view(doc: Document) -> DocumentView:
-        return _document_view(doc, by_path.get(doc.display, []), _reading(doc, ctx, rd001))
+        return _document_view(doc, by_path.get(doc.display, []), _reading(doc, ctx, rd001, rd005))
 
     pairs: list[PairView] = []
     paired: set[str] = set()
@@ -84,8 +85,23 @@ def _document_view(doc: Document, findings: list[Finding], reading: Reading | No
     lines = doc.lines if doc.text is not None else []
     return DocumentView(
         doc.display, _lang(doc.display, doc), title if isinstance(title, str) else "", reading,
-        len(lines), _excerpt(lines, findings),
+        len(lines), _excerpt(lines, findings), _date(doc.front.get("updated")), _date(doc.front.get("last_reviewed")),
+        doc.front.get("awaiting_translation") is True, doc.doc_id if isinstance(doc.doc_id, str) else "",
     )
+
+
+def _date(value: Any) -> str:
+    """A front-matter date as YYYY-MM-DD ("" when it is not a valid date: SC008 says so)."""
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            return ""
+    return ""
 
 
 def _excerpt(lines: list[str], findings: list[Finding]) -> dict[int, str]:
@@ -130,8 +146,9 @@ def _limits(options: Any, guide_type: str | None) -> Limits:
     return Limits(**values)
 
 
-def _reading(doc: Document, ctx: RunContext, rd001: Any) -> Reading | None:
-    """The guide's score from the readability engine, judged like RD001 judges it."""
+def _reading(doc: Document, ctx: RunContext, rd001: Any, rd005: Any = None) -> Reading | None:
+    """The guide's score from the readability engine, judged like RD001 judges it,
+    with its score in RD005's baseline when one is configured (the trend)."""
     from contentlint.readability.guides import english_scale_grade
 
     score = ctx.score(doc, bool(getattr(rd001, "include_headings", False)))
@@ -144,8 +161,9 @@ def _reading(doc: Document, ctx: RunContext, rd001: Any) -> Reading | None:
     else:
         raw = score.szigriszt_pazos
         target, limit = limits.target_inflesz_es, limits.min_inflesz_es
+    scale = "flesch-kincaid-grade" if score.lang == "en" else "inflesz"
     if raw is None or score.sentences == 0:
-        return Reading(score.lang, None, None, "", score.words, "none", target, limit)
+        return Reading(score.lang, None, None, "", score.words, "none", target, limit, score.sentences, scale)
     value = round(raw, 1) + 0.0
     if score.words < limits.min_words:
         status = "short"
@@ -153,9 +171,29 @@ def _reading(doc: Document, ctx: RunContext, rd001: Any) -> Reading | None:
         status = "limit" if value > limit else ("target" if value > target else "ok")
     else:
         status = "limit" if value < limit else ("target" if value < target else "ok")
+    before, label = _baseline(doc, ctx, rd005, score.lang)
     return Reading(
-        score.lang, value, english_scale_grade(score), score.inflesz_band or "", score.words, status, target, limit
+        score.lang, value, english_scale_grade(score), score.inflesz_band or "", score.words, status, target, limit,
+        score.sentences, scale, before, label,
     )
+
+
+def _baseline(doc: Document, ctx: RunContext, rd005: Any, lang: str) -> tuple[float | None, str]:
+    """The guide's score in RD005's baseline, on the scale RD001 uses, as RD005 reads
+    it ((None, "") without a usable baseline or when the guide is new since it)."""
+    from contentlint.readability.baseline import BaselineError
+
+    spec = getattr(rd005, "baseline", None)
+    if not isinstance(spec, str) or not spec:
+        return None, ""
+    baseline = ctx.baseline(spec, bool(getattr(rd005, "include_headings", False)))
+    if isinstance(baseline, BaselineError):
+        return None, ""  # RD006 says why
+    entry = baseline.lookup(doc)
+    if entry is None or entry.lang != lang:
+        return None, baseline.label
+    raw = entry.grade if lang == "en" else entry.inflesz
+    return (round(raw, 1) + 0.0 if raw is not None else None), baseline.label
 
 
 def _pair_view(pair: Pair, ctx: RunContext, view: Any, context_words: int) -> PairView:
@@ -165,7 +203,7 @@ def _pair_view(pair: Pair, ctx: RunContext, view: Any, context_words: int) -> Pa
     stale = len(state.changes) if state.status == "stale" else 0
     return PairView(
         pair.doc_id, view(pair.en), view(pair.es),
-        SyncView(state.status, state.synced, str(state.error), stale),
+        SyncView(state.status, state.synced, str(state.error), stale, state.confirmed_by),
         AlignmentView(alignment.confident, len(alignment.en), len(alignment.missing), len(alignment.extra),
                       len(alignment.moved)),
         tuple(rows), tuple(change.diff(context_words) for change in removed),
@@ -177,7 +215,7 @@ def _block(info: BlockInfo | None) -> BlockView | None:
         return None
     block = info.block
     text = block.source.rstrip("\n") if block.kind in ("code", "html") else (block.plain or block.source)
-    return BlockView(block.kind, block.level, block.ordered, block.number, block.line, text)
+    return BlockView(block.kind, block.level, block.ordered, block.number, block.line, text, block.end_line)
 
 
 def _rows(alignment: Alignment, state: SyncState, context_words: int) -> tuple[list[RowView], list[Change]]:

@@ -20,6 +20,7 @@ REPORTERS: dict[str, str] = {
     "junit": "contentlint.reporters.junit",
     "summary": "contentlint.reporters.summary",
     "html": "contentlint.reporters.html.page",
+    "translation-status": "contentlint.reporters.translation_status",
 }
 
 # What `contentlint report` writes, format -> file name.
@@ -29,6 +30,7 @@ REPORT_FILES: dict[str, str] = {
     "junit": "contentlint.junit.xml",
     "summary": "contentlint-summary.md",
     "html": "contentlint-report.html",
+    "translation-status": "translation-status.json",
 }
 
 

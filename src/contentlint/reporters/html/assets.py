@@ -213,14 +213,47 @@ footer {
   max-width: 80rem; margin: 0 auto; padding: 1rem 1.5rem 2rem; color: var(--muted);
   border-top: 1px solid var(--line); font-size: 0.9rem;
 }
+/* Findings on the side-by-side rows: the cell's worst severity, the quoted values marked. */
+table.sbs td.cell-error { background: var(--error-bg); box-shadow: inset 5px 0 0 var(--error); }
+table.sbs td.cell-warning { box-shadow: inset 5px 0 0 #b36b00; }
+table.sbs td.cell-info { box-shadow: inset 5px 0 0 var(--info); }
+mark.hl { color: var(--text); padding: 0 0.1em; border-radius: 2px; }
+mark.hl-error { background: #ffc9c9; outline: 2px solid var(--error); }
+mark.hl-warning { background: #ffe3a3; }
+mark.hl-info { background: #d6e6f7; }
+.status-list .row-finding { font-size: 0.85rem; color: var(--text); }
+.status-list .row-finding .code { font-weight: 600; }
+.readiness { margin: 1rem 0; }
+.ready-line { font-size: 1.15rem; margin: 0 0 0.25rem; }
+.policy { color: var(--muted); font-size: 0.9rem; margin: 0 0 0.75rem; }
+.badge.status { white-space: nowrap; }
+.trend { display: block; font-size: 0.85rem; color: var(--muted); }
+.search-field input { font: inherit; padding: 0.3rem 0.5rem; min-width: 16rem; border: 1px solid #6b7785; }
+.page-header .gen-time, .page-header .gen-commit, .page-header .gen-branch, .page-header .gen-pr {
+  white-space: nowrap;
+}
+/* One guide pair per printed page, its side-by-side included (the script opens
+   every side-by-side before printing; ::details-content shows them when it cannot). */
 @media print {
-  .filters, .skip-link { display: none !important; }
+  .filters, .skip-link, nav, #charts, noscript { display: none !important; }
+  body { font-size: 10pt; }
+  .page-header { background: none !important; color: #000 !important; }
+  .page-header * { color: #000 !important; }
+  article.guide { break-before: page; page-break-before: always; border-top: 0; margin-top: 0; }
+  details.sbs-wrap::details-content { content-visibility: visible; display: contents; }
+  details.sbs-wrap > summary { list-style: none; }
+  .src, .f-detail { display: none; }
+  table { page-break-inside: auto; }
+  tr { break-inside: avoid; }
+  #rules, #other-files, #unpaired { break-before: page; }
 }
 """
 
-# Filters only: every finding carries data-severity, data-rule and data-lang.
-# The status template comes from the page (it is translated there), so this
-# text, and therefore its hash, never changes.
+# Filters, search and print: every finding carries data-severity, data-rule and
+# data-lang; every overview row data-pair, data-guide, data-status and data-search
+# (ids, titles and paths); a pair's article, data-guide. The status template comes
+# from the page (it is translated there), so this text, and therefore its hash,
+# never changes.
 SCRIPT = """\
 (function () {
   "use strict";
@@ -228,17 +261,40 @@ SCRIPT = """\
   if (!form) { return; }
   var items = Array.prototype.slice.call(document.querySelectorAll("[data-finding]"));
   var lists = Array.prototype.slice.call(document.querySelectorAll("[data-findings-list]"));
+  var rows = Array.prototype.slice.call(document.querySelectorAll("tr[data-pair]"));
+  var articles = Array.prototype.slice.call(document.querySelectorAll("article[data-guide]"));
   var status = document.getElementById("filter-status");
   function value(name) {
     var control = form.elements.namedItem(name);
     return control ? control.value : "";
   }
+  function text(el) { return (el.textContent || "").toLowerCase(); }
   function apply() {
-    var severity = value("severity"), rule = value("rule"), lang = value("lang"), shown = 0;
+    var severity = value("severity"), rule = value("rule"), lang = value("lang");
+    var guide = value("guide"), state = value("status"), query = value("q").trim().toLowerCase(), shown = 0;
+    var pairOk = {};
+    rows.forEach(function (row) {
+      var article = document.getElementById(row.getAttribute("data-pair"));
+      var ok = (!guide || row.getAttribute("data-guide") === guide) &&
+        (!state || row.getAttribute("data-status") === state) &&
+        (!query || row.getAttribute("data-search").indexOf(query) >= 0 ||
+         (article !== null && text(article).indexOf(query) >= 0));
+      row.hidden = !ok;
+      pairOk[row.getAttribute("data-guide")] = ok;
+    });
+    articles.forEach(function (article) {
+      var ok = pairOk[article.getAttribute("data-guide")];
+      article.hidden = ok === false;
+    });
     items.forEach(function (item) {
+      var article = item.closest("article[data-guide]");
       var ok = (!severity || item.getAttribute("data-severity") === severity) &&
         (!rule || item.getAttribute("data-rule") === rule) &&
-        (!lang || item.getAttribute("data-lang") === lang);
+        (!lang || item.getAttribute("data-lang") === lang) &&
+        (article === null ? !guide && !state : !article.hidden) &&
+        (!query || text(item).indexOf(query) >= 0 ||
+         (article !== null && (article.getAttribute("data-guide") + " " +
+          text(article.querySelector("h2"))).indexOf(query) >= 0));
       item.hidden = !ok;
       if (ok) { shown += 1; }
     });
@@ -252,8 +308,15 @@ SCRIPT = """\
     }
   }
   form.addEventListener("change", apply);
+  form.addEventListener("input", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+  // Printing shows every side-by-side view.
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.slice.call(document.querySelectorAll("details.sbs-wrap")).forEach(function (d) {
+      d.open = true;
+    });
+  });
   form.hidden = false;
   apply();
 }());

@@ -128,3 +128,44 @@ def render_diff(text: str) -> Markup:
         position = found.end()
     out.append(text[position:])
     return join(*out)
+
+
+# What a finding's message quotes: “values” (facts, terms) and ('the start of a
+# sentence…') (hard and long sentences).
+_QUOTED = re.compile(r"“([^”\n]{1,200})”|\('([^'\n]{2,200}?)…?'\)")
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
+def quoted_spans(text: str, message: str) -> list[tuple[int, int]]:
+    """Where the values a message quotes occur in ``text`` (first occurrence of
+    each); a quoted sentence start extends to the end of its sentence."""
+    spans: list[tuple[int, int]] = []
+    for found in _QUOTED.finditer(message):
+        value, sentence = found.group(1), found.group(2)
+        needle = (value or sentence or "").strip()
+        if len(needle) < 2:
+            continue
+        start = text.find(needle)
+        if start < 0:
+            continue
+        end = start + len(needle)
+        if sentence:
+            stop = _SENTENCE_END.search(text, end)
+            end = stop.end() if stop else len(text)
+        spans.append((start, end))
+    return spans
+
+
+def highlight(text: str, spans: Iterable[tuple[int, int, str]]) -> Markup:
+    """``text`` with each (start, end, css class) span in a ``<mark>``; overlapping
+    spans are merged into the first (all text escaped)."""
+    out: list[Any] = []
+    position = 0
+    for start, end, css in sorted(spans):
+        if start < position:
+            continue
+        out.append(text[position:start])
+        out.append(h("mark", {"class": css}, text[start:end]))
+        position = end
+    out.append(text[position:])
+    return join(*out)

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import Message, localize, msg
 from contentlint.report import (
+    PUBLISH_STATUSES,
     AlignmentView,
+    BlockView,
     DocumentView,
     Limits,
     Reading,
@@ -21,6 +23,7 @@ from contentlint.report import (
     RowView,
     SyncView,
     Views,
+    publish_status,
 )
 from contentlint.report import PairView as ReportPair
 
@@ -68,6 +71,7 @@ class PairView:
     view: ReportPair
     en: DocView
     es: DocView
+    status: str = "ready"  # fixes | translation | review | ready (report.publish_status)
 
     @property
     def doc_id(self) -> str:
@@ -99,9 +103,44 @@ class PairView:
         return self.en.count(severity) + self.es.count(severity)
 
     @property
+    def findings(self) -> list[Finding]:
+        """The findings of both files."""
+        return [*self.en.findings, *self.es.findings]
+
+    def has_pair_findings(self) -> bool:
+        """A finding that compares the two files (it names the other one)."""
+        paths = {self.en.display, self.es.display}
+        return any(
+            any(r.path in paths and r.path != f.location.path for r in f.related) for f in self.findings
+        )
+
+    def row_findings(self, row: RowView) -> list[tuple[Finding, frozenset[str]]]:
+        """The findings on a row's two blocks, each with the sides (en, es) it marks: a
+        finding on one block that names the other block (a parity error) marks both."""
+        out: list[tuple[Finding, frozenset[str]]] = []
+        blocks = {"en": (self.en.display, row.en), "es": (self.es.display, row.es)}
+        for finding in self.findings:
+            sides = {lang for lang, (path, block) in blocks.items()
+                     if _on_block(path, finding.location.path, finding.location.line, block)}
+            if not sides:
+                continue
+            for related in finding.related:
+                sides.update(lang for lang, (path, block) in blocks.items()
+                             if _on_block(path, related.path, related.line, block))
+            out.append((finding, frozenset(sides)))
+        return out
+
+    @property
     def stale_blocks(self) -> int:
         """English changes since the last sync (blocks)."""
         return self.view.sync.stale_blocks if self.view.sync is not None else 0
+
+
+def _on_block(block_path: str, path: str, line: int, block: BlockView | None) -> bool:
+    """True when ``path:line`` falls in ``block`` (a block of ``block_path``)."""
+    if block is None or path != block_path or line < 1:
+        return False
+    return block.line <= line <= max(block.end_line, block.line)
 
 
 @dataclass
@@ -129,8 +168,9 @@ def lang_of(display: str) -> str:
     return "other"
 
 
-def build_model(report: Report) -> PageModel:
-    """Group the findings by guide pair, on the views the pipeline computed."""
+def build_model(report: Report, fail_on: Severity = Severity.ERROR) -> PageModel:
+    """Group the findings by guide pair, on the views the pipeline computed; pairs
+    sorted worst publish status first (then most errors, most warnings, id)."""
     findings = sorted(report.findings, key=lambda f: f.sort_key)
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
@@ -149,6 +189,10 @@ def build_model(report: Report) -> PageModel:
         PairView(_anchor("guide", index, pair.doc_id), pair, doc(pair.en), doc(pair.es))
         for index, pair in enumerate(views.pairs)
     ]
+    for pair in pairs:
+        pair.status = publish_status(pair.findings, fail_on, pair.state, pair.en.view.awaiting_translation)
+    pairs.sort(key=lambda p: (PUBLISH_STATUSES.index(p.status), -p.count(Severity.ERROR),
+                              -p.count(Severity.WARNING), p.doc_id))
     unpaired = [doc(view) for view in views.unpaired]
     others = []
     for path, items in sorted(by_path.items()):

@@ -35,7 +35,15 @@ from typing import TYPE_CHECKING, Any, TextIO
 from contentlint import __version__
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import UI_LANGUAGES, localize, msg
-from contentlint.report import EXCERPT_CONTEXT, EXCERPT_MAX, Reading, Report, RowView
+from contentlint.report import (
+    EXCERPT_CONTEXT,
+    EXCERPT_MAX,
+    PUBLISH_STATUSES,
+    Reading,
+    Report,
+    RowView,
+    publish_status,
+)
 from contentlint.reporters.html.assets import CSS, SCRIPT, content_security_policy
 from contentlint.reporters.html.charts import (
     DEFAULT_SCALE,
@@ -47,8 +55,10 @@ from contentlint.reporters.html.markup import (
     esc,
     fmt1,
     h,
+    highlight,
     join,
     mark_column,
+    quoted_spans,
     render_diff,
 )
 from contentlint.reporters.html.model import (
@@ -65,6 +75,13 @@ if TYPE_CHECKING:
     from contentlint.report import BlockView
 
 MAX_FINDINGS_PER_FILE = 300  # the JSON report has them all
+# Publish status -> label and badge class.
+STATUS_LABELS = {
+    "fixes": (msg("Needs fixes"), "st-limit"),
+    "translation": (msg("Needs translation"), "st-stale"),
+    "review": (msg("Needs review"), "st-target"),
+    "ready": (msg("Ready"), "st-ok"),
+}
 
 __all__ = ["esc", "h", "render", "render_diff", "render_text"]
 
@@ -138,11 +155,40 @@ class Page(UiText):
         )
 
     def generated(self) -> Markup:
-        """The generation time, only when the caller passed one."""
+        """When and from what the report was made: the time, the commit, the branch
+        and the pull request, each only when the caller passed it."""
+        parts: list[Any] = []
         stamp = self.options.get("generated")
-        if not stamp:
-            return Markup("")
-        return join(" · ", self.t(msg("generated {when}", when=str(stamp))))
+        if stamp:
+            parts.append(h("span", {"class": "gen-time"}, self.t(msg("generated {when}", when=self.when(str(stamp))))))
+        revision = self.options.get("revision") or {}
+        if revision.get("commit"):
+            parts.append(h("span", {"class": "gen-commit"}, self.t(msg("commit")), " ",
+                           h("code", None, str(revision["commit"]))))
+        if revision.get("branch"):
+            parts.append(h("span", {"class": "gen-branch"}, self.t(msg("branch")), " ",
+                           h("code", None, str(revision["branch"]))))
+        if revision.get("pull_request"):
+            parts.append(h("span", {"class": "gen-pr"}, self.t(msg("pull request {number}",
+                                                                   number=str(revision["pull_request"])))))
+        return join(*[join(" · ", part) for part in parts])
+
+    def when(self, stamp: str) -> str:
+        """An ISO date or UTC time in words: "December 2, 2026" or "December 2, 2026, 08:39 UTC"."""
+        months = (msg("January"), msg("February"), msg("March"), msg("April"), msg("May"), msg("June"),
+                  msg("July"), msg("August"), msg("September"), msg("October"), msg("November"), msg("December"))
+        try:
+            year, month, day = int(stamp[0:4]), int(stamp[5:7]), int(stamp[8:10])
+            name = self.t(months[month - 1])
+        except (ValueError, IndexError):
+            return stamp
+        if not (stamp[4:5] == "-" and stamp[7:8] == "-" and 1 <= day <= 31):
+            return stamp
+        date = self.t(msg("{month} {day}, {year}", month=name, day=day, year=year))
+        clock = stamp[11:16]
+        if len(stamp) > 16 and stamp[10:11] == "T" and clock[2:3] == ":" and stamp.endswith("Z"):
+            return self.t(msg("{date}, {time} UTC", date=date, time=clock))
+        return date
 
     def footer(self) -> Markup:
         """The tool and version; a reminder that nothing is loaded."""
@@ -186,7 +232,7 @@ class Page(UiText):
     def filters(self) -> Markup:
         """The filter form (shown by the script) and its no-script note."""
         findings = self.report.findings
-        if not findings:
+        if not findings and not self.model.pairs:
             return Markup("")
         present = {f.severity for f in findings}
         severity_options = [h("option", {"value": ""}, self.t(msg("All severities")))]
@@ -213,6 +259,10 @@ class Page(UiText):
                 "fieldset",
                 None,
                 h("legend", None, self.t(msg("Filter findings"))),
+                h("label", {"for": "filter-q", "class": "search-field"}, self.t(msg("Search")),
+                  h("input", {"id": "filter-q", "name": "q", "type": "search", "autocomplete": "off",
+                              "placeholder": self.t(msg("title, path or message"))})),
+                self.pair_filters(),
                 h("label", {"for": "filter-severity"}, self.t(msg("Severity")),
                   h("select", {"id": "filter-severity", "name": "severity"}, severity_options)),
                 h("label", {"for": "filter-rule"}, self.t(msg("Rule")),
@@ -228,6 +278,24 @@ class Page(UiText):
         noscript = h("noscript", None, h("p", {"class": "note"}, self.t(
             msg("The filters need JavaScript; every finding is shown below."))))
         return join(form, noscript)
+
+    def pair_filters(self) -> Markup:
+        """The guide and publish-status filters (they also filter the overview)."""
+        pairs = self.model.pairs
+        if not pairs:
+            return Markup("")
+        present = {pair.status for pair in pairs}
+        status_options = [h("option", {"value": ""}, self.t(msg("All statuses")))]
+        status_options += [h("option", {"value": status}, self.t(STATUS_LABELS[status][0]))
+                           for status in PUBLISH_STATUSES if status in present]
+        guide_options = [h("option", {"value": ""}, self.t(msg("All guides")))]
+        guide_options += [h("option", {"value": doc_id}, doc_id) for doc_id in sorted(p.doc_id for p in pairs)]
+        return join(
+            h("label", {"for": "filter-status-select"}, self.t(msg("Publish status")),
+              h("select", {"id": "filter-status-select", "name": "status"}, status_options)),
+            h("label", {"for": "filter-guide"}, self.t(msg("Guide")),
+              h("select", {"id": "filter-guide", "name": "guide"}, guide_options)),
+        )
 
     def finding_lang(self, finding: Finding) -> str:
         """en / es / other: the language of the file the finding is in."""
@@ -268,6 +336,7 @@ class Page(UiText):
         if not model.pairs:
             return h("p", {"class": "note"}, self.t(msg("No English/Spanish guide pairs were checked.")))
         head = h("thead", None, h("tr", None,
+            h("th", {"scope": "col"}, self.t(msg("Publish status"))),
             h("th", {"scope": "col"}, self.t(msg("Guide"))),
             h("th", {"scope": "col", "class": "num"}, self.t(msg("Errors"))),
             h("th", {"scope": "col", "class": "num"}, self.t(msg("Warnings"))),
@@ -284,8 +353,36 @@ class Page(UiText):
             en_target=model.limits.target_grade_en, en_limit=model.limits.max_grade_en,
             es_target=model.limits.target_inflesz_es, es_limit=model.limits.min_inflesz_es,
         )))
-        return h("div", {"class": "table-wrap"}, h("table", {"class": "overview", "id": "pairs-table"}, caption, head,
-                                                        h("tbody", None, rows)))
+        table = h("div", {"class": "table-wrap"}, h("table", {"class": "overview", "id": "pairs-table"}, caption,
+                                                         head, h("tbody", None, rows)))
+        return join(self.readiness(), table)
+
+    def readiness(self) -> Markup:
+        """"5 of 8 guides ready to publish", and the policy that decided it."""
+        model = self.model
+        statuses = [pair.status for pair in model.pairs]
+        # A guide without its Spanish is a guide that needs translation.
+        statuses += ["translation" for view in model.unpaired if view.lang == "en"]
+        ready = statuses.count("ready")
+        counts = Counter(statuses)
+        parts = [self.t(msg("{label}: {count}", label=self.t(STATUS_LABELS[status][0]), count=counts[status]))
+                 for status in PUBLISH_STATUSES if counts[status] and status != "ready"]
+        fail_on = self.options.get("fail_on")
+        fail_label = self.severity_label(fail_on) if isinstance(fail_on, Severity) else self.t(msg("error"))
+        policy = self.t(msg(
+            "Policy: a guide is ready when it has no finding at or above the fail level ({level}), its Spanish is "
+            "marked in sync with the English, and its review date is within the review period (ST010); reading "
+            "targets are shown beside each guide.", level=fail_label))
+        return h("div", {"class": "readiness", "id": "readiness"},
+                 h("p", {"class": "ready-line"}, h("strong", None, self.t(msg(
+                     "{ready} of {total} guides ready to publish", ready=ready, total=len(statuses)))),
+                   (" — " + "; ".join(parts)) if parts else None),
+                 h("p", {"class": "policy"}, policy))
+
+    def status_badge(self, status: str) -> Markup:
+        """A publish status as a badge."""
+        label, cls = STATUS_LABELS[status]
+        return h("span", {"class": "badge status " + cls, "data-status": status}, self.t(label))
 
     def titled(self, lang: str, title: str) -> Markup | None:
         """A guide title under its language code."""
@@ -311,7 +408,10 @@ class Page(UiText):
         )
         return h(
             "tr",
-            None,
+            {"data-pair": pair.anchor, "data-guide": pair.doc_id, "data-status": pair.status,
+             "data-search": " ".join((pair.doc_id, pair.en.title, pair.es.title, pair.en.display,
+                                      pair.es.display)).lower()},
+            h("td", None, self.status_badge(pair.status)),
             guide,
             self.count_cell(pair.count(Severity.ERROR), Severity.ERROR),
             self.count_cell(pair.count(Severity.WARNING), Severity.WARNING),
@@ -331,7 +431,7 @@ class Page(UiText):
             return h("span", {"class": "badge st-stale"},
                      self.t(msg("stale: {count} blocks changed", count=pair.stale_blocks)))
         labels = {
-            "synced": (msg("in sync"), "st-ok"),
+            "synced": (msg("in sync"), "st-ok" if pair.status != "fixes" else "st-none"),
             "never": (msg("never marked"), "st-none"),
             "invalid": (msg("sync file unusable"), "st-limit"),
         }
@@ -356,7 +456,7 @@ class Page(UiText):
             parts.append(h("span", {"class": "badge st-moved"},
                            self.t(msg("{count} moved", count=alignment.moved))))
         if not parts:
-            parts.append(h("span", {"class": "badge st-ok"},
+            parts.append(h("span", {"class": "badge " + ("st-ok" if pair.status != "fixes" else "st-none")},
                            self.t(msg("all {count} aligned", count=alignment.english_blocks))))
         return join(*[join(part, " ") for part in parts])
 
@@ -369,8 +469,17 @@ class Page(UiText):
         band = f" ({reading.band})" if reading.lang == "es" and reading.band else ""
         return join(
             h("span", {"class": "mono"}, value), h("span", {"lang": "es"}, band) if band else None, " ",
-            h("span", {"class": "badge " + cls}, text),
+            h("span", {"class": "badge " + cls}, text), self.trend(reading),
         )
+
+    def trend(self, reading: Reading) -> Markup | None:
+        """The score against RD005's baseline: "5.8 → 6.4 since git:main"."""
+        if reading.baseline is None or reading.value is None:
+            return None
+        scale = msg("grade") if reading.lang == "en" else msg("INFLESZ")
+        return h("span", {"class": "trend"}, self.t(msg(
+            "{scale} {old} → {new} since {label}", scale=self.t(scale), old=fmt1(reading.baseline),
+            new=fmt1(reading.value), label=reading.baseline_label)))
 
     # -- charts ------------------------------------------------------------------
 
@@ -399,7 +508,10 @@ class Page(UiText):
             h("dt", None, self.t(msg("Spanish file"))), h("dd", None, h("code", None, pair.es.display)),
             h("dt", None, self.t(msg("English title"))), h("dd", {"lang": "en"}, pair.en.title or "—"),
             h("dt", None, self.t(msg("Spanish title"))), h("dd", {"lang": "es"}, pair.es.title or "—"),
+            h("dt", None, self.t(msg("Publish status"))), h("dd", None, self.status_badge(pair.status)),
             h("dt", None, self.t(msg("Sync"))), h("dd", None, self.sync_badge(pair), self.synced_at(pair)),
+            h("dt", None, self.t(msg("Updated"))), h("dd", None, self.dates(pair, "updated")),
+            h("dt", None, self.t(msg("Last reviewed"))), h("dd", None, self.dates(pair, "last_reviewed")),
             h("dt", None, self.t(msg("Blocks"))), h("dd", None, self.alignment_badges(pair)),
             h("dt", None, self.t(msg("Readability"))),
             h("dd", None, h("span", None, "EN "), self.reading_cell(pair.en.reading), " · ",
@@ -407,7 +519,8 @@ class Page(UiText):
         )
         return h(
             "article",
-            {"class": "guide", "id": pair.anchor, "aria-labelledby": heading_id},
+            {"class": "guide", "id": pair.anchor, "aria-labelledby": heading_id, "data-guide": pair.doc_id,
+             "data-status": pair.status},
             h("h2", {"id": heading_id}, h("span", {"class": "doc-id"}, pair.doc_id),
               h("span", {"lang": "en"}, " — " + pair.en.title) if pair.en.title else None),
             facts,
@@ -418,11 +531,24 @@ class Page(UiText):
         )
 
     def synced_at(self, pair: PairView) -> Markup:
-        """When the pair was last marked in sync, if known."""
+        """Who marked the pair in sync and when, in words, if known."""
         state = pair.state
         if state is None or not state.synced:
             return Markup("")
-        return join(" ", h("span", {"class": "zero"}, self.t(msg("(last marked {when})", when=state.synced))))
+        when = self.when(state.synced)
+        if state.confirmed_by:
+            text = msg("confirmed by {name} on {when}", name=state.confirmed_by, when=when)
+        else:
+            text = msg("last marked on {when}", when=when)
+        return join(" ", h("span", {"class": "confirmed"}, self.t(text)))
+
+    def dates(self, pair: PairView, key: str) -> Markup:
+        """A front-matter date of both files, in words."""
+        parts = []
+        for lang, view in (("en", pair.en.view), ("es", pair.es.view)):
+            value = getattr(view, key)
+            parts.append(join(h("span", {"class": "lang-tag"}, lang.upper()), " ", self.when(value) if value else "—"))
+        return join(parts[0], " · ", parts[1])
 
     def file_findings(self, view: DocView, key: str, level: str = "h3") -> Markup:
         """The findings of one file, or a note that there are none."""
@@ -511,7 +637,8 @@ class Page(UiText):
         if alignment is None:
             return Markup("")
         tags = Counter(tag for row in pair.rows for tag in row.tags)
-        flagged = any(tags.values()) or bool(pair.removed) or not alignment.confident
+        flagged = (any(tags.values()) or bool(pair.removed) or not alignment.confident
+                   or pair.has_pair_findings())
         counts = [self.t(msg("{count} rows", count=len(pair.rows)))]
         for tag in ("stale", "facts", "added", "missing", "extra", "moved"):
             if tags[tag]:
@@ -554,12 +681,17 @@ class Page(UiText):
         return self.t(labels[tag])
 
     def sbs_row(self, row: RowView, pair: PairView) -> Markup:
-        """One row of the side-by-side table."""
+        """One row of the side-by-side table: the two blocks (the findings on each
+        marked in their text), how they compare, and the findings on them."""
         order = ("missing", "facts", "stale", "added", "extra", "moved")
         main = next((tag for tag in order if tag in row.tags), None)
+        found = pair.row_findings(row)
+        worst = {side: max((f.severity for f, sides in found if side in sides), default=None) for side in ("en", "es")}
         css = {"missing": "row-missing", "facts": "row-stale", "stale": "row-stale", "added": "row-stale",
                "extra": "row-extra", "moved": "row-moved"}.get(main or "")
-        en_cell = self.block_cell(row.en, "en")
+        if worst["en"] == Severity.ERROR or worst["es"] == Severity.ERROR:
+            css = f"{css} row-error" if css else "row-error"
+        en_cell = self.block_cell(row.en, "en", [f for f, sides in found if "en" in sides])
         if row.change in ("text", "facts"):
             en_cell = join(en_cell, h(
                 "div", {"class": "diff"},
@@ -570,8 +702,16 @@ class Page(UiText):
         for tag in row.tags:
             cls = {"facts": "st-stale", "added": "st-stale", "stale": "st-stale"}.get(tag, "st-" + tag)
             statuses.append(h("li", None, h("span", {"class": "badge " + cls}, self.tag_label(tag))))
-        if not row.tags:
-            statuses.append(h("li", None, h("span", {"class": "badge st-ok"}, self.t(msg("aligned")))))
+        if not row.tags and worst["en"] != Severity.ERROR and worst["es"] != Severity.ERROR:
+            aligned = "st-ok" if not found else "st-none"
+            statuses.append(h("li", None, h("span", {"class": "badge " + aligned}, self.t(msg("aligned")))))
+        for finding, _sides in found:
+            severity = finding.severity.label
+            statuses.append(h("li", {"class": "row-finding sev-" + severity, "data-row-finding": severity},
+                              h("span", {"class": "badge sev-" + severity}, self.severity_label(finding.severity)),
+                              " ", h("span", {"class": "code"}, finding.code), " ",
+                              h("span", {"class": "f-msg", "lang": self.content_lang(finding.message)},
+                                localize(finding.message, self.ui))))
         if "moved" in row.tags and row.es is not None:
             statuses.append(h("li", None, h("span", {"class": "status-note"}, self.t(msg(
                 "In the Spanish it is at line {line}.", line=row.es.line)))))
@@ -579,15 +719,18 @@ class Page(UiText):
             statuses.append(h("li", None, h("span", {"class": "status-note"},
                 self.t(msg("Update the Spanish, then run:")), " ",
                 h("code", None, f"contentlint sync mark {pair.doc_id}"))))
+        cell = {side: "cell-" + sev.label if (sev := worst[side]) is not None else None for side in ("en", "es")}
+        es_cell = self.block_cell(row.es, "es", [f for f, sides in found if "es" in sides])
         return h(
             "tr", {"class": css},
-            h("td", None, en_cell),
-            h("td", None, self.block_cell(row.es, "es")),
+            h("td", {"class": cell["en"], "data-side": "en"}, en_cell),
+            h("td", {"class": cell["es"], "data-side": "es"}, es_cell),
             h("td", None, h("ul", {"class": "status-list"}, statuses)),
         )
 
-    def block_cell(self, block: BlockView | None, lang: str) -> Markup:
-        """One block: its kind and line, then its text in its language."""
+    def block_cell(self, block: BlockView | None, lang: str, findings: list[Finding] | None = None) -> Markup:
+        """One block: its kind and line, then its text in its language, with what
+        the findings on it quote (a differing value, a hard sentence) marked."""
         if block is None:
             empty = msg("no English block") if lang == "en" else msg("no Spanish block")
             return h("span", {"class": "empty-cell"}, self.t(empty))
@@ -596,7 +739,9 @@ class Page(UiText):
         if block.kind in ("code", "html"):
             text = h("pre", {"class": "blk-text", "lang": lang}, block.text)
         else:
-            text = h("p", {"class": "blk-text", "lang": lang}, block.text)
+            spans = [(start, end, "hl hl-" + f.severity.label)
+                     for f in findings or [] for start, end in quoted_spans(block.text, localize(f.message, "en"))]
+            text = h("p", {"class": "blk-text", "lang": lang}, highlight(block.text, spans))
         return h("div", {"class": "blk blk-" + block.kind}, meta, text)
 
     def kind_label(self, block: Any) -> str:
@@ -616,8 +761,12 @@ class Page(UiText):
     def unpaired(self) -> Markup:
         """Guides without a translation (or an original), with their findings."""
         rows = []
+        fail_on = self.options.get("fail_on")
+        fail_on = fail_on if isinstance(fail_on, Severity) else Severity.ERROR
         for view in self.model.unpaired:
+            status = publish_status(view.findings, fail_on, None, view.view.awaiting_translation)
             rows.append(h("tr", None,
+                h("td", None, self.status_badge(status)),
                 h("th", {"scope": "row"}, h("code", None, view.display),
                   self.titled(view.lang, view.title) if view.lang in ("en", "es") else None),
                 h("td", None, self.lang_name(view.lang)),
@@ -628,6 +777,7 @@ class Page(UiText):
             ))
         table = h("div", {"class": "table-wrap"}, h("table", {"class": "overview"},
             h("thead", None, h("tr", None,
+                h("th", {"scope": "col"}, self.t(msg("Publish status"))),
                 h("th", {"scope": "col"}, self.t(msg("Guide"))),
                 h("th", {"scope": "col"}, self.t(msg("Language"))),
                 h("th", {"scope": "col", "class": "num"}, self.t(msg("Errors"))),
@@ -678,7 +828,9 @@ def render_text(report: Report, options: dict[str, Any] | None = None) -> str:
     options = options or {}
     ui = options.get("ui_lang") or "en"
     ui = ui if ui in UI_LANGUAGES else "en"
-    return Page(report, build_model(report), ui, options).render()
+    fail_on = options.get("fail_on")
+    model = build_model(report, fail_on if isinstance(fail_on, Severity) else Severity.ERROR)
+    return Page(report, model, ui, options).render()
 
 
 def render(report: Report, stream: TextIO, options: dict[str, Any]) -> None:
