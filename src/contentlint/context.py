@@ -58,6 +58,9 @@ class Project:
     content_root: Path
     # ``links = "external"`` or ``--links external``: the network may be used.
     online: bool = False
+    # ``contentlint fix``: the external-link rules answer from the link cache
+    # alone (what an earlier online run saw), never from the network.
+    cached_links: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,23 @@ class RunContext:
         results = check_urls(urls, settings, progress, stats=stats)
         progress.finish(results, stats)
         return results
+
+    def cached_link(self, url: str) -> Mapping[str, Any] | None:
+        """The link cache's fresh verdict on ``url`` (outcome, final_url, permanent ...),
+        read from ``.contentlint_cache/links.json`` once; never the network.
+
+        Fixes that change an address (LK009's https, LK103's redirect target) are
+        offered only for what an earlier ``--links external`` run saw work.
+        """
+        cache = self._once(("link-cache",), self._open_link_cache)
+        return cache.get(url) if cache is not None else None
+
+    def _open_link_cache(self) -> Any:
+        from contentlint.links.cache import LinkCache, default_cache_path
+
+        cache = LinkCache(default_cache_path(self.project.root))
+        cache.load()
+        return cache if len(cache) else None
 
     # -- bilingual analysis ----------------------------------------------------
     def blocks(self, doc: Document) -> list[BlockInfo]:
