@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
-
-import re
 
 from contentlint.findings import Finding, Fix, Severity
 from contentlint.i18n import msg

@@ -1,0 +1,114 @@
+"""``contentlint fix``: the diff first, ``--apply`` writes, nothing else changes, check is clean after."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+from clitools import ROOT, CliRunner, guide_text, write_project
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv("CONTENTLINT_NO_CACHE", "1")
+    monkeypatch.setenv("CONTENTLINT_UI_LANG", "en")
+    return CliRunner(capsys, monkeypatch)
+
+
+def _bench():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("fix_bench", ROOT / "benchmarks" / "fix_bench.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_planted_mistakes_in_the_bundled_library_are_all_fixed_and_nothing_else(cli: CliRunner, tmp_path: Path) -> None:
+    bench = _bench()
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    content = tmp_path / "content"
+    original = {p.relative_to(content).as_posix(): p.read_bytes() for p in content.rglob("*") if p.is_file()}
+    texts = {name: data.decode("utf-8") for name, data in original.items()}
+    plants, cache = bench.plan_plants(texts, 30)
+    assert {p[0] for p in plants} >= {"SC009", "SC005", "LK001", "PR041", "PL001", "LK009", "LK103"}
+    for name, text in bench.apply_plants(texts, plants).items():
+        (content / name).write_bytes(text.encode("utf-8"))
+    bench._write_link_cache(tmp_path, cache)
+    planted = {p.relative_to(content).as_posix(): p.read_bytes() for p in content.rglob("*") if p.is_file()}
+
+    shown = cli("fix", cwd=tmp_path)
+    assert shown.code == 1
+    assert "--- a/content/en/" in shown.out and "+awaiting_translation: false" in shown.out
+    assert {p.relative_to(content).as_posix(): p.read_bytes() for p in content.rglob("*") if p.is_file()} == planted
+
+    applied = cli("fix", "--apply", cwd=tmp_path)
+    assert applied.code == 0, applied.err
+    assert f"fixed {len(plants)} findings" in applied.out
+    after = {p.relative_to(content).as_posix(): p.read_bytes() for p in content.rglob("*") if p.is_file()}
+    assert after == original
+    assert cli("check", cwd=tmp_path).code == 0
+    assert cli("fix", cwd=tmp_path).out.strip() == "nothing to fix"
+
+
+def test_select_applies_only_that_rule(cli: CliRunner, tmp_path: Path) -> None:
+    text = guide_text(awaiting_translation="yes", last_reviwed="2026-11-20").replace("last_reviewed: 2026-11-20\n", "")
+    write_project(tmp_path, {"content/en/sample-guide.md": text})
+    result = cli("fix", "--apply", "--select", "SC009", cwd=tmp_path)
+    assert result.code == 0
+    written = (tmp_path / "content/en/sample-guide.md").read_text(encoding="utf-8")
+    assert "awaiting_translation: true" in written and "last_reviwed:" in written
+    cli("fix", "--apply", cwd=tmp_path)
+    written = (tmp_path / "content/en/sample-guide.md").read_text(encoding="utf-8")
+    assert "last_reviewed: 2026-11-20" in written and "last_reviwed" not in written
+
+
+def test_crlf_newlines_and_bom_are_kept(cli: CliRunner, tmp_path: Path) -> None:
+    text = guide_text(awaiting_translation="no")
+    raw = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")
+    write_project(tmp_path, {"content/en/sample-guide.md": raw})
+    assert cli("fix", "--apply", cwd=tmp_path).code == 0
+    assert (tmp_path / "content/en/sample-guide.md").read_bytes() == raw.replace(
+        b"awaiting_translation: no\r\n", b"awaiting_translation: false\r\n")
+
+
+def test_a_text_value_is_quoted_not_made_boolean(cli: CliRunner, tmp_path: Path) -> None:
+    write_project(tmp_path, {"content/en/sample-guide.md": guide_text(title="no")})
+    cli("fix", "--apply", cwd=tmp_path)
+    assert 'title: "no"\n' in (tmp_path / "content/en/sample-guide.md").read_text(encoding="utf-8")
+
+
+def test_a_rename_onto_an_existing_key_is_not_offered(cli: CliRunner, tmp_path: Path) -> None:
+    write_project(tmp_path, {"content/en/sample-guide.md": guide_text(updatd="2026-11-21")})
+    result = cli("fix", cwd=tmp_path)
+    assert result.code == 0 and result.out.strip() == "nothing to fix"
+    assert cli("check", cwd=tmp_path).code == 1  # the finding stays, for a person to decide
+
+
+def test_broken_anchor_takes_the_single_did_you_mean(cli: CliRunner, tmp_path: Path) -> None:
+    text = guide_text() + "\nSee [the steps](#step).\n"
+    write_project(tmp_path, {"content/en/sample-guide.md": text})
+    assert cli("fix", "--apply", cwd=tmp_path).code == 0
+    assert "See [the steps](#steps).\n" in (tmp_path / "content/en/sample-guide.md").read_text(encoding="utf-8")
+
+
+def test_http_is_not_changed_without_the_link_cache(cli: CliRunner, tmp_path: Path) -> None:
+    text = guide_text() + "\nSee [the center](http://www.example.org/centers).\n"
+    write_project(tmp_path, {"content/en/sample-guide.md": text})
+    result = cli("fix", cwd=tmp_path)
+    assert result.out.strip() == "nothing to fix"
+    cli("fix", "--apply", cwd=tmp_path)
+    assert (tmp_path / "content/en/sample-guide.md").read_text(encoding="utf-8") == text
+
+
+def test_a_fix_whose_text_changed_since_the_check_is_not_applied(tmp_path: Path) -> None:
+    from contentlint.findings import Edit, Finding, Fix, Location, Severity
+    from contentlint.fixes.apply import apply_edits
+
+    fix = Fix("Write false", (Edit("x.md", 1, 7, 1, 9, "no", "false"),))
+    finding = Finding("SC009", "yaml11-boolean", Severity.ERROR, "m", Location("x.md", 1, 7), fix=fix)
+    text, fixed, skipped = apply_edits("value: yes\n", [finding])
+    assert text == "value: yes\n" and not fixed and skipped
