@@ -1,0 +1,111 @@
+"""The language server's warm library: loaded once, one document replaced per edit.
+
+The server keeps every content file loaded (the library, the configuration and
+the selected rules) for as long as it runs. An edit replaces one document with
+the editor's text; only that guide and its translation are checked again (their
+file and pair rules), in a fresh run context over the updated library, so an
+English edit that makes the Spanish stale shows at once on the Spanish file.
+Library-wide rules (duplicate ids, the network link check) stay with ``check``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from contentlint.config.settings import Config
+    from contentlint.content.documents import Document
+    from contentlint.content.library import Library
+    from contentlint.findings import Finding
+    from contentlint.rules.base import Rule
+
+
+@dataclass
+class Checked:
+    """The findings of one check, by file, with each file's text (to place them)."""
+
+    findings: dict[str, list[Finding]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+
+
+class WarmLibrary:
+    """The loaded library of one project, kept between edits."""
+
+    def __init__(self, config: Config) -> None:
+        from contentlint.pipeline.discover import discover
+        from contentlint.pipeline.load import load_library
+        from contentlint.pipeline.selection import instantiate
+
+        self.config = config
+        files, _targets, _root = discover([], config)
+        self.documents: list[Document] = load_library(files, config)
+        self.rules: list[Rule] = [rule for rule in instantiate(config) if rule.scope.value != "library"]
+        self._library: Library | None = None
+
+    @classmethod
+    def open(cls, folder: Path) -> WarmLibrary:
+        """Find the project of ``folder`` (as ``check`` does) and load it."""
+        from contentlint.pipeline.selection import load_resolved
+
+        return cls(load_resolved(folder))
+
+    def library(self) -> Library:
+        """The library of the current documents (rebuilt after an edit)."""
+        from contentlint.content.library import Library
+
+        if self._library is None:
+            self._library = Library(self.documents)
+        return self._library
+
+    def find(self, path: Path) -> Document | None:
+        """The document of a file of the library."""
+        wanted = path.absolute()
+        return next((doc for doc in self.documents if doc.path.absolute() == wanted), None)
+
+    def display(self, path: Path) -> str | None:
+        """The path as findings show it, or None for a file outside the content folder."""
+        from contentlint.content.read import display_path, is_inside
+
+        if not is_inside(path.absolute(), self.config.content_root.absolute()):
+            return None
+        return display_path(path.absolute(), self.config.root)
+
+    def update(self, path: Path, text: str) -> Document | None:
+        """Put the editor's ``text`` of ``path`` in the library (None: not a content file)."""
+        from contentlint.content.documents import DATA_SUFFIXES, GUIDE_SUFFIXES, document_from_text
+        from contentlint.schema.validate import validate_document
+
+        display = self.display(path)
+        suffix = path.suffix.lower()
+        if display is None or suffix not in GUIDE_SUFFIXES | DATA_SUFFIXES or self.config.excluded(display):
+            return None
+        kind = "data" if suffix in DATA_SUFFIXES else "guide"
+        doc = document_from_text(display, text, kind, path.absolute())
+        validate_document(doc)
+        old = self.find(path)
+        self.documents = [d for d in self.documents if d is not old] + [doc]
+        self.documents.sort(key=lambda d: d.display)
+        self._library = None
+        return doc
+
+    def check(self, doc: Document) -> Checked:
+        """Findings of ``doc`` and its translation (file and pair rules), by display path."""
+        from contentlint.context import Project, RunContext
+        from contentlint.pipeline.finalize import finalize
+        from contentlint.pipeline.schedule import run_rules
+
+        library = self.library()
+        selected = [doc]
+        other = library.counterpart(doc)
+        if other is not None:
+            selected.append(other)
+        config = self.config
+        project = Project(config.root, config.content_root, online=False, cached_links=True)
+        ctx = RunContext(library, project, tuple(sorted(selected, key=lambda d: d.display)))
+        findings, _internal = run_rules(self.rules, selected, ctx, 1, None)
+        out = Checked({d.display: [] for d in selected}, {d.display: d.text or "" for d in selected})
+        for finding in finalize(findings, selected, config):
+            out.findings.setdefault(finding.location.path, []).append(finding)
+        return out
