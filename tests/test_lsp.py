@@ -143,3 +143,27 @@ def test_a_file_outside_the_content_folder_gets_nothing(client: LspClient, proje
     client.diagnostics(en.as_uri(), mark)
     assert not [n for n in client.notifications if n["params"].get("uri") == readme.as_uri()]
     assert client.close() == 0
+
+
+@pytest.mark.parametrize("change", [
+    ("It explains a decision", "It explains a choice"),          # a body edit
+    ("id: prior-written-notice", "id: prior-written-notices"),  # the id: the pair breaks
+    ("---\nid:", "id:"),                                         # the front matter breaks
+])
+def test_a_replaced_document_gives_the_indices_a_fresh_library_has(project: Path, change: tuple[str, str]) -> None:
+    from contentlint.content.library import Library
+    from contentlint.lsp.state import WarmLibrary
+
+    warm = WarmLibrary.open(project)
+    before = warm.library()
+    assert before.pairs and before.by_real_path and before._by_folder_name  # built, so they are carried over
+    path = project / EN
+    doc = warm.update(path, path.read_text(encoding="utf-8").replace(*change, 1))
+    assert doc is not None
+    replaced, fresh = warm.library(), Library(list(warm.library().documents))
+    assert replaced.guides == fresh.guides
+    assert replaced.by_id == fresh.by_id
+    assert replaced.pairs == fresh.pairs
+    assert replaced.by_real_path == fresh.by_real_path
+    assert replaced._by_folder_name == fresh._by_folder_name
+    assert replaced.at_path(path) is doc

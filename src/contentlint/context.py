@@ -88,6 +88,22 @@ class RunContext:
         self.checked = checked
         self._memo: dict[tuple[Any, ...], Any] = {}
 
+    # The tables built from the data files alone (and the link cache file): the same
+    # in a later context whose library holds the same data documents.
+    _DATA_TABLES = (("glossary",), ("acronyms",), ("timelines",), ("link-cache",))
+
+    def reuse_tables(self, earlier: RunContext) -> None:
+        """Take over ``earlier``'s data-file tables when this library holds the very same
+        data documents (the language server re-checks after each edit of a guide)."""
+        def data(library: Library) -> list[int]:
+            return [id(doc) for doc in library.documents if doc.kind == "data"]
+
+        if data(self.library) != data(earlier.library):
+            return
+        for key in self._DATA_TABLES:
+            if key in earlier._memo:
+                self._memo.setdefault(key, earlier._memo[key])
+
     def _once(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
         try:
             found: T = self._memo[key]

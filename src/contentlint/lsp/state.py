@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from contentlint.config.settings import Config
     from contentlint.content.documents import Document
+    from contentlint.context import RunContext
     from contentlint.content.library import Library
     from contentlint.findings import Finding
     from contentlint.rules.base import Rule
@@ -43,6 +44,9 @@ class WarmLibrary:
         self.documents: list[Document] = load_library(files, config)
         self.rules: list[Rule] = [rule for rule in instantiate(config) if rule.scope.value != "library"]
         self._library: Library | None = None
+        # The last run context: its data-file tables (glossary, acronyms) are reused
+        # while the edits are to guides (the data documents stay the same objects).
+        self._context: RunContext | None = None
 
     @classmethod
     def open(cls, folder: Path) -> WarmLibrary:
@@ -61,8 +65,7 @@ class WarmLibrary:
 
     def find(self, path: Path) -> Document | None:
         """The document of a file of the library."""
-        wanted = path.absolute()
-        return next((doc for doc in self.documents if doc.path.absolute() == wanted), None)
+        return self.library().at_path(path)
 
     def display(self, path: Path) -> str | None:
         """The path as findings show it, or None for a file outside the content folder."""
@@ -85,9 +88,8 @@ class WarmLibrary:
         doc = document_from_text(display, text, kind, path.absolute())
         validate_document(doc)
         old = self.find(path)
-        self.documents = [d for d in self.documents if d is not old] + [doc]
-        self.documents.sort(key=lambda d: d.display)
-        self._library = None
+        self._library = self.library().replacing(old, doc)
+        self.documents = self._library.documents
         return doc
 
     def check(self, doc: Document) -> Checked:
@@ -104,6 +106,9 @@ class WarmLibrary:
         config = self.config
         project = Project(config.root, config.content_root, online=False, cached_links=True)
         ctx = RunContext(library, project, tuple(sorted(selected, key=lambda d: d.display)))
+        if self._context is not None:
+            ctx.reuse_tables(self._context)
+        self._context = ctx
         findings, _internal = run_rules(self.rules, selected, ctx, 1, None)
         out = Checked({d.display: [] for d in selected}, {d.display: d.text or "" for d in selected})
         for finding in finalize(findings, selected, config):
