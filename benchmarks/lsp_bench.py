@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from lspclient import LspClient  # noqa: E402  (tests/ holds the stdio client the tests use)
+from lspclient import LspClient
 
 
 def measure(project: Path, en: Path, es: Path, edits: int) -> dict[str, float]:
@@ -66,9 +66,9 @@ def measure(project: Path, en: Path, es: Path, edits: int) -> dict[str, float]:
 
 def _report(name: str, numbers: dict[str, float], target: float) -> bool:
     ok = numbers["median"] <= target
-    print(flush=True, *[f"{name}: initialize (load) {numbers['initialize']:.2f} s, first check {numbers['first'] * 1000:.0f} ms;"
+    print(f"{name}: initialize (load) {numbers['initialize']:.2f} s, first check {numbers['first'] * 1000:.0f} ms;"
           f" after an edit: median {numbers['median'] * 1000:.0f} ms, p90 {numbers['p90'] * 1000:.0f} ms,"
-          f" max {numbers['max'] * 1000:.0f} ms (target median <= {target * 1000:.0f} ms: {'ok' if ok else 'MISSED'})"])
+          f" max {numbers['max'] * 1000:.0f} ms (target median <= {target * 1000:.0f} ms: {'ok' if ok else 'MISSED'})", flush=True)
     return ok
 
 

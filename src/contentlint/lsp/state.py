@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from contentlint.config.settings import Config
     from contentlint.content.documents import Document
-    from contentlint.context import RunContext
     from contentlint.content.library import Library
+    from contentlint.context import RunContext
     from contentlint.findings import Finding
     from contentlint.rules.base import Rule
 
