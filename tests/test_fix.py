@@ -112,3 +112,49 @@ def test_a_fix_whose_text_changed_since_the_check_is_not_applied(tmp_path: Path)
     finding = Finding("SC009", "yaml11-boolean", Severity.ERROR, "m", Location("x.md", 1, 7), fix=fix)
     text, fixed, skipped = apply_edits("value: yes\n", [finding])
     assert text == "value: yes\n" and not fixed and skipped
+
+
+def _spanish_project(root: Path, body: str, **fields: str) -> Path:
+    shutil.copytree(ROOT / "content" / "data", root / "content" / "data")
+    text = guide_text(doc_id="guia", lang="es", slug="guia", **fields).split("\n---\n", 1)[0] + "\n---\n\n" + body
+    return write_project(root, {"content/es/guia.md": text})
+
+
+def test_a_known_mistranslation_takes_the_glossary_term_with_its_inflection(cli: CliRunner, tmp_path: Path) -> None:
+    body = ("## Pasos\n\n1. Pida una audición de debido proceso.\n2. Las audiciones de debido proceso son formales.\n"
+            "\nAudición de debido proceso: así se llama.\n")
+    _spanish_project(tmp_path, body, title='"Cómo pedir una audición de debido proceso"')
+    result = cli("fix", "--apply", "--select", "PR041", cwd=tmp_path)
+    assert result.code == 0, result.err
+    written = (tmp_path / "content/es/guia.md").read_text(encoding="utf-8")
+    assert "1. Pida una audiencia de debido proceso.\n" in written
+    assert "2. Las audiencias de debido proceso son formales.\n" in written
+    assert "\nAudiencia de debido proceso: así se llama.\n" in written
+    assert 'title: "Cómo pedir una audiencia de debido proceso"\n' in written
+    assert "PR041" not in cli("check", "--select", "PR041", cwd=tmp_path).out
+
+
+def test_an_acronym_is_spelled_out_in_the_guides_language(cli: CliRunner, tmp_path: Path) -> None:
+    body = "## Pasos\n\n1. Pida una copia del IEP a la escuela.\n2. Lea el IEP con calma.\n"
+    _spanish_project(tmp_path, body)
+    assert cli("fix", "--apply", "--select", "PL001", cwd=tmp_path).code == 0
+    written = (tmp_path / "content/es/guia.md").read_text(encoding="utf-8")
+    assert ("1. Pida una copia del Programa de Educación Individualizado (IEP, por sus siglas en inglés) a la escuela.\n"
+            "2. Lea el IEP con calma.\n") in written
+
+
+def test_an_english_article_is_made_to_agree_with_the_expansion(cli: CliRunner, tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "content" / "data", tmp_path / "content" / "data")
+    text = guide_text().replace("An intro paragraph.", "You can ask for an IEE at no cost.")
+    write_project(tmp_path, {"content/en/sample-guide.md": text})
+    cli("fix", "--apply", "--select", "PL001", cwd=tmp_path)
+    written = (tmp_path / "content/en/sample-guide.md").read_text(encoding="utf-8")
+    assert "You can ask for an Independent Educational Evaluation (IEE) at no cost." in written
+
+
+def test_an_acronym_inside_a_longer_word_or_code_is_not_expanded(cli: CliRunner, tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "content" / "data", tmp_path / "content" / "data")
+    text = guide_text().replace("An intro paragraph.", "Bring all `IEP` notes and your IEPs.")
+    write_project(tmp_path, {"content/en/sample-guide.md": text})
+    assert "PL001 first use of IEP" in cli("check", "--select", "PL001", cwd=tmp_path).out
+    assert cli("fix", "--select", "PL001", cwd=tmp_path).out.strip() == "nothing to fix"

@@ -80,9 +80,15 @@ class KnownMistranslation(FileRule):
     def _finding(self, doc: Document, line: int, column: int, found: str, wrong: Mistranslation) -> Finding:
         replacement = glossary_replacement(found, wrong.text, wrong.term.es)
         fix = None
-        if replacement is not None:
+        if replacement is not None and 1 <= line <= len(doc.lines):
             new, applicability = replacement
-            fix = replace_at(doc, line, column, found, new, msg("Write “{new}”", new=new), applicability)
+            # In the body the finding is at the words; in front matter at the value,
+            # which holds the words once, further on the same line.
+            at = column if doc.lines[line - 1][column - 1 :].startswith(found) else None
+            if at is None and doc.lines[line - 1].count(found) == 1:
+                at = doc.lines[line - 1].index(found) + 1
+            if at is not None and at >= column:
+                fix = replace_at(doc, line, at, found, new, msg("Write “{new}”", new=new), applicability)
         return self.finding(
             doc,
             line,

@@ -81,8 +81,10 @@ def _expand(doc: Document, line: int, column: int, entry: Any) -> Fix | None:
     text = doc.lines[line - 1]
     before = text[: column - 1]
     after = text[column - 1 + len(acronym) : column + len(acronym)]
-    if after.isalnum() or after in ("'", "’", "-") or before[-1:].isalnum():
+    if after.isalnum() or after in ("'", "’", "-", "/", "`", "_", "]") or before[-1:].isalnum():
         return None  # "IEPs", "IEP's", "IEP-based": the words would not fit there
+    if before[-1:] in ("/", "`", "#", "=", "_", "-", "[", "(") or "](" in before[-2:]:
+        return None  # in code, an address or a link's label alone: not running text
     if doc.lang == "es":
         words = _spanish_case(entry.es, before)
         return replace_at(doc, line, column, acronym, f"{words} ({acronym}, por sus siglas en inglés)",
