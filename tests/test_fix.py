@@ -158,3 +158,21 @@ def test_an_acronym_inside_a_longer_word_or_code_is_not_expanded(cli: CliRunner,
     write_project(tmp_path, {"content/en/sample-guide.md": text})
     assert "PL001 first use of IEP" in cli("check", "--select", "PL001", cwd=tmp_path).out
     assert cli("fix", "--select", "PL001", cwd=tmp_path).out.strip() == "nothing to fix"
+
+
+def test_a_file_outside_the_content_folder_is_never_planned(tmp_path: Path) -> None:
+    from contentlint.findings import Edit, Finding, Fix, Location, Severity
+    from contentlint.fixes import plan_fixes
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "notes.md").write_text("value: no\n", encoding="utf-8")
+    (tmp_path / "content" / "inside.md").write_text("value: no\n", encoding="utf-8")
+
+    def finding(path: str) -> Finding:
+        fix = Fix("Write false", (Edit(path, 1, 8, 1, 10, "no", "false"),))
+        return Finding("SC009", "yaml11-boolean", Severity.ERROR, "m", Location(path, 1, 8), fix=fix)
+
+    plans = plan_fixes([finding("notes.md"), finding("content/../notes.md"), finding("content/inside.md")],
+                       tmp_path, tmp_path / "content")
+    assert [plan.display for plan in plans] == ["content/inside.md"]
+    assert plans[0].after == "value: false\n"
