@@ -176,3 +176,20 @@ def test_a_file_outside_the_content_folder_is_never_planned(tmp_path: Path) -> N
                        tmp_path, tmp_path / "content")
     assert [plan.display for plan in plans] == ["content/inside.md"]
     assert plans[0].after == "value: false\n"
+
+
+def test_a_guide_link_with_two_equally_near_guides_is_left_to_a_person(cli: CliRunner, tmp_path: Path) -> None:
+    files = {
+        "content/en/notice-one.md": guide_text("notice-one", slug="notice-one"),
+        "content/en/notice-two.md": guide_text("notice-two", slug="notice-two"),
+        "content/en/sample-guide.md": guide_text() + "\nSee [the notice](notice-on.md) and [that one](notice-tw.md).\n",
+    }
+    write_project(tmp_path, files)
+    result = cli("fix", "--select", "LK001", cwd=tmp_path)
+    assert "-See [the notice](notice-on.md) and [that one](notice-tw.md)." in result.out
+    assert "+See [the notice](notice-one.md) and [that one](notice-two.md)." in result.out
+    (tmp_path / "content/en/sample-guide.md").write_text(
+        guide_text() + "\nSee [the notice](notice.md).\n", encoding="utf-8")
+    result = cli("fix", "--select", "LK001", cwd=tmp_path)
+    assert result.out.strip() == "nothing to fix"
+    assert "LK001" in cli("check", "--select", "LK001", cwd=tmp_path).out

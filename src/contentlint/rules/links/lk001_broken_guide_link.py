@@ -46,7 +46,7 @@ class BrokenGuideLink(FileRule):
 
     ## Fix
     `contentlint fix` writes the guide of the hint in place of the broken path or
-    id (the `#part` kept), when the hint names one guide.
+    id (the `#part` kept), when no other guide is as close.
 
     ## Options
     None besides `severity`. Missing images and other files are LK005; the
@@ -82,7 +82,8 @@ class BrokenGuideLink(FileRule):
         if guess is not None:
             href = relative_href(doc, guess)
             hint = msg("Did you mean {href}?", href=href)
-            fix = link_fix(doc, site, href + _fragment(shown), msg("Link to {href}", href=href))
+            if closest_guide(ctx.library, doc, shown, single=True) is guess:
+                fix = link_fix(doc, site, href + _fragment(shown), msg("Link to {href}", href=href))
         else:
             hint = msg("Link to an existing guide's .md file (relative to this guide), or to guide:<id>.")
         return self.finding(doc, site.line, site.column, msg("link '{href}' leads to no guide", href=shown), hint,
@@ -102,8 +103,9 @@ class BrokenGuideLink(FileRule):
             guess = closest_guide(ctx.library, doc, guide_id)
             if guess is not None and guess.doc_id:
                 hint = msg("Did you mean guide:{id}?", id=guess.doc_id)
-                fix = link_fix(doc, site, f"guide:{guess.doc_id}{_fragment(site.shown)}",
-                               msg("Link to guide:{id}", id=guess.doc_id))
+                if closest_guide(ctx.library, doc, guide_id, single=True) is guess:
+                        fix = link_fix(doc, site, f"guide:{guess.doc_id}{_fragment(site.shown)}",
+                                   msg("Link to guide:{id}", id=guess.doc_id))
             else:
                 hint = msg("Use the id: of an existing guide.")
         return self.finding(doc, line, column, message, hint, fix=fix)
