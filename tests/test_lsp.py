@@ -167,3 +167,25 @@ def test_a_replaced_document_gives_the_indices_a_fresh_library_has(project: Path
     assert replaced.by_real_path == fresh.by_real_path
     assert replaced._by_folder_name == fresh._by_folder_name
     assert replaced.at_path(path) is doc
+
+
+def test_a_heading_change_is_published_on_the_guides_that_link_to_it(client: LspClient, project: Path) -> None:
+    linking = project / "content/en/dispute-options.md"
+    text = linking.read_text(encoding="utf-8")
+    linking.write_text(text.replace("(prior-written-notice.md)", "(prior-written-notice.md#what-it-is)", 1),
+                       encoding="utf-8")
+    client.initialize(project, {"debounce": 0})
+    en = project / EN
+    source = en.read_text(encoding="utf-8")
+    mark = client.mark()
+    client.open(en, source)
+    assert client.diagnostics(en.as_uri(), mark) == []
+    mark = client.mark()
+    client.change(en, source.replace("## What it is\n", "## What PWN is\n", 1), 2)
+    broken = client.diagnostics(linking.as_uri(), mark)
+    assert [d["code"] for d in broken] == ["LK003"]
+    assert "what-it-is" in broken[0]["message"]
+    mark = client.mark()
+    client.change(en, source, 3)
+    assert client.diagnostics(linking.as_uri(), mark) == []
+    assert client.close() == 0

@@ -4,7 +4,9 @@ The server keeps every content file loaded (the library, the configuration and
 the selected rules) for as long as it runs. An edit replaces one document with
 the editor's text; only that guide and its translation are checked again (their
 file and pair rules), in a fresh run context over the updated library, so an
-English edit that makes the Spanish stale shows at once on the Spanish file.
+English edit that makes the Spanish stale shows at once on the Spanish file. When
+the edit changes what other guides link to (its id, slug or headings' anchors), the
+guides linking to it are checked again too.
 Library-wide rules (duplicate ids, the network link check) stay with ``check``.
 """
 
@@ -47,6 +49,7 @@ class WarmLibrary:
         # The last run context: its data-file tables (glossary, acronyms) are reused
         # while the edits are to guides (the data documents stay the same objects).
         self._context: RunContext | None = None
+        self._targets_changed = False
 
     @classmethod
     def open(cls, folder: Path) -> WarmLibrary:
@@ -88,6 +91,9 @@ class WarmLibrary:
         doc = document_from_text(display, text, kind, path.absolute())
         validate_document(doc)
         old = self.find(path)
+        # Other guides' links can break only when what they point at changed: the
+        # guide's id, language or slug, or its headings' anchors (then they are checked too).
+        self._targets_changed = old is None or _link_targets(old) != _link_targets(doc)
         self._library = self.library().replacing(old, doc)
         self.documents = self._library.documents
         return doc
@@ -98,11 +104,15 @@ class WarmLibrary:
         from contentlint.pipeline.finalize import finalize
         from contentlint.pipeline.schedule import run_rules
 
+        from contentlint.pipeline.run import linking_to
+
         library = self.library()
         selected = [doc]
         other = library.counterpart(doc)
         if other is not None:
             selected.append(other)
+        if self._targets_changed:
+            selected += [d for d in linking_to([doc], library) if d is not other]
         config = self.config
         project = Project(config.root, config.content_root, online=False, cached_links=True)
         ctx = RunContext(library, project, tuple(sorted(selected, key=lambda d: d.display)))
@@ -114,3 +124,10 @@ class WarmLibrary:
         for finding in finalize(findings, selected, config):
             out.findings.setdefault(finding.location.path, []).append(finding)
         return out
+
+
+def _link_targets(doc: Document) -> tuple[object, ...]:
+    """What a link from another guide can point at in ``doc``."""
+    from contentlint.links.anchors import anchors_of
+
+    return (doc.doc_id, doc.lang, doc.front.get("slug"), doc.usable, tuple(anchors_of(doc).slugs))

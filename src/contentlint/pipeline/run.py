@@ -126,12 +126,12 @@ def _with_counterparts(selected: list[Document], library: Library) -> list[Docum
         other = library.counterpart(doc)
         if other is not None:
             chosen.setdefault(id(other), other)
-    for doc in _linking_to(list(chosen.values()), library):
+    for doc in linking_to(list(chosen.values()), library):
         chosen.setdefault(id(doc), doc)
     return sorted(chosen.values(), key=lambda d: d.display)
 
 
-def _linking_to(targets: list[Document], library: Library) -> list[Document]:
+def linking_to(targets: list[Document], library: Library) -> list[Document]:
     """Guides with a link that resolves to one of ``targets``."""
     from contentlint.content.library import outgoing_links
 
