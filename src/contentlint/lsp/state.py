@@ -102,9 +102,8 @@ class WarmLibrary:
         """Findings of ``doc`` and its translation (file and pair rules), by display path."""
         from contentlint.context import Project, RunContext
         from contentlint.pipeline.finalize import finalize
-        from contentlint.pipeline.schedule import run_rules
-
         from contentlint.pipeline.run import linking_to
+        from contentlint.pipeline.schedule import run_rules
 
         library = self.library()
         selected = [doc]
