@@ -58,6 +58,9 @@ class Project:
     content_root: Path
     # ``links = "external"`` or ``--links external``: the network may be used.
     online: bool = False
+    # ``contentlint fix``: the external-link rules answer from the link cache
+    # alone (what an earlier online run saw), never from the network.
+    cached_links: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,22 @@ class RunContext:
         # rules place run-level findings on the first of them).
         self.checked = checked
         self._memo: dict[tuple[Any, ...], Any] = {}
+
+    # The tables built from the data files alone (and the link cache file): the same
+    # in a later context whose library holds the same data documents.
+    _DATA_TABLES = (("glossary",), ("acronyms",), ("timelines",), ("link-cache",))
+
+    def reuse_tables(self, earlier: RunContext) -> None:
+        """Take over ``earlier``'s data-file tables when this library holds the very same
+        data documents (the language server re-checks after each edit of a guide)."""
+        def data(library: Library) -> list[int]:
+            return [id(doc) for doc in library.documents if doc.kind == "data"]
+
+        if data(self.library) != data(earlier.library):
+            return
+        for key in self._DATA_TABLES:
+            if key in earlier._memo:
+                self._memo.setdefault(key, earlier._memo[key])
 
     def _once(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
         try:
@@ -141,6 +160,23 @@ class RunContext:
         results = check_urls(urls, settings, progress, stats=stats)
         progress.finish(results, stats)
         return results
+
+    def cached_link(self, url: str) -> Mapping[str, Any] | None:
+        """The link cache's fresh verdict on ``url`` (outcome, final_url, permanent ...),
+        read from ``.contentlint_cache/links.json`` once; never the network.
+
+        Fixes that change an address (LK009's https, LK103's redirect target) are
+        offered only for what an earlier ``--links external`` run saw work.
+        """
+        cache = self._once(("link-cache",), self._open_link_cache)
+        return cache.get(url) if cache is not None else None
+
+    def _open_link_cache(self) -> Any:
+        from contentlint.links.cache import LinkCache, default_cache_path
+
+        cache = LinkCache(default_cache_path(self.project.root))
+        cache.load()
+        return cache if len(cache) else None
 
     # -- bilingual analysis ----------------------------------------------------
     def blocks(self, doc: Document) -> list[BlockInfo]:

@@ -54,6 +54,44 @@ class Location:
         return out
 
 
+class Applicability(enum.Enum):
+    """Whether a fix may be applied without a person reading it (as ruff's are).
+
+    ``SAFE``: the meaning of the text is kept and only the reported mistake changes;
+    ``contentlint fix --apply`` applies these. ``UNSAFE``: offered in the editor only.
+    """
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text from (line, column) up to (end_line, end_column) of ``path``.
+
+    Lines and columns are 1-based and count characters (as ``Location``); the end is
+    exclusive. ``old`` is the text the rule saw there: an edit whose file no longer
+    holds ``old`` at that place is stale and never applied.
+    """
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A mechanical fix of one finding: a title and the edits that make it."""
+
+    title: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem reported by one rule at one place.
@@ -74,6 +112,9 @@ class Finding:
     context: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     # Extra detail shown under the message (for example a word diff).
     detail: str = ""
+    # The mechanical fix, when one can be made safely (``contentlint fix``, the
+    # editor's code actions); not part of a finding's identity.
+    fix: Fix | None = field(default=None, compare=False, hash=False)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

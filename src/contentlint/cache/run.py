@@ -29,7 +29,7 @@ import contentlint
 from contentlint import fileio
 from contentlint.config.discover import read_table
 from contentlint.errors import ConfigError
-from contentlint.findings import Finding, Location, Severity
+from contentlint.findings import Applicability, Edit, Finding, Fix, Location, Severity
 from contentlint.i18n import from_data, to_data
 from contentlint.report import Report, RuleInfo, Views
 
@@ -328,7 +328,21 @@ def finding_to_json(f: Finding) -> dict[str, Any]:
         "location": _location_to_json(f.location),
         "related": [_location_to_json(r) for r in f.related],
         "detail": to_data(f.detail),
+        "fix": _fix_to_json(f.fix) if f.fix is not None else None,
     }
+
+
+def _fix_to_json(fix: Fix) -> dict[str, Any]:
+    edits = [[e.path, e.line, e.column, e.end_line, e.end_column, e.old, e.new] for e in fix.edits]
+    return {"title": to_data(fix.title), "edits": edits, "applicability": fix.applicability.value}
+
+
+def _fix_from_json(item: Any) -> Fix | None:
+    if item is None:
+        return None
+    _typed(item, dict)
+    edits = tuple(Edit(*_typed(row, list)) for row in _typed(item["edits"], list))
+    return Fix(_text_from_data(item["title"]), edits, Applicability(_typed(item["applicability"], str)))
 
 
 def finding_from_json(item: Any) -> Finding:
@@ -344,6 +358,7 @@ def finding_from_json(item: Any) -> Finding:
         tuple(_location_from_json(r) for r in _typed(item["related"], list)),
         {},
         _text_from_data(item["detail"]),
+        _fix_from_json(item.get("fix")),
     )
     return checked_record(finding)  # type: ignore[no-any-return]
 

@@ -21,6 +21,8 @@ FEATURE_COMMANDS: dict[str, tuple[str, str]] = {
     "sync": ("contentlint.cli.sync", "record and list English/Spanish sync state"),
     "links": ("contentlint.cli.links", "crawl a rendered site with LinkChecker (optional engine)"),
     "baseline": ("contentlint.cli.baseline", "write the current findings to a baseline file (check --baseline)"),
+    "fix": ("contentlint.cli.fix", "show the safe mechanical fixes as a diff; write them with --apply"),
+    "lsp": ("contentlint.cli.lsp", "the language server for editors (stdio; needs the 'lsp' extra)"),
 }
 
 

@@ -129,9 +129,10 @@ def load_document(path: Path, display: str, max_bytes: int, store: YamlStore | N
     return doc
 
 
-def document_from_text(display: str, text: str, kind: str = "guide") -> Document:
-    """Build a document from text already in memory (used by sync and tests)."""
-    doc = Document(Path(display), display, kind, folder_language(display))
+def document_from_text(display: str, text: str, kind: str = "guide", path: Path | None = None) -> Document:
+    """Build a document from text already in memory (sync, the language server, tests);
+    ``path``: the file it stands for, so its relative links resolve from its folder."""
+    doc = Document(path if path is not None else Path(display), display, kind, folder_language(display))
     doc.text = text
     if kind == "data":
         doc.yaml = load_yaml(text)

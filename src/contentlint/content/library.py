@@ -81,6 +81,43 @@ class Library:
                 out.append(Pair(doc_id, en[0], es[0]))
         return out
 
+    def replacing(self, old: Document | None, new: Document) -> Library:
+        """A library with ``new`` in place of ``old`` (or added), for an editor's edit.
+
+        The indices of this library are carried over with the one document swapped
+        when the edit keeps what they are keyed on (the file, the id and language,
+        readable front matter), so a keystroke in a 2,000-file library does not
+        rebuild them; otherwise they are built again on first use.
+        """
+        documents = [d for d in self.documents if d is not old] + [new]
+        documents.sort(key=lambda d: d.display)
+        out = Library(documents)
+        if old is None or old.path != new.path or old.kind != new.kind:
+            return out
+        done = self.__dict__
+
+        def swap(doc: Document) -> Document:
+            return new if doc is old else doc
+
+        if "by_real_path" in done:
+            out.__dict__["by_real_path"] = {key: swap(doc) for key, doc in self.by_real_path.items()}
+        if "_by_folder_name" in done:
+            out.__dict__["_by_folder_name"] = {key: swap(doc) for key, doc in self._by_folder_name.items()}
+        if old.usable != new.usable or (old.doc_id, old.lang) != (new.doc_id, new.lang):
+            return out
+        if "guides" in done:
+            out.__dict__["guides"] = [swap(doc) for doc in self.guides]
+        if "by_id" in done:
+            by_id = dict(self.by_id)
+            key = (old.doc_id or "", old.lang or "")
+            if key in by_id:
+                by_id[key] = [swap(doc) for doc in by_id[key]]
+            out.__dict__["by_id"] = by_id
+        if "pairs" in done:
+            out.__dict__["pairs"] = [Pair(p.doc_id, swap(p.en), swap(p.es)) if old in (p.en, p.es) else p
+                                     for p in self.pairs]
+        return out
+
     def counterpart(self, doc: Document) -> Document | None:
         """The guide with the same id in the other language, if exactly one."""
         if not doc.doc_id or doc.lang not in ("en", "es"):

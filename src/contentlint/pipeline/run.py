@@ -34,6 +34,7 @@ def run_check(
     changed_only: bool = False,
     target_cache: bool = False,
     views: bool = False,
+    cached_links: bool = False,
 ) -> Report:
     """Check ``paths`` (default: the content folder) and return the report.
 
@@ -41,7 +42,8 @@ def run_check(
     whose text names a file in ``mentioning`` (deleted files) are checked too.
     ``target_cache``: reuse the stored findings of unchanged files and pairs
     (:mod:`contentlint.cache.targets`). ``views``: also compute what the editor's
-    report shows (:mod:`contentlint.pipeline.views`).
+    report shows (:mod:`contentlint.pipeline.views`). ``cached_links``: the
+    external-link rules answer from the link cache alone (``contentlint fix``).
     """
     if changed_only and not paths:
         files, targets = list(walk(config.content_root)), list[Path]()
@@ -56,7 +58,7 @@ def run_check(
     thresholds = gc.get_threshold()
     gc.set_threshold(20_000, 20, 20)
     try:
-        return _check_loaded(files, targets, config, mentioning, db, views)
+        return _check_loaded(files, targets, config, mentioning, db, views, cached_links)
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
@@ -86,7 +88,7 @@ def _open_cache_db(config: Config) -> CacheDB | None:
 
 def _check_loaded(
     files: list[Path], targets: list[Path], config: Config, mentioning: Sequence[str], db: CacheDB | None,
-    views: bool,
+    views: bool, cached_links: bool = False,
 ) -> Report:
     documents = load_library(files, config, db)
     gc.freeze()  # the loaded library lives as long as the run: stop rescanning it
@@ -97,7 +99,8 @@ def _check_loaded(
         chosen = {id(d) for d in selected}
         selected += [d for d in documents if d.text and id(d) not in chosen and any(n in d.text for n in mentioning)]
     selected = _with_counterparts(selected, library)
-    project = Project(config.root, config.content_root, online=config.settings.links == "external")
+    project = Project(config.root, config.content_root, online=config.settings.links == "external",
+                      cached_links=cached_links)
     ctx = RunContext(library, project, tuple(selected))
     rules = instantiate(config)
     cache = None
@@ -129,12 +132,12 @@ def _with_counterparts(selected: list[Document], library: Library) -> list[Docum
         other = library.counterpart(doc)
         if other is not None:
             chosen.setdefault(id(other), other)
-    for doc in _linking_to(list(chosen.values()), library):
+    for doc in linking_to(list(chosen.values()), library):
         chosen.setdefault(id(doc), doc)
     return sorted(chosen.values(), key=lambda d: d.display)
 
 
-def _linking_to(targets: list[Document], library: Library) -> list[Document]:
+def linking_to(targets: list[Document], library: Library) -> list[Document]:
     """Guides with a link that resolves to one of ``targets``."""
     from contentlint.content.library import outgoing_links
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from contentlint.findings import Finding, Location, Severity
+from contentlint.findings import Finding, Fix, Location, Severity
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
@@ -119,6 +119,7 @@ class Rule:
         detail: str = "",
         context: dict[str, Any] | None = None,
         end: tuple[int, int] | None = None,
+        fix: Fix | None = None,
     ) -> Finding:
         """Build a finding of this rule at ``doc``:line:column."""
         path = doc if isinstance(doc, str) else doc.display
@@ -135,6 +136,7 @@ class Rule:
             related,
             context or {},
             detail,
+            fix,
         )
 
 

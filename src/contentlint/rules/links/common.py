@@ -32,8 +32,12 @@ def guides_in(library: Library, lang: str | None) -> list[Document]:
     return sorted((g for g in library.guides if g.lang == lang), key=lambda g: g.display)
 
 
-def closest_guide(library: Library, doc: Document, written: str) -> Document | None:
-    """The guide of ``doc``'s language a mistyped path or id most likely meant."""
+def closest_guide(library: Library, doc: Document, written: str, *, single: bool = False) -> Document | None:
+    """The guide of ``doc``'s language a mistyped path or id most likely meant.
+
+    ``single``: only when no other guide is as close (a fix takes one guess; two
+    equally near names, as ``notice-1``/``notice-2`` for ``notice``, are left to a person).
+    """
     stem = PurePosixPath(written.split("#", 1)[0].rstrip("/")).stem.lower()
     if not stem:
         return None
@@ -46,8 +50,21 @@ def closest_guide(library: Library, doc: Document, written: str) -> Document | N
                 names.setdefault(name.lower(), guide)
     if stem in names:
         return names[stem]
-    found = difflib.get_close_matches(stem, list(names), n=1, cutoff=0.75)
-    return names[found[0]] if found else None
+    found = difflib.get_close_matches(stem, list(names), n=8, cutoff=0.75)
+    if not found:
+        return None
+    if single and not only_one_closest(stem, [(name, names[name]) for name in found]):
+        return None
+    return names[found[0]]
+
+
+def only_one_closest(written: str, candidates: list[tuple[str, object]]) -> bool:
+    """The best of ``candidates`` (name, what it names; best first) is strictly nearer to
+    ``written`` than any candidate naming something else."""
+    best_name, best = candidates[0]
+    best_ratio = difflib.SequenceMatcher(None, written, best_name).ratio()
+    return all(difflib.SequenceMatcher(None, written, name).ratio() < best_ratio
+               for name, other in candidates[1:] if other is not best)
 
 
 def closest_id(library: Library, lang: str | None, written: str) -> str | None:

@@ -10,11 +10,13 @@ from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.links.extract import GUIDE_LIKE_SUFFIXES
 from contentlint.rules.base import FileRule
+from contentlint.rules.fixing import link_fix
 from contentlint.rules.links.common import closest_guide, language_name, relative_href
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
     from contentlint.context import RunContext
+    from contentlint.links.extract import LinkSite
 
 # The language switch is PR060's (language-switch-mismatch); related ids are LK004's.
 _ORIGINS = frozenset({"body", "html", "card"})
@@ -42,6 +44,10 @@ class BrokenGuideLink(FileRule):
     See [the IEE guide](guide:independent-educational-evaluation).  <- fine (by id)
     ```
 
+    ## Fix
+    `contentlint fix` writes the guide of the hint in place of the broken path or
+    id (the `#part` kept), when no other guide is as close.
+
     ## Options
     None besides `severity`. Missing images and other files are LK005; the
     `language_switch` link is checked by PR060, `related` ids by LK004.
@@ -64,23 +70,29 @@ class BrokenGuideLink(FileRule):
                     msg("Put the guide's path in the parentheses: [text](other-guide.md)."),
                 )
             elif where.kind == "unknown-id":
-                yield self._unknown_id(target, ctx, site.line, site.column, where.detail, where.doc)
+                yield self._unknown_id(target, ctx, site, where.detail, where.doc)
             elif where.kind == "missing" and PurePosixPath(site.shown.split("#", 1)[0]).suffix.lower() in (
                 GUIDE_LIKE_SUFFIXES
             ) and site.origin != "image":
-                yield self._missing(target, ctx, site.line, site.column, site.shown)
+                yield self._missing(target, ctx, site)
 
-    def _missing(self, doc: Document, ctx: RunContext, line: int, column: int, shown: str) -> Finding:
+    def _missing(self, doc: Document, ctx: RunContext, site: LinkSite) -> Finding:
+        shown, fix = site.shown, None
         guess = closest_guide(ctx.library, doc, shown)
         if guess is not None:
-            hint = msg("Did you mean {href}?", href=relative_href(doc, guess))
+            href = relative_href(doc, guess)
+            hint = msg("Did you mean {href}?", href=href)
+            if closest_guide(ctx.library, doc, shown, single=True) is guess:
+                fix = link_fix(doc, site, href + _fragment(shown), msg("Link to {href}", href=href))
         else:
             hint = msg("Link to an existing guide's .md file (relative to this guide), or to guide:<id>.")
-        return self.finding(doc, line, column, msg("link '{href}' leads to no guide", href=shown), hint)
+        return self.finding(doc, site.line, site.column, msg("link '{href}' leads to no guide", href=shown), hint,
+                            fix=fix)
 
     def _unknown_id(
-        self, doc: Document, ctx: RunContext, line: int, column: int, guide_id: str, other: Document | None
+        self, doc: Document, ctx: RunContext, site: LinkSite, guide_id: str, other: Document | None
     ) -> Finding:
+        line, column, fix = site.line, site.column, None
         lang = language_name(doc.lang)
         if other is not None:
             message = msg("no {lang} guide has id '{id}' (only the {other} one)", lang=lang, id=guide_id,
@@ -89,6 +101,16 @@ class BrokenGuideLink(FileRule):
         else:
             message = msg("no {lang} guide has id '{id}'", lang=lang, id=guide_id)
             guess = closest_guide(ctx.library, doc, guide_id)
-            hint = (msg("Did you mean guide:{id}?", id=guess.doc_id) if guess is not None and guess.doc_id
-                    else msg("Use the id: of an existing guide."))
-        return self.finding(doc, line, column, message, hint)
+            if guess is not None and guess.doc_id:
+                hint = msg("Did you mean guide:{id}?", id=guess.doc_id)
+                if closest_guide(ctx.library, doc, guide_id, single=True) is guess:
+                        fix = link_fix(doc, site, f"guide:{guess.doc_id}{_fragment(site.shown)}",
+                                   msg("Link to guide:{id}", id=guess.doc_id))
+            else:
+                hint = msg("Use the id: of an existing guide.")
+        return self.finding(doc, line, column, message, hint, fix=fix)
+
+
+def _fragment(shown: str) -> str:
+    """The ``#part`` of a link as written, kept when the path is corrected."""
+    return "#" + shown.split("#", 1)[1] if "#" in shown else ""

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from contentlint.findings import Finding, Location, Severity
+from contentlint.findings import Finding, Fix, Location, Severity
 from contentlint.i18n import msg
+from contentlint.links.anchors import unaccented
 from contentlint.rules.base import FileRule
+from contentlint.rules.fixing import address_position, replace_at
+from contentlint.rules.links.common import only_one_closest
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
     from contentlint.context import RunContext
+    from contentlint.links.extract import LinkSite
 
 _SHOWN_HEADINGS = 6
 
@@ -41,6 +45,10 @@ class BrokenAnchor(FileRule):
     Vea [cómo pedirlo](#como-pedir).     <- LK003; hint: #cómo-pedirlo
     ```
 
+    ## Fix
+    `contentlint fix` writes the anchor of the hint in place of the broken one, when
+    no other anchor is as close.
+
     ## Options
     None besides `severity`. Fragments of external URLs are not checked.
     """
@@ -63,12 +71,32 @@ class BrokenAnchor(FileRule):
             message = msg("anchor '#{fragment}' matches no heading in {place}", fragment=where.fragment,
                           place=place)
             closest = anchors.closest(where.fragment)
+            fix = None
             if closest is not None:
                 hint = msg("Did you mean #{anchor}?", anchor=closest)
+                if _single(anchors.slugs, where.fragment, closest):
+                    fix = _anchor_fix(target, site, closest)
             elif anchors.slugs:
                 shown = ", ".join("#" + slug for slug in anchors.slugs[:_SHOWN_HEADINGS])
                 hint = msg("Its anchors are: {anchors}", anchors=shown)
             else:
                 hint = msg("The guide has no headings; link to the page without '#...'.")
             related = () if same else (Location(where.doc.display, 1, 1, note=msg("the linked guide")),)
-            yield self.finding(target, site.line, site.column, message, hint, related=related)
+            yield self.finding(target, site.line, site.column, message, hint, related=related, fix=fix)
+
+
+def _single(slugs: Sequence[str], fragment: str, closest: str) -> bool:
+    """No other anchor is as near to the fragment as ``closest`` (a fix takes one guess)."""
+    written = unaccented(fragment)
+    others = [(unaccented(slug), slug) for slug in slugs if slug != closest]
+    return only_one_closest(written, [(unaccented(closest), closest), *others])
+
+
+def _anchor_fix(doc: Document, site: LinkSite, anchor: str) -> Fix | None:
+    """The link's address with the closest anchor in place of its ``#part``."""
+    where = address_position(doc, site)
+    if where is None or "#" not in where[2]:
+        return None
+    line, column, written = where
+    path = written.split("#", 1)[0]
+    return replace_at(doc, line, column, written, f"{path}#{anchor}", msg("Link to #{anchor}", anchor=anchor))

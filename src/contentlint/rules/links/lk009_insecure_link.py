@@ -9,13 +9,15 @@ from urllib.parse import urlsplit
 
 from pydantic import Field
 
-from contentlint.findings import Finding, Severity
+from contentlint.findings import Finding, Fix, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule, NoOptions
+from contentlint.rules.fixing import address_position, replace_at
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
     from contentlint.context import RunContext
+    from contentlint.links.extract import LinkSite
 
 
 def _local(host: str) -> bool:
@@ -47,6 +49,11 @@ class InsecureLink(FileRule):
     [Find your Parent Center](http://www.parentcenterhub.org/find-your-center/)   <- LK009
     [Find your Parent Center](https://www.parentcenterhub.org/find-your-center/)  <- fine
     ```
+
+    ## Fix
+    `contentlint fix` writes `https://` when the link cache (an earlier
+    `--links external` run) saw the https address answer, or the http one move
+    permanently to it; otherwise no fix is offered, since some sites have no HTTPS.
 
     ## Options
     - `allowed-hosts` (default none): host names that only serve plain HTTP,
@@ -80,7 +87,25 @@ class InsecureLink(FileRule):
                 target, site.line, site.column,
                 msg("link '{href}' uses plain http://", href=site.shown),
                 msg("Use {secure} if the site supports it (most do).", secure=secure),
+                fix=self._fix(target, site, ctx, href, secure),
             )
+
+    @staticmethod
+    def _fix(doc: Document, site: LinkSite, ctx: RunContext, href: str, secure: str) -> Fix | None:
+        """https:// only when the link cache saw that address answer (or the http one
+        redirect permanently to exactly it): a site without HTTPS is never guessed."""
+        known = ctx.cached_link(secure)
+        moved = ctx.cached_link(href)
+        works = known is not None and known.get("outcome") == "ok"
+        redirected = (moved is not None and moved.get("outcome") == "redirect" and moved.get("permanent")
+                      and moved.get("final_url") == secure)
+        if not (works or redirected):
+            return None
+        where = address_position(doc, site)
+        if where is None or not where[2].startswith(("http:", "HTTP:", "Http:")):
+            return None
+        line, column, written = where
+        return replace_at(doc, line, column, written[:4], "https", msg("Use {secure}", secure=secure))
 
     def _allowed(self, host: str) -> bool:
         for pattern in self.options.allowed_hosts:

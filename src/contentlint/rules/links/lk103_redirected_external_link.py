@@ -25,6 +25,10 @@ class RedirectedExternalLink(ExternalOutcomeRule):
     [IDEA](http://idea.ed.gov/)    <- LK103; hint: Update the link to https://sites.ed.gov/idea/
     ```
 
+    ## Fix
+    `contentlint fix` writes the new address in place of the old one. It reads the
+    link cache only (what an earlier `--links external` run saw), never the network.
+
     ## Options
     None of its own: the network settings are LK101's.
     """

@@ -17,13 +17,16 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import Field, field_validator
 
-from contentlint.findings import Finding
+from contentlint.findings import Finding, Fix
 from contentlint.i18n import msg
 from contentlint.rules.base import LibraryRule, NoOptions, Rule
+from contentlint.rules.fixing import link_fix
 
 if TYPE_CHECKING:
     from contentlint.content.library import Library
     from contentlint.context import RunContext
+    from contentlint.links.extract import LinkSite
+    from contentlint.links.http.results import LinkResult
     from contentlint.links.http.settings import ExternalLinkSettings
 
 
@@ -146,10 +149,13 @@ def findings_for(rule: Rule, ctx: RunContext, outcomes: tuple[str, ...]) -> Iter
     ``links = "external"``): selecting an LK1 rule (``--select LK``) is not asking,
     so a plain check never sends a request.
     """
-    if not ctx.project.online:
+    if not ctx.project.online and not ctx.project.cached_links:
         return
     options = rule.options if isinstance(rule.options, ExternalOptions) else ExternalOptions()
-    results = ctx.external_results(build_settings(options, ctx.project.root))
+    if ctx.project.online:
+        results = ctx.external_results(build_settings(options, ctx.project.root))
+    else:
+        results = _cached_results(ctx)
     for url, sites in ctx.link_index().external().items():
         result = results.get(url)
         if result is None or result.outcome not in outcomes:
@@ -161,7 +167,35 @@ def findings_for(rule: Rule, ctx: RunContext, outcomes: tuple[str, ...]) -> Iter
                 result.hint,
                 context={"url": url, "status": result.status, "reason": result.reason,
                          "final_url": result.final_url, "from_cache": result.from_cache},
+                fix=_redirect_fix(site, result),
             )
+
+
+def _cached_results(ctx: RunContext) -> dict[str, LinkResult]:
+    """The link cache's fresh verdicts on the library's URLs (``contentlint fix``: offline)."""
+    from contentlint.links.http.results import LinkResult
+
+    out: dict[str, LinkResult] = {}
+    for url in ctx.link_index().external():
+        known = ctx.cached_link(url)
+        if known is None:
+            continue
+        try:
+            out[url] = LinkResult(url, str(known["outcome"]), known.get("status"), known.get("final_url"),
+                                  bool(known.get("permanent")), str(known.get("reason") or ""),
+                                  known.get("message") or "", known.get("hint") or "", from_cache=True)
+        except (KeyError, TypeError):
+            continue
+    return out
+
+
+def _redirect_fix(site: LinkSite, result: LinkResult) -> Fix | None:
+    """A permanent redirect that ends on a working page: its target replaces the address."""
+    if result.outcome != "redirect" or not result.permanent or not result.final_url:
+        return None
+    if not result.final_url.startswith(("https://", "http://")) or any(c.isspace() for c in result.final_url):
+        return None
+    return link_fix(site.doc, site, result.final_url, msg("Use {url}", url=result.final_url))
 
 
 class ExternalOutcomeRule(LibraryRule):

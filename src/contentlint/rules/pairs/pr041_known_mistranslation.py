@@ -13,6 +13,7 @@ from contentlint.bilingual.locate import locate
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import FileRule
+from contentlint.rules.fixing import glossary_replacement, replace_at
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
@@ -42,6 +43,14 @@ class KnownMistranslation(FileRule):
     Puede pedir una audición de debido proceso.    <- PR041: use "audiencia de debido proceso"
     ```
 
+    ## Fix
+    `contentlint fix` writes the glossary's term in its place, keeping the capital
+    letter and the plural of the text ("Audiciones de debido proceso" becomes
+    "Audiencias de debido proceso"). The fix is applied by `--apply` only when the
+    words around it still agree: the two nouns have the same gender, and a plural
+    changes only the words before the first preposition; otherwise it is offered
+    as an unsafe fix (`--unsafe-fixes`, or the editor's code action).
+
     ## Options
     None besides `severity`. Add entries to `es.mistranslations` in the glossary.
     """
@@ -69,6 +78,17 @@ class KnownMistranslation(FileRule):
                 yield self._finding(target, line, column, found, wrong)
 
     def _finding(self, doc: Document, line: int, column: int, found: str, wrong: Mistranslation) -> Finding:
+        replacement = glossary_replacement(found, wrong.text, wrong.term.es)
+        fix = None
+        if replacement is not None and 1 <= line <= len(doc.lines):
+            new, applicability = replacement
+            # In the body the finding is at the words; in front matter at the value,
+            # which holds the words once, further on the same line.
+            at = column if doc.lines[line - 1][column - 1 :].startswith(found) else None
+            if at is None and doc.lines[line - 1].count(found) == 1:
+                at = doc.lines[line - 1].index(found) + 1
+            if at is not None and at >= column:
+                fix = replace_at(doc, line, at, found, new, msg("Write “{new}”", new=new), applicability)
         return self.finding(
             doc,
             line,
@@ -77,6 +97,7 @@ class KnownMistranslation(FileRule):
                 english=wrong.term.en, spanish=wrong.term.es),
             msg("Use the glossary's Spanish term or one of its variants."),
             context={"term": wrong.term.term_id},
+            fix=fix,
         )
 
 

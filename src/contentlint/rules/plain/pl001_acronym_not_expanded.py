@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from contentlint.findings import Finding, Severity
+from contentlint.findings import Finding, Fix, Severity
 from contentlint.i18n import msg
+from contentlint.rules.fixing import replace_at
 from contentlint.rules.plain.acronyms import AcronymFirstUseRule, FirstUse
 
 if TYPE_CHECKING:
@@ -40,6 +42,11 @@ class AcronymNotExpanded(AcronymFirstUseRule):
     Pida una notificación previa por escrito (PWN, por sus siglas en inglés).
     ```
 
+    ## Fix
+    `contentlint fix` writes the decoder's expansion before the acronym, in the
+    guide's language: "Prior Written Notice (PWN)", "notificación previa por escrito
+    (PWN, por sus siglas en inglés)" (lower case mid-sentence unless it is a name).
+
     ## Options
     None besides `severity`.
     """
@@ -57,7 +64,50 @@ class AcronymNotExpanded(AcronymFirstUseRule):
             doc, line, column,
             msg("first use of {acronym} is not spelled out", acronym=use.entry.acronym),
             _hint(use.entry, doc.lang or "en"),
+            fix=_expand(doc, line, column, use.entry),
         )
+
+
+_SENTENCE_END = (".", "!", "?", ":", "¿", "¡")
+
+
+def _expand(doc: Document, line: int, column: int, entry: Any) -> Fix | None:
+    """The acronym's first use written as "words (ACRONYM)" in the guide's language
+    (Spanish: "palabras (ACRONYM, por sus siglas en inglés)"); an English "a"/"an"
+    just before it is made to agree with the words."""
+    acronym: str = entry.acronym
+    if not 1 <= line <= len(doc.lines):
+        return None
+    text = doc.lines[line - 1]
+    before = text[: column - 1]
+    after = text[column - 1 + len(acronym) : column + len(acronym)]
+    if after.isalnum() or after in ("'", "’", "-", "/", "`", "_", "]") or before[-1:].isalnum():
+        return None  # "IEPs", "IEP's", "IEP-based": the words would not fit there
+    if before[-1:] in ("/", "`", "#", "=", "_", "-", "[", "(") or "](" in before[-2:]:
+        return None  # in code, an address or a link's label alone: not running text
+    if doc.lang == "es":
+        words = _spanish_case(entry.es, before)
+        return replace_at(doc, line, column, acronym, f"{words} ({acronym}, por sus siglas en inglés)",
+                          msg("Spell out {acronym}", acronym=acronym))
+    expansion = f"{entry.en} ({acronym})"
+    article = re.search(r"\b([Aa]n?) $", before)
+    if article is None:
+        return replace_at(doc, line, column, acronym, expansion, msg("Spell out {acronym}", acronym=acronym))
+    written = article.group(1)
+    wanted = "an" if entry.en[:1].lower() in "aeiou" else "a"
+    wanted = wanted.capitalize() if written[0].isupper() else wanted
+    return replace_at(doc, line, article.start(1) + 1, f"{written} {acronym}", f"{wanted} {expansion}",
+                      msg("Spell out {acronym}", acronym=acronym))
+
+
+def _spanish_case(words: str, before: str) -> str:
+    """A Spanish expansion lower-cased mid-sentence unless it is a name ("Ley de ...":
+    more than one capitalized word)."""
+    capitals = sum(1 for word in words.split() if word[:1].isupper())
+    at_start = not before.strip() or before.rstrip().endswith(_SENTENCE_END)
+    if capitals > 1 or at_start:
+        return words
+    return words[:1].lower() + words[1:]
 
 
 def _hint(entry: Any, lang: str) -> str:

@@ -1,0 +1,1 @@
+"""The language server (``contentlint lsp``): findings, fixes and explanations in the editor."""
