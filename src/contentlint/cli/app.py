@@ -20,6 +20,7 @@ FORMATS = ("text", "json", "sarif", "github", "junit", "summary", "html")
 FEATURE_COMMANDS: dict[str, tuple[str, str]] = {
     "sync": ("contentlint.cli.sync", "record and list English/Spanish sync state"),
     "links": ("contentlint.cli.links", "crawl a rendered site with LinkChecker (optional engine)"),
+    "generate": ("contentlint.cli.generate", "write the Glossary and Acronym Decoder pages from content/data"),
 }
 
 

@@ -140,6 +140,12 @@ def _now() -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def mark_pairs(ctx: RunContext, pairs: list[Pair]) -> int:
+    """Record that each pair's Spanish matches its English now (also used by
+    ``contentlint generate pages`` for the pairs it writes); the exit code."""
+    return _mark(ctx, pairs)
+
+
 def _mark(ctx: RunContext, pairs: list[Pair]) -> int:
     from contentlint.bilingual.marks import (
         block_entry,

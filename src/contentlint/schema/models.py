@@ -24,7 +24,7 @@ Slug = Annotated[
 ]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 Language = Literal["en", "es"]
-GuideType = Literal["how-to", "topic", "faq", "checklist", "index"]
+GuideType = Literal["how-to", "topic", "faq", "checklist", "index", "reference"]
 
 
 class Strict(BaseModel):
@@ -68,6 +68,11 @@ class GuideFrontMatter(Strict):
     cards: list[Card] = Field(default_factory=list)
     awaiting_translation: bool = Field(
         default=False, description="English only: true when no Spanish guide exists yet, on purpose."
+    )
+    generated_from: Literal["glossary", "acronyms"] | None = Field(
+        default=None,
+        description="Set by `contentlint generate pages` on the pages it writes (type: reference): the data "
+        "file the page is generated from. ST020 reports the page when it no longer matches that data.",
     )
 
 
