@@ -2,5 +2,6 @@
 
 from contentlint.rules.structure.st001_missing_steps import MissingSteps
 from contentlint.rules.structure.st002_missing_questions import MissingQuestions
+from contentlint.rules.structure.st020_stale_generated_page import StaleGeneratedPage
 
-RULES = (MissingSteps, MissingQuestions)
+RULES = (MissingSteps, MissingQuestions, StaleGeneratedPage)
