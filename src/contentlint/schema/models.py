@@ -49,7 +49,12 @@ class Card(Strict):
     title: Text
     text: Text
     label: Text = Field(description="The call to action, e.g. 'Read the guide'.")
-    href: Text = Field(description="A guide path (same language) or an https:// URL.")
+    href: Text | None = Field(default=None, description="A guide path (same language) or an https:// URL.")
+    pending: Text | None = Field(
+        default=None,
+        description="Instead of href while the address is not known yet: what the link waits for. "
+        "LK010 reports the card (a warning) so it is not published with a placeholder address.",
+    )
 
 
 class GuideFrontMatter(Strict):
