@@ -54,6 +54,7 @@ SPEC_BY_SOURCE: dict[str, PageSpec] = {spec.source: spec for spec in PAGES}
 _SWITCH_LABEL = {"en": "¿Prefiere leer en español? Lea esta guía", "es": "Prefer English? Read this guide"}
 # A sentence ends at . ! ? before a capital, but not after an initial ("U.S. Department").
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
+_MIN_MEANING_WORDS = 5
 _OTHER = {"en": "es", "es": "en"}
 _PLAIN_YAML = re.compile(r"[A-Za-z0-9ÁÉÍÓÚÑáéíóúñü][^:#\n]*[^\s:#]$|[A-Za-z0-9]")
 
@@ -209,14 +210,16 @@ def _acronym_sentences(
         sentences.append(text["in_other"].format(acronym=entry.acronym, words=entry.en))
     if term is not None:
         # What it is, in plain words: the glossary definition's first sentence.
-        meaning = _first_sentence(term.en.definition if lang == "en" else term.es.definition)
+        meaning = _meaning(term, lang)
         lettered = any(c.isalpha() for c in entry.acronym)
         sentences.append(text["means"].format(acronym=entry.acronym, meaning=_lower_first(meaning))
                          if lang == "en" and lettered else meaning)
-    if entry.es_acronym:
-        sentences.append(text["spanish_acronym"].format(acronym=entry.es_acronym))
     if entry.note is not None:
         sentences.append(_period(getattr(entry.note, lang)))
+    elif entry.es_acronym:
+        # A note says where the Spanish acronym is used (PEI: Puerto Rico only); without
+        # one, the acronym is given as it is.
+        sentences.append(text["spanish_acronym"].format(acronym=entry.es_acronym))
     if term is not None:
         sentences.append(text["see"].format(page=page, anchor=term.id))
     if lang == "en" and term is None:
@@ -236,8 +239,14 @@ def _definition(term: GlossaryTerm, lang: str) -> str:
     return definition
 
 
-def _first_sentence(text: str) -> str:
-    return _period(_SENTENCE_BREAK.split(text.strip(), maxsplit=1)[0])
+def _meaning(term: GlossaryTerm, lang: str) -> str:
+    """A definition's first sentence, with the next one when the English first sentence
+    is only a label ("A civil rights law." says too little on its own). The English
+    decides for both languages, so both pages say the same thing."""
+    english = _SENTENCE_BREAK.split(term.en.definition.strip())
+    count = 2 if len(english[0].split()) < _MIN_MEANING_WORDS and len(english) > 1 else 1
+    sentences = _SENTENCE_BREAK.split((term.en.definition if lang == "en" else term.es.definition).strip())
+    return _period(" ".join(sentences[:count]))
 
 
 def _lower_first(text: str) -> str:
