@@ -60,22 +60,22 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _render(ctx: RunContext) -> dict[Path, str] | None:
-    """Path -> text of every generated page; None (after saying why) when a data file is unusable."""
-    from contentlint.schema.pages import LANGUAGES, PAGES, page_path, render_page
+    """Path -> text of every generated page (what ST020 compares with, through the same
+    ``ctx.generated_page``); None, after saying why, when a data file is unusable."""
+    from contentlint.schema.pages import LANGUAGES, PAGES, page_path
 
-    glossary = ctx.library.data("glossary")
-    acronyms = ctx.library.data("acronyms")
-    for name, doc in (("data/glossary.yaml", glossary), ("data/acronyms.yaml", acronyms)):
-        if doc is None or doc.model is None:
-            _fail(msg("{path} is missing or not valid; `contentlint check` says why", path=name))
+    for spec in PAGES:
+        if ctx.library.data(spec.source) is None:
+            _fail(msg("{path} is missing or not valid; `contentlint check` says why", path=spec.data_path))
             return None
-    assert glossary is not None and acronyms is not None  # narrowed by the loop above
-    root = ctx.project.content_root
-    return {
-        root / page_path(spec, lang): render_page(spec, lang, glossary.model, acronyms.model)
-        for spec in PAGES
-        for lang in LANGUAGES
-    }
+    rendered: dict[Path, str] = {}
+    for spec in PAGES:
+        for lang in LANGUAGES:
+            text = ctx.generated_page(spec.source, lang)
+            if text is None:  # unreachable after the test above; never write a partial set
+                return None
+            rendered[ctx.project.content_root / page_path(spec, lang)] = text
+    return rendered
 
 
 def _write(ctx: RunContext, rendered: dict[Path, str]) -> list[str] | None:
