@@ -105,6 +105,17 @@ def test_new_acronym_reported_on_both_decoder_pages(cli, library):
     assert cli("check", "--select", "ST020,PR,LK", cwd=library).code == 0
 
 
+def test_checking_only_the_changed_data_file_checks_the_pages(cli, library):
+    """pre-commit passes only the staged data file: the pages made from it are checked too."""
+    _edit(library / "content/data/acronyms.yaml", "    en: Prior Written Notice\n", "    en: Prior Written Notice letter\n")
+    result = cli("check", "content/data/acronyms.yaml", "--select", "ST020", "--format", "json", cwd=library)
+    assert result.code == 1
+    assert sorted((f["path"], f["message"].split(": ", 1)[1]) for f in result.findings()) == [
+        ("content/en/acronym-decoder.md", "changed: pwn"),
+        ("content/es/decodificador-de-siglas.md", "changed: pwn"),
+    ]
+
+
 def test_hand_edit_of_a_page_is_reported(cli, library):
     page = library / "content/es/glosario.md"
     _edit(page, "Estas son palabras que puede oír", "Estas son las palabras que puede oír")
@@ -149,3 +160,15 @@ def test_generate_writes_only_under_the_content_folder(cli, library):
     new = {p.relative_to(library).as_posix() for p in after - before}
     assert {p for p in new if not p.startswith(".contentlint_cache/")} == {f"content/{page}" for page in PAGES}
     assert cli("check", cwd=library).code == 0
+
+
+def test_generate_never_writes_through_a_symbolic_link(cli, library, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside") / "target.md"
+    outside.write_text("not yours\n", encoding="utf-8")
+    page = library / "content/en/glossary.md"
+    page.unlink()
+    page.symlink_to(outside)
+    result = cli("generate", "pages", cwd=library)
+    assert result.code == 2
+    assert "content/en/glossary.md" in result.err
+    assert outside.read_text(encoding="utf-8") == "not yours\n"
