@@ -311,6 +311,21 @@ class RunContext:
         """The timelines data file (legal deadlines) with a valid model, if any."""
         return self._once(("timelines",), lambda: self.library.data("timelines"))
 
+    def generated_page(self, source: str, lang: str) -> str | None:
+        """The text ``contentlint generate pages`` writes for ``source`` ("glossary",
+        "acronyms") in ``lang``; None when a data file it needs is missing or invalid."""
+
+        def build() -> str | None:
+            from contentlint.schema.pages import SPEC_BY_SOURCE, render_page
+
+            glossary, acronyms = self.library.data("glossary"), self.library.data("acronyms")
+            spec = SPEC_BY_SOURCE.get(source)
+            if spec is None or lang not in ("en", "es") or glossary is None or acronyms is None:
+                return None
+            return render_page(spec, "en" if lang == "en" else "es", glossary.model, acronyms.model)
+
+        return self._once(("generated", source, lang), build)
+
     # -- readability ------------------------------------------------------------
     def scoring_caches(self) -> ScoringCaches:
         """Per-run caches of the readability engine (units repeat across guides)."""

@@ -31,14 +31,14 @@ def test_english_is_the_default(project: Path) -> None:
     out = check(project)
     assert "SC005 unknown key 'tema'" in out
     assert "    hint: Remove the key, or check its spelling." in out
-    assert "SC008 type: Input should be 'how-to', 'topic', 'faq', 'checklist' or 'index' (got 'recipe')" in out
+    assert "SC008 type: Input should be 'how-to', 'topic', 'faq', 'checklist', 'index' or 'reference' (got 'recipe')" in out
     assert out.splitlines()[-1] == "4 errors, 0 warnings in 2 files (2 files checked)."
 
 
 def assert_spanish(out: str) -> None:
     assert "SC005 clave desconocida 'tema' [error: unknown-field]" in out
     assert "    sugerencia: Quite la clave o revise cómo está escrita." in out
-    assert ("SC008 type: El valor debe ser 'how-to', 'topic', 'faq', 'checklist' o 'index' (se recibió 'recipe') "
+    assert ("SC008 type: El valor debe ser 'how-to', 'topic', 'faq', 'checklist', 'index' o 'reference' (se recibió 'recipe') "
             "[error: invalid-value]") in out
     assert "    sugerencia: Use uno de los valores permitidos." in out
     assert "PR001 ninguna guía en español tiene el id 'sample-guide'" in out

@@ -255,4 +255,5 @@ def test_the_bundled_library_passes(cli):
 
     result = cli("check", "--no-cache", "--select", "LK", "--format", "json", cwd=ROOT)
     assert result.code == 0, result.out
-    assert result.findings() == []
+    # Only the app card, whose address is pending (LK010, a warning that names it).
+    assert [(f["code"], f["severity"], f["line"]) for f in result.findings()] == [("LK010", "warning", 19)] * 2

@@ -23,6 +23,7 @@ FEATURE_COMMANDS: dict[str, tuple[str, str]] = {
     "baseline": ("contentlint.cli.baseline", "write the current findings to a baseline file (check --baseline)"),
     "fix": ("contentlint.cli.fix", "show the safe mechanical fixes as a diff; write them with --apply"),
     "lsp": ("contentlint.cli.lsp", "the language server for editors (stdio; needs the 'lsp' extra)"),
+    "generate": ("contentlint.cli.generate", "write the Glossary and Acronym Decoder pages from content/data"),
 }
 
 

@@ -151,6 +151,13 @@ def _confirmed_by(name: str | None, root: Path) -> str:
     return " ".join(name.split())[:100]
 
 
+def mark_pairs(ctx: RunContext, pairs: list[Pair]) -> int:
+    """Record that each pair's Spanish matches its English now (also used by
+    ``contentlint generate pages`` for the pairs it writes, confirmed by git's
+    ``user.name``); the exit code."""
+    return _mark(ctx, pairs, _confirmed_by(None, ctx.project.root))
+
+
 def _mark(ctx: RunContext, pairs: list[Pair], confirmed_by: str = "") -> int:
     from contentlint.bilingual.marks import (
         block_entry,

@@ -134,7 +134,20 @@ def _with_counterparts(selected: list[Document], library: Library) -> list[Docum
             chosen.setdefault(id(other), other)
     for doc in linking_to(list(chosen.values()), library):
         chosen.setdefault(id(doc), doc)
+    for doc in _generated_from(list(chosen.values()), library):
+        chosen.setdefault(id(doc), doc)
     return sorted(chosen.values(), key=lambda d: d.display)
+
+
+def _generated_from(targets: list[Document], library: Library) -> list[Document]:
+    """The generated pages (Glossary, Acronym Decoder) when a data file they are made
+    from is a target: an edited term makes them stale, and ST020 must see them."""
+    from contentlint.schema.pages import SPEC_BY_SOURCE
+
+    if not any(t.kind == "data" and t.front.get("type") in SPEC_BY_SOURCE for t in targets):
+        return []
+    # Every page reads both files (the Glossary names short forms, the Decoder links terms).
+    return [doc for doc in library.guides if isinstance(doc.front.get("generated_from"), str)]
 
 
 def linking_to(targets: list[Document], library: Library) -> list[Document]:

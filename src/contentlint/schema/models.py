@@ -24,7 +24,7 @@ Slug = Annotated[
 ]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 Language = Literal["en", "es"]
-GuideType = Literal["how-to", "topic", "faq", "checklist", "index"]
+GuideType = Literal["how-to", "topic", "faq", "checklist", "index", "reference"]
 
 
 class Strict(BaseModel):
@@ -49,7 +49,12 @@ class Card(Strict):
     title: Text
     text: Text
     label: Text = Field(description="The call to action, e.g. 'Read the guide'.")
-    href: Text = Field(description="A guide path (same language) or an https:// URL.")
+    href: Text | None = Field(default=None, description="A guide path (same language) or an https:// URL.")
+    pending: Text | None = Field(
+        default=None,
+        description="Instead of href while the address is not known yet: what the link waits for. "
+        "LK010 reports the card (a warning) so it is not published with a placeholder address.",
+    )
 
 
 class GuideFrontMatter(Strict):
@@ -68,6 +73,11 @@ class GuideFrontMatter(Strict):
     cards: list[Card] = Field(default_factory=list)
     awaiting_translation: bool = Field(
         default=False, description="English only: true when no Spanish guide exists yet, on purpose."
+    )
+    generated_from: Literal["glossary", "acronyms"] | None = Field(
+        default=None,
+        description="Set by `contentlint generate pages` on the pages it writes (type: reference): the data "
+        "file the page is generated from. ST020 reports the page when it no longer matches that data.",
     )
 
 

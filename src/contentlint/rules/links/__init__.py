@@ -14,6 +14,7 @@ from contentlint.rules.links.lk006_link_outside_content import LinkOutsideConten
 from contentlint.rules.links.lk007_invalid_mailto_link import InvalidMailtoLink
 from contentlint.rules.links.lk008_invalid_tel_link import InvalidTelLink
 from contentlint.rules.links.lk009_insecure_link import InsecureLink
+from contentlint.rules.links.lk010_pending_card_link import PendingCardLink
 from contentlint.rules.links.lk101_broken_external_link import BrokenExternalLink
 from contentlint.rules.links.lk102_unverified_external_link import (
     UnverifiedExternalLink,
@@ -33,6 +34,7 @@ RULES = (
     InvalidMailtoLink,
     InvalidTelLink,
     InsecureLink,
+    PendingCardLink,
     BrokenExternalLink,
     UnverifiedExternalLink,
     RedirectedExternalLink,
