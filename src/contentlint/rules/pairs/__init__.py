@@ -23,6 +23,7 @@ from contentlint.rules.pairs.pr021_stale_facts import StaleFacts
 from contentlint.rules.pairs.pr022_never_synced import NeverSynced
 from contentlint.rules.pairs.pr023_invalid_sync_file import InvalidSyncFile
 from contentlint.rules.pairs.pr024_unusable_counterpart import UnusableCounterpart
+from contentlint.rules.pairs.pr025_unconfirmed_update import UnconfirmedUpdate
 from contentlint.rules.pairs.pr030_number_mismatch import NumberMismatch
 from contentlint.rules.pairs.pr031_date_mismatch import DateMismatch
 from contentlint.rules.pairs.pr032_impossible_date import ImpossibleDate
@@ -57,6 +58,7 @@ RULES = (
     NeverSynced,
     InvalidSyncFile,
     UnusableCounterpart,
+    UnconfirmedUpdate,
     NumberMismatch,
     DateMismatch,
     ImpossibleDate,
