@@ -169,14 +169,17 @@ class RunContext:
         return align_blocks(self.blocks(pair.en), self.blocks(pair.es), signatures(pair.en), signatures(pair.es))
 
     def aligned_prose(self, pair: Pair) -> list[tuple[BlockInfo, BlockInfo]]:
-        """Aligned (English, Spanish) prose blocks; none when the alignment is unusable."""
+        """Aligned (English, Spanish) prose blocks. When the alignment as a whole is not
+        confident (PR013), only the pairs that stand on their own (sharing a citation, a
+        URL, a contact or most of their facts: ``bilingual.align.anchored``) are kept, so
+        the block checks still decide what can be decided instead of skipping the pair."""
+        from contentlint.bilingual.align import anchored
         from contentlint.bilingual.blocks import PROSE_KINDS
 
         def build() -> list[tuple[BlockInfo, BlockInfo]]:
             alignment = self.alignment(pair)
-            if not alignment.confident:
-                return []
-            return [(en, es) for en, es in alignment.pairs() if en.kind in PROSE_KINDS and es.kind in PROSE_KINDS]
+            prose = [(en, es) for en, es in alignment.pairs() if en.kind in PROSE_KINDS and es.kind in PROSE_KINDS]
+            return prose if alignment.confident else [(en, es) for en, es in prose if anchored(en, es)]
 
         return self._once(("prose", id(pair.en), id(pair.es)), build)
 

@@ -435,3 +435,22 @@ def unit_end(items: Sequence[Shaped], index: int) -> int:
         if items[k].kind == "heading" and items[k].level <= level:
             return k
     return len(items)
+
+
+# Hard-token kinds distinctive enough to tie two blocks together without the rest of the
+# alignment: a citation, a URL, an e-mail address or a phone number (numbers and
+# acronyms recur across a guide: "IEP", "30").
+_ANCHOR_KINDS = ("c:", "u:", "e:", "p:")
+
+
+def anchored(en: BlockInfo, es: BlockInfo) -> bool:
+    """An aligned pair that stands on its own when the whole alignment is not confident:
+    the same kind of block sharing a citation, URL, e-mail or phone number, or sharing
+    at least two hard tokens and most of them."""
+    if en.kind != es.kind or not en.tokens or not es.tokens:
+        return False
+    shared = set(en.tokens) & set(es.tokens)
+    if any(token.startswith(_ANCHOR_KINDS) for token in shared):
+        return True
+    return len(shared) >= 2 and 2 * len(shared) >= len(set(en.tokens) | set(es.tokens))
+
