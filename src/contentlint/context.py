@@ -196,7 +196,7 @@ class RunContext:
 
         lang = doc.lang or "en"
         chosen = locale or DEFAULT_LOCALES[lang]
-        key = ("facts", id(doc), info.index, chosen)
+        key = ("facts", id(doc), info.index, info.block.end_line, chosen)
         found: Facts | None = self._get(key)
         if found is None:
             found = self._memo[key] = extract_facts(info.text, info.links, lang, chosen)
@@ -204,7 +204,7 @@ class RunContext:
 
     def block_may_have_dates(self, doc: Document, info: BlockInfo, locale: str | None = None) -> bool:
         """A cheap test that a block may hold a date (before extracting its facts)."""
-        key = ("dates?", id(doc), info.index)
+        key = ("dates?", id(doc), info.index, info.block.end_line)
         found: bool | None = self._get(key)
         if found is None:
             from contentlint.facts.extract import may_have_dates
@@ -223,9 +223,12 @@ class RunContext:
 
         return self._once(("glossary",), build)
 
+    # Per-block analyses are keyed by the block's index *and* its last line: a merged or
+    # split paragraph compared as one (``bilingual.align.joined``) keeps the index of its
+    # first block, and must not be answered with that block's alone.
     def block_keys(self, doc: Document, info: BlockInfo) -> list[str]:
         """Inflection keys of a block's words (what glossary phrases are matched against)."""
-        key = ("keys", id(doc), info.index)
+        key = ("keys", id(doc), info.index, info.block.end_line)
         found: list[str] | None = self._get(key)
         if found is None:
             from contentlint.bilingual.inflection import keys
@@ -236,7 +239,7 @@ class RunContext:
     def term_hits(self, doc: Document, info: BlockInfo) -> list[Hit[Any]]:
         """Glossary terms in a block: English terms in an English guide, accepted
         Spanish renderings in a Spanish one."""
-        key = ("terms", id(doc), info.index)
+        key = ("terms", id(doc), info.index, info.block.end_line)
         found: list[Hit[Any]] | None = self._get(key)
         if found is None:
             from contentlint.bilingual.glossary import find_terms

@@ -11,6 +11,7 @@ from contentlint.bilingual.locate import locate
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
+from contentlint.rules.pairs.shortened import shortened
 
 if TYPE_CHECKING:
     from contentlint.content.library import Pair
@@ -31,6 +32,8 @@ class GlossaryTermMismatch(PairRule):
     mattering, and with no other words in between. A multi-word term whose
     English words stand in the Spanish block as they are is a proper name kept
     in English ("Office of Special Education Programs (OSEP)"): not reported.
+    Nor is a term the Spanish shortens to its head after using it whole in an
+    earlier block ("la reunión" after "la reunión del IEP").
 
     ## Why is this bad?
     Parents learn a term once and meet it on school paperwork; a guide that
@@ -70,6 +73,8 @@ class GlossaryTermMismatch(PairRule):
                 seen.add(term.term_id)
                 if any(contains(es_keys, accepted) for accepted in term.accepted):
                     continue
+                if shortened(ctx, target, term, es):
+                    continue  # "la reunión" after "la reunión del IEP" earlier in the guide
                 spans = spans or key_spans(en.text, "en")  # offsets only for what is reported
                 used = en.text[spans[hit.start][1] : spans[hit.end - 1][2]]
                 if _kept_in_english(used, es.text):
