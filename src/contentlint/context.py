@@ -162,7 +162,7 @@ class RunContext:
 
         def signatures(doc: Document) -> list[Any]:
             return [
-                signature(info, self.term_ids(doc, info), lambda href: self.resolve(doc, href))
+                signature(info, self.term_ids(doc, info), lambda href: self.resolve(doc, href), doc.lang)
                 for info in self.blocks(doc)
             ]
 

@@ -62,13 +62,20 @@ class Signature:
 
 
 def signature(
-    info: BlockInfo, term_ids: frozenset[str], resolve: Callable[[str], Document | None]
+    info: BlockInfo, term_ids: frozenset[str], resolve: Callable[[str], Document | None], lang: str | None = None
 ) -> Signature:
     """The language-independent signature of one block: shape, hard tokens, glossary term ids.
 
-    ``resolve`` maps a link target of the block to the guide it points at.
+    ``resolve`` maps a link target of the block to the guide it points at. With ``lang``,
+    numbers written in words count as the number ("tres años" is "3 years"): translators
+    write them either way, and a number on one side only pulls a block to the wrong
+    neighbour.
     """
     tokens = {"t:" + term for term in term_ids}
+    if lang is not None and info.kind != "code":
+        from contentlint.facts.numwords import values_in_words
+
+        tokens.update(f"n:{value}" for value in values_in_words(info.text, lang))
     for token in info.tokens:
         if token.startswith("l:"):
             target = resolve(token[2:])
