@@ -9,7 +9,8 @@ verb of this list can be nothing but an imperative count, decided from morpholog
 word list, never guessed:
 
 * the first word of a list item, or of a sentence inside one, followed by a word that
-  starts a verb's complement (an article, a pronoun, a preposition other than "de"):
+  starts a verb's complement (an article, a pronoun, a preposition other than "de", an
+  infinitive: "Pide visitar la clase"):
   "**Guarda una copia.**" but not "Firma del padre" nor "Copia de la carta";
 * the verb coordinated with one found that way: "Guarda una copia y anota la fecha";
 * for usted only, the main verb after a leading "Si ..." / "Cuando ..." clause: "Si no
@@ -44,7 +45,7 @@ _REGULAR = _words(
     "acompañar adjuntar agregar anotar apuntar archivar averiguar buscar comparar comunicar conservar "
     "contactar documentar entregar enumerar escuchar explicar fechar firmar fotocopiar grabar guardar imprimir "
     "indicar informar intentar invitar llamar llevar mandar marcar mirar notificar organizar pagar planear "
-    "preparar presentar programar registrar responder revisar sacar solicitar tomar usar verificar escribir "
+    "preparar presentar prestar programar registrar responder revisar sacar solicitar tomar usar verificar escribir "
     "describir leer asistir"
 )
 _IRREGULAR = {
@@ -61,6 +62,10 @@ _COMPLEMENT_STARTERS = frozenset(_words(
     "el la los las un una unos unas a al su sus tu tus mi mis todo toda todos todas cada este esta estos estas "
     "ese esa esos esas lo le les me te nos que si por con en para sobre cualquier otra otro otras otros"
 ))
+# usted forms that are also other words ("Presente en la reunión", "Firme decisión", the
+# English "Use"): they need a complement after them, like the tú forms.
+_USTED_LOOKALIKES = frozenset({"presente", "firme", "use", "lea", "marque", "entregue"})
+_INFINITIVE_RE = re.compile(r"[a-zñ]{2,}(?:ar|er|ir)")  # "Pide visitar la clase", "Intente llegar"
 _CLAUSE_OPENERS = ("si ", "cuando ", "antes de ", "después de ", "despues de ", "en cuanto ", "mientras ")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _SENTENCE_RE = re.compile(r"[^.!?¿¡:;]+")
@@ -183,7 +188,12 @@ def _leading(words: list[tuple[str, int]], index: int, list_item: bool) -> str |
     """tú/usted when the word at ``index`` starts a clause as an imperative."""
     word = words[index][0]
     who = _PLAIN.get(word.lower())
-    if who is None or index + 1 >= len(words) or words[index + 1][0].lower() not in _COMPLEMENT_STARTERS:
+    if who is None or index + 1 >= len(words):
+        return None
+    following = words[index + 1][0].lower()
+    if who == "usted" and word.lower() not in _USTED_LOOKALIKES:
+        return who  # the subjunctive starts no statement: "Preste atención", "Anote todo"
+    if following not in _COMPLEMENT_STARTERS and not _INFINITIVE_RE.fullmatch(following):
         return None
     if who == "tú" and not list_item:
         return None  # in running prose "Pide ..." may be a statement about someone

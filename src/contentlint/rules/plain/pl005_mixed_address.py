@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # (slow, case-insensitive) regex.
 _TU_WORDS = (
     "tú", "contigo", "tienes", "puedes", "quieres", "debes", "necesitas", "eres", "estás", "sabes", "haces",
-    "pides", "recibes", "prefieres", "hazlo", "pídele", "llámale", "escríbele", "pregúntale",
+    "pides", "recibes", "prefieres", "hazlo", "pídele", "llámale", "escríbele", "pregúntale", "ves", "vas",
 )
 _TU = re.compile(r"(?<!\w)(" + "|".join(_TU_WORDS) + r")(?!\w)", re.IGNORECASE)
 _TU_POSSESSIVE = re.compile(r"(?<!\w)(tu|tus|te)\s+\w", re.IGNORECASE)
@@ -77,8 +77,9 @@ class MixedAddress(FileRule):
         lowered = body.lower()
         # Most guides use one form only: whole-body tests settle the pronouns and
         # forms first (a plain substring test before the slow regexes).
-        pronouns = ("usted" in lowered and _USTED.search(body) is not None) and (
-            (any(word in lowered for word in _TU_WORDS) and _TU.search(body) is not None)
+        pronouns = (
+            "usted" in lowered
+            or (any(word in lowered for word in _TU_WORDS) and _TU.search(body) is not None)
             or _TU_POSSESSIVE.search(body) is not None
         )
         for block in target.blocks:
