@@ -210,7 +210,8 @@ _MORE = (
 )
 _CODE_NAME = r"(?:C\.?\s?F\.?\s?R\.?|U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?)"
 _CITE = (
-    r"(?:\b\d+\s+" + _CODE_NAME + r"(?![\w])(?:\s*(?:§§?|[Pp]arts?|[Pp]artes?|[Ss]ec(?:s\.|tions?|ción|ciones|cion|\.)?))?\s*"
+    r"(?:\b\d+\s+" + _CODE_NAME
+    + r"(?![\w])(?:\s*(?:§§?|[Pp]arts?|[Pp]artes?|[Ss]ec(?:s\.|tions?|ción|ciones|cion|\.)?))?\s*"
     r"|§§?\s*)" + _SPAN_SECTION + _MORE
 )
 _CITE_IN_BRACKETS = re.compile(
