@@ -118,6 +118,17 @@ def test_heading_level_skip(cli, tmp_path, en, expected):
         ("\nUsted puede pedir una evaluación. Usted decide. Si no estás de acuerdo, habla con tu escuela.\n",
          [("es", 19, 55), ("es", 19, 83)]),
         ("\nTú puedes pedir una evaluación. Puedes hablar con tu escuela. Usted también.\n", [("es", 19, 63)]),
+        # Imperatives: a usted guide with a step in tú (issue 14) ...
+        ("\nUsted tiene derechos. Siga estos pasos.\n\n1. Pida la decisión por escrito.\n"
+         "2. **Guarda una copia** y anota la fecha.\n3. Si no responde, llame a la escuela.\n",
+         [("es", 22, 6), ("es", 22, 27)]),
+        # ... and the reverse, with an attached pronoun ...
+        ("\nTú decides.\n\n1. Pide la decisión por escrito.\n2. Guárdala en un lugar seguro.\n"
+         "3. Llame a la escuela.\n", [("es", 23, 4)]),
+        # ... while the same spellings as third person or nouns say nothing.
+        ("\nUsted decide.\n\n- La escuela pide una copia.\n- Firma del padre o de la madre.\n"
+         "- Copia de la carta.\n- Programa de educación individualizada.\n\n"
+         "Si la escuela acepta una evaluación externa, paga el costo total. Comió tomate.\n", []),
     ],
 )
 def test_mixed_forms_of_address(cli, tmp_path, es, expected):

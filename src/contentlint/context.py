@@ -198,21 +198,24 @@ class RunContext:
 
         def signatures(doc: Document) -> list[Any]:
             return [
-                signature(info, self.term_ids(doc, info), lambda href: self.resolve(doc, href))
+                signature(info, self.term_ids(doc, info), lambda href: self.resolve(doc, href), doc.lang)
                 for info in self.blocks(doc)
             ]
 
         return align_blocks(self.blocks(pair.en), self.blocks(pair.es), signatures(pair.en), signatures(pair.es))
 
     def aligned_prose(self, pair: Pair) -> list[tuple[BlockInfo, BlockInfo]]:
-        """Aligned (English, Spanish) prose blocks; none when the alignment is unusable."""
+        """Aligned (English, Spanish) prose blocks. When the alignment as a whole is not
+        confident (PR013), only the pairs that stand on their own (sharing a citation, a
+        URL, a contact or most of their facts: ``bilingual.align.anchored``) are kept, so
+        the block checks still decide what can be decided instead of skipping the pair."""
+        from contentlint.bilingual.align import anchored
         from contentlint.bilingual.blocks import PROSE_KINDS
 
         def build() -> list[tuple[BlockInfo, BlockInfo]]:
             alignment = self.alignment(pair)
-            if not alignment.confident:
-                return []
-            return [(en, es) for en, es in alignment.pairs() if en.kind in PROSE_KINDS and es.kind in PROSE_KINDS]
+            prose = [(en, es) for en, es in alignment.pairs() if en.kind in PROSE_KINDS and es.kind in PROSE_KINDS]
+            return prose if alignment.confident else [(en, es) for en, es in prose if anchored(en, es)]
 
         return self._once(("prose", id(pair.en), id(pair.es)), build)
 
@@ -229,7 +232,7 @@ class RunContext:
 
         lang = doc.lang or "en"
         chosen = locale or DEFAULT_LOCALES[lang]
-        key = ("facts", id(doc), info.index, chosen)
+        key = ("facts", id(doc), info.index, info.block.end_line, chosen)
         found: Facts | None = self._get(key)
         if found is None:
             found = self._memo[key] = extract_facts(info.text, info.links, lang, chosen)
@@ -237,7 +240,7 @@ class RunContext:
 
     def block_may_have_dates(self, doc: Document, info: BlockInfo, locale: str | None = None) -> bool:
         """A cheap test that a block may hold a date (before extracting its facts)."""
-        key = ("dates?", id(doc), info.index)
+        key = ("dates?", id(doc), info.index, info.block.end_line)
         found: bool | None = self._get(key)
         if found is None:
             from contentlint.facts.extract import may_have_dates
@@ -256,9 +259,12 @@ class RunContext:
 
         return self._once(("glossary",), build)
 
+    # Per-block analyses are keyed by the block's index *and* its last line: a merged or
+    # split paragraph compared as one (``bilingual.align.joined``) keeps the index of its
+    # first block, and must not be answered with that block's alone.
     def block_keys(self, doc: Document, info: BlockInfo) -> list[str]:
         """Inflection keys of a block's words (what glossary phrases are matched against)."""
-        key = ("keys", id(doc), info.index)
+        key = ("keys", id(doc), info.index, info.block.end_line)
         found: list[str] | None = self._get(key)
         if found is None:
             from contentlint.bilingual.inflection import keys
@@ -269,7 +275,7 @@ class RunContext:
     def term_hits(self, doc: Document, info: BlockInfo) -> list[Hit[Any]]:
         """Glossary terms in a block: English terms in an English guide, accepted
         Spanish renderings in a Spanish one."""
-        key = ("terms", id(doc), info.index)
+        key = ("terms", id(doc), info.index, info.block.end_line)
         found: list[Hit[Any]] | None = self._get(key)
         if found is None:
             from contentlint.bilingual.glossary import find_terms

@@ -69,7 +69,23 @@ def test_unaligned_translation(library):
     lib = library("unaligned")
     found = lib.findings()
     assert brief(found) == {("PR013", ES, lib.line_of(ES, "Esta guía explica"))}
-    assert "block-level checks skipped" in found[0]["message"]
+    assert "block-level checks ran only on the 0 block pair(s) that share a citation, link or contact" in (
+        found[0]["message"]
+    )
+
+
+def test_unaligned_translation_still_checks_the_blocks_that_stand_on_their_own(library):
+    # The Spanish is mostly another text, but one step shares its citation with the
+    # English step 4: its changed duration is still found (issue 14: PR013 must not make
+    # the block checks give up in silence).
+    lib = library("unaligned")
+    lib.edit(ES, "Hable con la escuela.\n", "Hable con la escuela.\n\n4. **Presente una queja estatal.** El estado "
+             "debe decidir en un plazo de 30 días (34 CFR 300.152(a)).\n")
+    found = lib.findings()
+    step = lib.line_of(ES, "4. **Presente")
+    assert brief(found) == {("PR013", ES, lib.line_of(ES, "Esta guía explica")), ("PR033", ES, step)}
+    (unaligned,) = [f for f in found if f["code"] == "PR013"]
+    assert "ran only on the 1 block pair(s)" in unaligned["message"]
 
 
 def test_alignment_pass(library):

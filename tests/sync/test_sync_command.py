@@ -25,12 +25,13 @@ def test_mark_writes_the_documented_format(library, monkeypatch):
     blocks = data["blocks"]
     assert len(blocks) == 20
     first = blocks[0]
-    assert set(first) == {"kind", "line", "text_fp", "token_fp", "es", "text"}
+    assert set(first) == {"kind", "line", "text_fp", "token_fp", "es", "es_fp", "text"}
     assert first["kind"] == "paragraph" and first["es"] == 0 and first["text"].startswith("It is hard to hear")
     link_step = blocks[2]
     assert link_step["links"] == ["prior-written-notice.md"]
     assert link_step["text"].startswith("Get the denial in writing.")  # markup is gone
     assert all(len(b["text_fp"]) == 16 and len(b["token_fp"]) == 16 for b in blocks)
+    assert all(len(b["es_fp"]) == 16 for b in blocks if b["es"] is not None)
 
 
 def test_mark_by_path_and_all(library):

@@ -62,13 +62,20 @@ class Signature:
 
 
 def signature(
-    info: BlockInfo, term_ids: frozenset[str], resolve: Callable[[str], Document | None]
+    info: BlockInfo, term_ids: frozenset[str], resolve: Callable[[str], Document | None], lang: str | None = None
 ) -> Signature:
     """The language-independent signature of one block: shape, hard tokens, glossary term ids.
 
-    ``resolve`` maps a link target of the block to the guide it points at.
+    ``resolve`` maps a link target of the block to the guide it points at. With ``lang``,
+    numbers written in words count as the number ("tres años" is "3 years"): translators
+    write them either way, and a number on one side only pulls a block to the wrong
+    neighbour.
     """
     tokens = {"t:" + term for term in term_ids}
+    if lang is not None and info.kind != "code":
+        from contentlint.facts.numwords import values_in_words
+
+        tokens.update(f"n:{value}" for value in values_in_words(info.text, lang))
     for token in info.tokens:
         if token.startswith("l:"):
             target = resolve(token[2:])
@@ -375,6 +382,8 @@ def _merged(
     citations, links ...) are in the other side's block (all but one), and the
     group's length fits the other block better with it than without it. A
     paragraph that was simply dropped fails the length test, and stays missing.
+    English list items join the paragraph that introduces them when the Spanish
+    wrote them into that sentence (:func:`_list_absorbed`).
     """
     ratio = -LOG_RATIO if spanish_first else LOG_RATIO
     groups: dict[int, int] = {}
@@ -382,7 +391,8 @@ def _merged(
     while changed:
         changed = False
         for index, sig in enumerate(left_sigs):
-            if index in matches or index in moved or index in groups or sig.kind not in _PARAGRAPH_KINDS:
+            item = sig.kind == "list_item" and not spanish_first
+            if index in matches or index in moved or index in groups or (sig.kind not in _PARAGRAPH_KINDS and not item):
                 continue
             for neighbour in (index - 1, index + 1):
                 target = matches.get(neighbour, groups.get(neighbour))
@@ -391,16 +401,29 @@ def _merged(
                 if not _facts_within(sig.tokens, right_sigs[target].tokens):
                     continue
                 members = [k for k, t in (*matches.items(), *groups.items()) if t == target]
+                if item and not _list_absorbed(left, right[target], members):
+                    continue
                 before = sum(left[k].word_count for k in members)
                 after = before + left[index].word_count
                 words = right[target].word_count
                 fit_before = abs(math.log((words + 1) / (before + 1)) - ratio)
                 fit_after = abs(math.log((words + 1) / (after + 1)) - ratio)
-                if fit_after < fit_before and fit_after <= GROUP_LOG_SLACK:
+                # Items written into a sentence lose their repeated words ("a general
+                # class ..., a general class ... or a special class"): they need only fit.
+                if (fit_after < fit_before or item) and fit_after <= GROUP_LOG_SLACK:
                     groups[index] = target
                     changed = True
                     break
     return groups
+
+
+def _list_absorbed(english: list[BlockInfo], spanish: BlockInfo, members: list[int]) -> bool:
+    """The English introduces a list ("That can mean:") and the Spanish paragraph aligned
+    with that lead-in does not: the translator wrote the items into the sentence ("Puede
+    ser una clase general con apoyo, ... o una clase especial."). The length test still
+    decides whether the items are there."""
+    lead_in = any(english[k].kind in _PARAGRAPH_KINDS and english[k].text.rstrip().endswith(":") for k in members)
+    return lead_in and not spanish.text.rstrip().endswith(":")
 
 
 def _facts_within(tokens: frozenset[str], other: frozenset[str]) -> bool:
@@ -435,3 +458,22 @@ def unit_end(items: Sequence[Shaped], index: int) -> int:
         if items[k].kind == "heading" and items[k].level <= level:
             return k
     return len(items)
+
+
+# Hard-token kinds distinctive enough to tie two blocks together without the rest of the
+# alignment: a citation, a URL, an e-mail address or a phone number (numbers and
+# acronyms recur across a guide: "IEP", "30").
+_ANCHOR_KINDS = ("c:", "u:", "e:", "p:")
+
+
+def anchored(en: BlockInfo, es: BlockInfo) -> bool:
+    """An aligned pair that stands on its own when the whole alignment is not confident:
+    the same kind of block sharing a citation, URL, e-mail or phone number, or sharing
+    at least two hard tokens and most of them."""
+    if en.kind != es.kind or not en.tokens or not es.tokens:
+        return False
+    shared = set(en.tokens) & set(es.tokens)
+    if any(token.startswith(_ANCHOR_KINDS) for token in shared):
+        return True
+    return len(shared) >= 2 and 2 * len(shared) >= len(set(en.tokens) | set(es.tokens))
+

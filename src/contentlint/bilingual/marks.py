@@ -2,8 +2,11 @@
 
 The file records, for each English block at the time of the mark, the
 fingerprint of its normalized text, the fingerprint of its hard tokens, the
-normalized text itself (for the word diff shown later) and the index of the
-Spanish block it was aligned with. A ``digest`` over all fingerprints lets a
+normalized text itself (for the word diff shown later), the index of the
+Spanish block it was aligned with and that Spanish block's fingerprint
+(``es_fp``: when both sides changed since the mark, the check asks for a
+confirmation instead of an update; marks written before it existed have none
+and keep working as before). A ``digest`` over all fingerprints lets a
 check skip parsing the file when nothing changed. Only ``sync mark`` writes
 the file; Spanish edits never touch it, so they cannot hide a pending English
 change. The layout is documented in ``contentlint sync mark --help``
@@ -39,7 +42,7 @@ HEADER = (
     "the text itself (for word diffs) and the Spanish block it was aligned with."
 )
 TOP_KEYS = ("version", "id", "en", "es", "synced", "confirmed_by", "digest", "blocks")
-BLOCK_KEYS = ("kind", "line", "text_fp", "token_fp", "es", "text", "links")
+BLOCK_KEYS = ("kind", "line", "text_fp", "token_fp", "es", "es_fp", "text", "links")
 _DIGEST_RE = re.compile(r"^digest:[ \t]*['\"]?([0-9a-f]+)", re.MULTILINE)
 _STAMP_RE = re.compile(r"^(synced|confirmed_by): (.*)$", re.MULTILINE)
 _FP_RE = re.compile(r"[0-9a-f]{16}")
@@ -60,6 +63,7 @@ class Mark:
     links: tuple[str, ...]
     es: int | None
     line: int
+    es_fp: str | None = None  # the aligned Spanish block's fingerprint at the mark (None: older marks)
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,19 @@ def read_sync_text(path: Path, root: Path) -> str:
 
 def digest(infos: Sequence[BlockInfo]) -> str:
     """One fingerprint over every English block's two fingerprints, in order."""
-    joined = "\n".join(info.text_fingerprint() + info.token_fingerprint() for info in infos)
+    return entries_digest([(info.text_fingerprint(), info.token_fingerprint()) for info in infos])
+
+
+def entries_digest(prints: Sequence[tuple[str, str]]) -> str:
+    """The ``digest`` of marks with these (text, token) fingerprints, in order: equal to
+    :func:`digest` of the current blocks only when every block is marked as it is now."""
+    joined = "\n".join(text_fp + token_fp for text_fp, token_fp in prints)
+    return hashlib.sha256(joined.encode("ascii")).hexdigest()[:16]
+
+
+def spanish_fingerprint(info: BlockInfo) -> str:
+    """A Spanish block's fingerprint for ``es_fp``: its words, shape and hard tokens (links too)."""
+    joined = info.text_fingerprint() + info.token_fingerprint()
     return hashlib.sha256(joined.encode("ascii")).hexdigest()[:16]
 
 
@@ -233,6 +249,9 @@ def _mark(entry: Any, index: int) -> Mark:
         raise SyncFileError(msg("blocks[{index}].token_fp is not a fingerprint", index=index))
     kind, text = entry.get("kind", ""), entry.get("text", "")
     es, line, links = entry.get("es"), entry.get("line", 0), entry.get("links", [])
+    es_fp = entry.get("es_fp")
+    if not (es_fp is None or (isinstance(es_fp, str) and _FP_RE.fullmatch(es_fp))):
+        raise SyncFileError(msg("blocks[{index}].es_fp is not a fingerprint", index=index))
     if not isinstance(kind, str) or not isinstance(text, str):
         raise SyncFileError(msg("blocks[{index}]: 'kind' and 'text' must be text", index=index))
     if not (es is None or (isinstance(es, int) and not isinstance(es, bool) and es >= 0)):
@@ -241,11 +260,12 @@ def _mark(entry: Any, index: int) -> Mark:
         raise SyncFileError(msg("blocks[{index}].line is not a line number", index=index))
     if not isinstance(links, list) or not all(isinstance(link, str) for link in links):
         raise SyncFileError(msg("blocks[{index}].links is not a list of text", index=index))
-    return Mark(kind=kind, text_fp=text_fp, token_fp=token_fp, text=text, links=tuple(links), es=es, line=line)
+    return Mark(kind=kind, text_fp=text_fp, token_fp=token_fp, text=text, links=tuple(links), es=es, line=line,
+                es_fp=es_fp)
 
 
-def block_entry(info: BlockInfo, es_index: int | None) -> dict[str, Any]:
-    """The owned keys of one block entry."""
+def block_entry(info: BlockInfo, es_index: int | None, es_info: BlockInfo | None = None) -> dict[str, Any]:
+    """The owned keys of one block entry (``es_info``: the aligned Spanish block, for ``es_fp``)."""
     entry: dict[str, Any] = {
         "kind": info.kind,
         "line": info.block.line,
@@ -254,8 +274,23 @@ def block_entry(info: BlockInfo, es_index: int | None) -> dict[str, Any]:
         "es": es_index,
         "text": info.text,
     }
+    if es_info is not None:
+        entry["es_fp"] = spanish_fingerprint(es_info)
     if info.links:
         entry["links"] = list(info.links)
+    return entry
+
+
+def mark_entry(mark: Mark) -> dict[str, Any]:
+    """The entry of a mark kept as it was (``sync mark --block`` leaves the other blocks pending)."""
+    entry: dict[str, Any] = {
+        "kind": mark.kind, "line": mark.line, "text_fp": mark.text_fp, "token_fp": mark.token_fp, "es": mark.es,
+        "text": mark.text,
+    }
+    if mark.es_fp is not None:
+        entry["es_fp"] = mark.es_fp
+    if mark.links:
+        entry["links"] = list(mark.links)
     return entry
 
 
@@ -297,7 +332,7 @@ _NOT_RENDERED_LINE_RE = re.compile(
     r"|version: 1"
     rf"|(?:id|en|es|synced|confirmed_by|digest): {_SCALAR}"
     r"|blocks:(?: \[\])?"
-    rf"|{_BLOCK}(?:kind|text_fp|token_fp): {_SCALAR}"
+    rf"|{_BLOCK}(?:kind|text_fp|token_fp|es_fp): {_SCALAR}"
     rf'|{_BLOCK}text: (?:"[^\n]*"|{_SCALAR})'  # the snapshot only feeds word diffs: not scanned char by char
     rf"|{_BLOCK}line: [0-9]{{1,9}}"
     rf"|{_BLOCK}es: (?:[0-9]{{1,9}}|null)"

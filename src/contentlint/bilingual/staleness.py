@@ -3,8 +3,11 @@
 The current English blocks are compared with the marks of the sync file (see
 :mod:`contentlint.bilingual.marks`), never with git history and never with the
 Spanish text, so a later Spanish-only edit cannot clear a pending English
-change. Blocks are paired by an in-order alignment that prefers identical
-fingerprints; identical blocks found elsewhere are moves, not changes.
+change. The mark's Spanish fingerprint only says whether the Spanish block
+changed too (:func:`spanish_changed`): the rules then ask for a confirmation
+(PR025) instead of an update, and the change stays pending until ``sync mark``.
+Blocks are paired by an in-order alignment that prefers identical fingerprints;
+identical blocks found elsewhere are moves, not changes.
 Cosmetic edits (reflow, emphasis or list-marker style, link reference style,
 trailing spaces, typographic quotes) leave both fingerprints unchanged
 because they are computed from parsed text, not from Markdown source.
@@ -129,6 +132,11 @@ def compare(marks: list[Mark], infos: list[BlockInfo]) -> list[Change]:
     return changes
 
 
+def matched_marks(marks: list[Mark], infos: list[BlockInfo]) -> dict[int, int]:
+    """Current block index -> index of the mark it is compared with (as :func:`compare` pairs them)."""
+    return _align(marks, infos, [(info.text_fingerprint(), info.token_fingerprint()) for info in infos])
+
+
 def _align(marks: list[Mark], infos: list[BlockInfo], prints: list[tuple[str, str]]) -> dict[int, int]:
     """Current block index -> mark index: in-order alignment, then identical blocks that moved."""
     n, m = len(infos), len(marks)
@@ -172,6 +180,22 @@ def spanish_index(change: Change, alignment: Alignment) -> int | None:
     if change.mark is not None and change.mark.es is not None and change.mark.es < len(alignment.es):
         return change.mark.es
     return None
+
+
+def spanish_changed(change: Change, alignment: Alignment) -> bool | None:
+    """Whether the Spanish block a change makes stale changed since the mark too.
+
+    None when it cannot be known: a mark written before ``es_fp`` existed, an English
+    block added or removed since the mark, or no Spanish block. Then the change is
+    reported as stale, as it always was."""
+    from contentlint.bilingual.marks import spanish_fingerprint
+
+    if change.mark is None or change.mark.es_fp is None or change.info is None:
+        return None
+    es_index = spanish_index(change, alignment)
+    if es_index is None:
+        return None
+    return spanish_fingerprint(alignment.es[es_index]) != change.mark.es_fp
 
 
 def token_summary(change: Change) -> str:

@@ -112,7 +112,7 @@ def _mark(config: Config, ids: list[str]) -> int:
 
     ctx = load_context(config)  # reloaded: the library now holds the pages just written
     pairs = [pair for pair in ctx.library.pairs if pair.doc_id in ids]
-    return mark_pairs(ctx, pairs)
+    return mark_pairs(ctx, config, pairs)
 
 
 def _fail(text: str) -> int:

@@ -1,7 +1,9 @@
 """``contentlint sync mark|status``: record and list English/Spanish sync state.
 
 ``mark`` writes ``content/sync/<id>.yaml`` (see :mod:`contentlint.bilingual.marks`)
-after someone checked that the Spanish guide matches the English one.
+after someone checked that the Spanish guide matches the English one. It lists the
+stale blocks it clears, refuses (exit 1) while an error-level pair finding is open
+on the pair unless ``--force``, and with ``--block LINE`` marks single blocks.
 ``status`` lists every pair whose English changed since its mark, or that
 was never marked; it exits 1 when there is any, 0 when all pairs are in sync,
 2 on a usage or configuration error.
@@ -14,17 +16,23 @@ import datetime as dt
 import json
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from contentlint.i18n import msg
 
 if TYPE_CHECKING:
-    from contentlint.bilingual.staleness import SyncState
+    from contentlint.bilingual.align import Alignment
+    from contentlint.bilingual.staleness import Change, SyncState
+    from contentlint.config.settings import Config
     from contentlint.content.library import Library, Pair
     from contentlint.context import RunContext
+    from contentlint.findings import Finding
 
 EXIT_CLEAN, EXIT_STALE, EXIT_ERROR = 0, 1, 2
+EXIT_REFUSED = 1  # `sync mark` left a pair unmarked: an error-level pair finding is open
+SHOWN_OPEN_FINDINGS = 10
 FORMAT_HELP = """\
 content/sync/<id>.yaml (tool-owned; only `sync mark` writes it):
 
@@ -42,12 +50,20 @@ content/sync/<id>.yaml (tool-owned; only `sync mark` writes it):
       text_fp: <16 hex>        # sha256 of the kind, level and normalized text (markup-free)
       token_fp: <16 hex>       # sha256 of the sorted hard tokens (numbers, links, citations, ...)
       es: 0                    # index of the aligned Spanish block, or null
+      es_fp: <16 hex>          # that Spanish block's fingerprint (absent in older marks): when both
+                               # sides change and agree, `check` asks to confirm (PR025), not to update
       text: "<normalized English text>"    # for the word diff of later changes
       links: [<targets>]       # only when the block has links
 
 A new mark rewrites the file from scratch (comments and keys the tool does not own
 are not kept; `contentlint check` reports such keys as PR023); the file is written
-atomically.
+atomically. With --block, only the named blocks are marked: the marks of the other
+blocks are kept as they were, so their changes stay pending.
+
+`sync mark` prints the stale blocks it clears, and refuses to mark a pair (exit 1)
+while `contentlint check` reports an error-level pair finding on it (a number that
+differs, a missing block ...), other than the staleness the mark records: fix it, or
+pass --force to mark anyway.
 """
 
 
@@ -68,6 +84,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     mark.add_argument("guide", nargs="*", help="a guide id, or the path of its English or Spanish file")
     mark.add_argument("--all", action="store_true", help="mark every English/Spanish pair")
     mark.add_argument("--by", metavar="NAME", help="who checked the translation (default: git config user.name)")
+    mark.add_argument(
+        "--block", action="append", default=[], metavar="LINE",
+        help="mark only the block at this line of the Spanish guide (where `check` reports a stale block), "
+             "or en:LINE for a line of the English guide; repeat for several blocks (one guide only)",
+    )
+    mark.add_argument("--force", action="store_true",
+                      help="mark even while an error-level pair finding is open on the pair")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,13 +100,15 @@ def run(args: argparse.Namespace) -> int:
     from contentlint.pipeline.selection import load_resolved
 
     try:
-        ctx = load_context(load_resolved(Path.cwd()))
+        config = load_resolved(Path.cwd())
+        ctx = load_context(config)
         pairs = _select(ctx.library, args.guide, getattr(args, "all", False) or args.sync_command == "status")
+        if args.sync_command == "mark":
+            return _mark(ctx, pairs, MarkOptions(config, tuple(args.block), args.force,
+                                                 _confirmed_by(args.by, ctx.project.root)))
     except (ConfigError, UsageError) as exc:
         sys.stderr.write(f"contentlint: error: {_t(exc.args[0] if exc.args else str(exc))}\n")
         return EXIT_ERROR
-    if args.sync_command == "mark":
-        return _mark(ctx, pairs, _confirmed_by(args.by, ctx.project.root))
     return _status(ctx, pairs, args.format)
 
 
@@ -151,51 +176,207 @@ def _confirmed_by(name: str | None, root: Path) -> str:
     return " ".join(name.split())[:100]
 
 
-def mark_pairs(ctx: RunContext, pairs: list[Pair]) -> int:
-    """Record that each pair's Spanish matches its English now (also used by
-    ``contentlint generate pages`` for the pairs it writes, confirmed by git's
-    ``user.name``); the exit code."""
-    return _mark(ctx, pairs, _confirmed_by(None, ctx.project.root))
+def mark_pairs(ctx: RunContext, config: Config, pairs: list[Pair]) -> int:
+    """Record that each pair's Spanish matches its English now, for ``contentlint
+    generate pages`` (the pages it just wrote from the data, so both sides agree
+    by construction: ``force``; confirmed by git's ``user.name``); the exit code."""
+    return _mark(ctx, pairs, MarkOptions(config, force=True, confirmed_by=_confirmed_by(None, ctx.project.root)))
 
 
-def _mark(ctx: RunContext, pairs: list[Pair], confirmed_by: str = "") -> int:
+@dataclass(frozen=True)
+class MarkOptions:
+    """What `sync mark` was asked: the configuration (for the open findings), the
+    ``--block`` lines, ``--force``."""
+
+    config: Config
+    blocks: tuple[str, ...] = ()
+    force: bool = False
+    confirmed_by: str = ""  # who checked the translation (--by, else git's user.name)
+
+
+def _mark(ctx: RunContext, pairs: list[Pair], options: MarkOptions) -> int:
+    from contentlint.errors import UsageError
+
+    if options.blocks and len(pairs) != 1:
+        raise UsageError(msg("--block marks blocks of one guide: name exactly one"))
+    failed = refused = False
+    for pair in pairs:
+        errors = _open_errors(ctx, options.config, pair)
+        if errors and not options.force:
+            refused = True
+            _write_refusal(pair, errors)
+            continue
+        plan = _plan(ctx, pair, options.blocks)
+        if not _write_plan(ctx, pair, plan, options.confirmed_by):
+            failed = True
+            continue
+        if errors:
+            sys.stderr.write(_t(msg("note: marked with --force while {count} error(s) are open on this pair",
+                                    count=len(errors))) + "\n")
+    if failed:
+        return EXIT_ERROR
+    return EXIT_REFUSED if refused else EXIT_CLEAN
+
+
+@dataclass
+class MarkPlan:
+    """The entries a mark writes, their digest, and the pending changes it clears."""
+
+    entries: list[dict[str, Any]]
+    digest: str
+    cleared: list[Change]
+    first: bool  # no usable mark before this one
+    partial: bool  # --block: other blocks keep their marks
+
+
+def _open_errors(ctx: RunContext, config: Config, pair: Pair) -> list[Finding]:
+    from contentlint.findings import Severity
+    from contentlint.pipeline.run import open_pair_findings
+
+    return [f for f in open_pair_findings(ctx, config, pair) if f.severity >= Severity.ERROR]
+
+
+def _write_refusal(pair: Pair, errors: list[Finding]) -> None:
+    out = sys.stderr
+    out.write("contentlint: error: " + _t(msg(
+        "not marking {id!r}: {count} error(s) open on this pair; fix them (`contentlint check {path}`), or pass "
+        "--force to mark anyway", id=pair.doc_id, count=len(errors), path=pair.es.display)) + "\n")
+    for finding in errors[:SHOWN_OPEN_FINDINGS]:
+        where = f"{finding.location.path}:{finding.location.line}:{finding.location.column}"
+        out.write(f"  {where}: {finding.code} {_t(finding.message)}\n")
+    if len(errors) > SHOWN_OPEN_FINDINGS:
+        out.write("  " + _t(msg("... and {count} more", count=len(errors) - SHOWN_OPEN_FINDINGS)) + "\n")
+
+
+def _plan(ctx: RunContext, pair: Pair, blocks: tuple[str, ...]) -> MarkPlan:
+    """The whole guide as it is now, or (``blocks``) only the named blocks."""
+    from contentlint.bilingual.marks import block_entry, digest
+
+    alignment = ctx.alignment(pair)
+    state = ctx.sync_state(pair)
+    if blocks:
+        return _plan_blocks(ctx, pair, blocks)
+    entries = []
+    for index, info in enumerate(alignment.en):
+        es_index = alignment.counterpart(index)
+        entries.append(block_entry(info, es_index, alignment.es[es_index] if es_index is not None else None))
+    return MarkPlan(entries, digest(alignment.en), list(state.changes), state.status in ("never", "invalid"), False)
+
+
+def _plan_blocks(ctx: RunContext, pair: Pair, blocks: tuple[str, ...]) -> MarkPlan:
     from contentlint.bilingual.marks import (
         block_entry,
-        digest,
-        sync_path,
-        write_sync_file,
+        entries_digest,
+        mark_entry,
+        parse_sync_file,
+        read_sync_text,
     )
+    from contentlint.bilingual.staleness import matched_marks
+    from contentlint.errors import UsageError
+
+    state = ctx.sync_state(pair)
+    if state.status != "stale":
+        raise UsageError(_no_block_mark(pair, state))
+    alignment = ctx.alignment(pair)
+    pending = {change.en_index: change for change in state.changes if change.en_index is not None}
+    chosen = {_english_index(pair, alignment, spec, pending) for spec in blocks}
+    marks = parse_sync_file(state.path, read_sync_text(state.path, ctx.project.root), pair.doc_id).marks
+    matched = matched_marks(marks, alignment.en)
+    entries: list[dict[str, Any]] = []
+    for index, info in enumerate(alignment.en):
+        if index in chosen:
+            es_index = alignment.counterpart(index)
+            entries.append(block_entry(info, es_index, alignment.es[es_index] if es_index is not None else None))
+        elif index in matched:
+            entries.append(mark_entry(marks[matched[index]]))  # unchanged or still pending: as it was
+    used = set(matched.values())
+    entries.extend(mark_entry(mark) for number, mark in enumerate(marks) if number not in used)  # removed blocks
+    digest = entries_digest([(entry["text_fp"], entry["token_fp"]) for entry in entries])
+    return MarkPlan(entries, digest, [pending[index] for index in sorted(chosen)], False, True)
+
+
+def _no_block_mark(pair: Pair, state: SyncState) -> str:
+    if state.status == "synced":
+        return msg("{id!r} is in sync: no block to mark", id=pair.doc_id)
+    return msg("{id!r} has no usable mark yet: mark the whole guide first (`contentlint sync mark {id}`)",
+               id=pair.doc_id)
+
+
+def _english_index(pair: Pair, alignment: Alignment, spec: str, pending: dict[int, Change]) -> int:
+    """The English block a ``--block`` value names (a Spanish line, or ``en:LINE``), which must be pending."""
+    from contentlint.errors import UsageError
+
+    lang, _, number = spec.rpartition(":")
+    if lang not in ("", "en", "es") or not number.isdigit():
+        raise UsageError(msg("--block {spec!r}: use a line number of the Spanish guide, or en:LINE", spec=spec))
+    line = int(number)
+    infos = alignment.en if lang == "en" else alignment.es
+    found = next((i for i, info in enumerate(infos) if info.block.line <= line <= info.block.end_line), None)
+    index = found if lang == "en" or found is None else alignment.en_counterpart(found)
+    if index is None or index not in pending:
+        lines = sorted(n for n in {_spanish_line(alignment, change) for change in pending.values()} if n is not None)
+        shown = ", ".join(str(n) for n in lines) or msg("none with a Spanish block")
+        raise UsageError(msg("--block {spec}: no stale block of {path} there; stale blocks are at lines: {lines}",
+                             spec=spec, path=pair.en.display if lang == "en" else pair.es.display, lines=shown))
+    return index
+
+
+def _spanish_line(alignment: Alignment, change: Change) -> int | None:
+    from contentlint.bilingual.staleness import spanish_index
+
+    es_index = spanish_index(change, alignment)
+    return alignment.es[es_index].block.line if es_index is not None else None
+
+
+def _write_plan(ctx: RunContext, pair: Pair, plan: MarkPlan, confirmed_by: str) -> bool:
+    from contentlint.bilingual.marks import sync_path, write_sync_file
     from contentlint.content.read import display_path
 
     root = ctx.project.root
-    failed = False
-    for pair in pairs:
-        alignment = ctx.alignment(pair)
-        entries = [block_entry(info, alignment.counterpart(i)) for i, info in enumerate(alignment.en)]
-        path = sync_path(ctx.project.content_root, pair.doc_id)  # pairs have valid ids only
-        shown = display_path(path, root)
-        try:
-            updated = write_sync_file(
-                path, pair.doc_id, pair.en.display, pair.es.display, _now(), entries, digest(alignment.en), root,
-                confirmed_by,
-            )
-        except (OSError, UnicodeError) as exc:
-            failed = True
-            sys.stderr.write("contentlint: error: " + _t(msg(
-                "cannot write {path}: {error}", path=shown, error=_reason(exc))) + "\n")
-            continue
-        if updated:
-            done = msg("updated {path}: {count} English blocks marked in sync", path=shown, count=len(entries))
-        else:
-            done = msg("wrote {path}: {count} English blocks marked in sync", path=shown, count=len(entries))
-        sys.stdout.write(_t(done) + "\n")
-        missing = len(alignment.missing) if alignment.confident else len(entries)
-        if missing:
-            sys.stderr.write(_t(msg(
-                "note: {path} has no counterpart for {count} English block(s); "
-                "`contentlint check` keeps reporting them (PR010/PR013)", path=pair.es.display, count=missing,
-            )) + "\n")
-    return EXIT_ERROR if failed else EXIT_CLEAN
+    path = sync_path(ctx.project.content_root, pair.doc_id)  # pairs have valid ids only
+    shown = display_path(path, root)
+    try:
+        updated = write_sync_file(
+            path, pair.doc_id, pair.en.display, pair.es.display, _now(), plan.entries, plan.digest, root,
+            confirmed_by,
+        )
+    except (OSError, UnicodeError) as exc:
+        sys.stderr.write("contentlint: error: " + _t(msg(
+            "cannot write {path}: {error}", path=shown, error=_reason(exc))) + "\n")
+        return False
+    if plan.partial:
+        done = msg("updated {path}: {count} block(s) marked in sync, the others left as they were", path=shown,
+                   count=len(plan.cleared))
+    elif updated:
+        done = msg("updated {path}: {count} English blocks marked in sync", path=shown, count=len(plan.entries))
+    else:
+        done = msg("wrote {path}: {count} English blocks marked in sync", path=shown, count=len(plan.entries))
+    sys.stdout.write(_t(done) + "\n")
+    _write_cleared(ctx, pair, plan)
+    alignment = ctx.alignment(pair)
+    missing = len(alignment.missing) if alignment.confident else len(alignment.en)
+    if missing and not plan.partial:
+        sys.stderr.write(_t(msg(
+            "note: {path} has no counterpart for {count} English block(s); "
+            "`contentlint check` keeps reporting them (PR010/PR013)", path=pair.es.display, count=missing,
+        )) + "\n")
+    return True
+
+
+def _write_cleared(ctx: RunContext, pair: Pair, plan: MarkPlan) -> None:
+    """One line per stale block the mark clears (the first mark clears none: nothing was tracked)."""
+    from contentlint.bilingual.staleness import spanish_changed
+
+    alignment = ctx.alignment(pair)
+    for change in plan.cleared:
+        row = _change_row(pair, change, alignment)
+        where = f"{pair.es.display}:{row['es_line']}" if row["es_line"] else _t(msg("(no Spanish block)"))
+        english = _t(msg(" (English line {line})", line=row["en_line"])) if row["en_line"] else ""
+        both = _t(msg(", Spanish updated too")) if spanish_changed(change, alignment) else ""
+        sys.stdout.write("  " + _t(msg("cleared")) + f": {where}: {_t(row['block'])}: "
+                         f"{_t(_CHANGE_LABELS[change.kind])}{both}{english}\n")
+    if not plan.cleared and not plan.first:
+        sys.stdout.write("  " + _t(msg("no stale block to clear: the mark records the guide as it is")) + "\n")
 
 
 def _reason(exc: BaseException) -> str:
@@ -235,29 +416,29 @@ def _row(ctx: RunContext, pair: Pair, state: SyncState) -> dict[str, Any]:
 def _changes(ctx: RunContext, pair: Pair, state: SyncState) -> list[dict[str, Any]]:
     """Each English change with the Spanish line it makes stale (the alignment is
     computed only for pairs that changed)."""
+    alignment = ctx.alignment(pair)
+    return [_change_row(pair, change, alignment) for change in state.changes]
+
+
+def _change_row(pair: Pair, change: Change, alignment: Alignment) -> dict[str, Any]:
+    """One change as `sync status` lists it."""
     from contentlint.bilingual.describe import describe
     from contentlint.bilingual.staleness import spanish_index
     from contentlint.bilingual.text import snippet
 
-    alignment = ctx.alignment(pair)
-    out = []
-    for change in state.changes:
-        es_index = spanish_index(change, alignment)
-        if change.info is not None:
-            block = describe(change.info)
-        else:
-            mark = change.mark
-            block = msg("{kind} “{text}”", kind=mark.kind, text=snippet(mark.text)) if mark else msg("block")
-        out.append(
-            {
-                "kind": change.kind,
-                "en_line": change.info.block.line if change.info else None,
-                "es_line": alignment.es[es_index].block.line if es_index is not None else None,
-                "block": block,
-                "diff": change.diff(),
-            }
-        )
-    return out
+    es_index = spanish_index(change, alignment)
+    if change.info is not None:
+        block = describe(change.info)
+    else:
+        mark = change.mark
+        block = msg("{kind} “{text}”", kind=mark.kind, text=snippet(mark.text)) if mark else msg("block")
+    return {
+        "kind": change.kind,
+        "en_line": change.info.block.line if change.info else None,
+        "es_line": alignment.es[es_index].block.line if es_index is not None else None,
+        "block": block,
+        "diff": change.diff(),
+    }
 
 
 def _summary(rows: list[dict[str, Any]]) -> dict[str, int]:

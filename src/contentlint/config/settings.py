@@ -40,6 +40,9 @@ class Settings(BaseModel):
     ignore: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
+    # Named sets of files checked more leniently: "reference" (third-party or legal text
+    # the library hosts) turns readability and house-style errors into warnings.
+    profiles: dict[Literal["reference"], list[str]] = Field(default_factory=dict)
     max_file_bytes: int = Field(default=2_000_000, gt=0)
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     ui_lang: Literal["en", "es"] | None = None
@@ -48,7 +51,7 @@ class Settings(BaseModel):
     # Processes for file and pair rules: 0 = automatic (parallel from 400 files), 1 = never.
     jobs: int = Field(default=0, ge=0, le=64)
 
-    @field_validator("content", "select", "extend_select", "ignore", "exclude", "per_file_ignores")
+    @field_validator("content", "select", "extend_select", "ignore", "exclude", "per_file_ignores", "profiles")
     @classmethod
     def _no_nul(cls, value: Any) -> Any:
         """A NUL cannot be in a path or a pattern (the OS refuses it)."""
@@ -99,6 +102,13 @@ class Config:
             if fnmatch.fnmatch(display_path, pattern):
                 out.extend(codes)
         return out
+
+    def profile_for(self, display_path: str) -> str | None:
+        """The profile (``reference``) whose patterns match a file, if any."""
+        for name, patterns in self.settings.profiles.items():
+            if any(fnmatch.fnmatch(display_path, pattern) for pattern in patterns):
+                return name
+        return None
 
     def excluded(self, display_path: str) -> bool:
         """True when ``exclude`` removes the file from the run."""

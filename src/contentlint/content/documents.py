@@ -19,6 +19,11 @@ DATA_SUFFIXES = frozenset({".yaml", ".yml"})
 LANGUAGES = ("en", "es")
 _FENCE_RE = re.compile(r"---[ \t]*$")
 _END_RE = re.compile(r"(---|\.\.\.)[ \t]*$")
+# Load problems after which the front matter is not known (the guide is unusable).
+UNREADABLE_CODES = frozenset({"SC001", "SC002", "SC003"})
+# A top-level `id:` line, quoted or not, read from a front matter YAML could not parse.
+_CLAIMED_ID_RE = re.compile(r"id:[ \t]*([^#\n]*)")
+_CLAIMED_ID_SCAN_LINES = 200
 
 
 @dataclass(eq=False)
@@ -96,8 +101,65 @@ class Document:
     def usable(self) -> bool:
         """True when the file could be read and its YAML parsed."""
         return self.text is not None and self.yaml is not None and not any(
-            p.code in ("SC001", "SC002", "SC003") for p in self.problems
+            p.code in UNREADABLE_CODES for p in self.problems
         )
+
+    @cached_property
+    def lang_conflict(self) -> bool:
+        """A guide in ``en/`` or ``es/`` whose front matter names the other language (SC010)."""
+        declared = self.front.get("lang")
+        return (
+            self.kind == "guide" and self.folder_lang is not None and declared in LANGUAGES
+            and declared != self.folder_lang
+        )
+
+    @property
+    def sound(self) -> bool:
+        """Other files may rely on this guide: its front matter was read and agrees with its folder.
+
+        An unsound guide is left out of pairing and link resolution: its one root-cause
+        finding (SC001-SC003, SC010) is reported, and nothing cascades onto the guides
+        that depend on it (see :meth:`Library.unsound_slot`)."""
+        return self.usable and not self.lang_conflict
+
+    def unsound_reason(self) -> tuple[str, int, int] | None:
+        """The root cause (code, line, column) that makes a guide unsound, or None."""
+        if self.kind != "guide":
+            return None
+        for problem in self.problems:
+            if problem.code in UNREADABLE_CODES:
+                return (problem.code, problem.line, problem.column)
+        if self.text is None:
+            return ("CL001", 1, 1)  # unreadable bytes: core rules say which
+        if self.lang_conflict:
+            line, column = self.value_position(("lang",))
+            return ("SC010", line, column)
+        return None
+
+    @cached_property
+    def claimed_id(self) -> str | None:
+        """The id this guide declares, read leniently when its front matter cannot be parsed.
+
+        Used only to recognise the guides that depend on a broken one (so they get a
+        note, not a cascade of pair and link errors), never to pair; always a valid id.
+        Without a readable ``id:`` line, the file name stands in for it."""
+        from contentlint.content.ids import is_valid_id
+
+        if self.usable:
+            return self.doc_id if is_valid_id(self.doc_id) else None
+        if self.kind != "guide":
+            return None
+        lines = self.lines if self.text is not None else []
+        if lines and _FENCE_RE.match(lines[0]):
+            for line in lines[1:_CLAIMED_ID_SCAN_LINES]:
+                if _END_RE.match(line):
+                    break
+                found = _CLAIMED_ID_RE.match(line)
+                if found:  # quotes or brackets left open are what broke the YAML, often
+                    value = found.group(1).strip(" \t'\"[]{}")
+                    return value if is_valid_id(value) else None
+        # No `id:` line at all: the file name, which is the id of many English guides.
+        return self.path.stem if is_valid_id(self.path.stem) else None
 
 
 def folder_language(display: str) -> str | None:

@@ -27,8 +27,34 @@ class Library:
 
     @cached_property
     def guides(self) -> list[Document]:
-        """Guides whose front matter was readable, valid or not."""
-        return [d for d in self.documents if d.kind == "guide" and d.usable]
+        """Guides whose front matter was readable (valid or not) and agrees with its folder."""
+        return [d for d in self.documents if d.kind == "guide" and d.sound]
+
+    @cached_property
+    def unsound(self) -> list[Document]:
+        """Guides in a language folder that other files cannot rely on (see ``Document.sound``)."""
+        return [d for d in self.documents if d.kind == "guide" and d.folder_lang is not None and not d.sound]
+
+    @cached_property
+    def _unsound_slots(self) -> dict[tuple[str, str], Document]:
+        slots: dict[tuple[str, str], Document] = {}
+        for doc in self.unsound:
+            if doc.claimed_id is not None and doc.folder_lang is not None:
+                slots.setdefault((doc.claimed_id, doc.folder_lang), doc)
+        return slots
+
+    def unsound_slot(self, doc_id: str | None, lang: str | None) -> Document | None:
+        """The unsound guide that would be the ``lang`` guide of ``doc_id``, when no sound one is.
+
+        A guide that depends on it (its translation, a guide linking to it) gets no
+        pair or link finding for it: the root cause is reported on the unsound guide."""
+        if not doc_id or not lang or (doc_id, lang) in self.by_id:
+            return None
+        return self._unsound_slots.get((doc_id, lang))
+
+    def unsound_unclaimed(self, lang: str) -> list[Document]:
+        """Unsound guides in the ``lang`` folder whose id cannot be read at all."""
+        return [d for d in self.unsound if d.folder_lang == lang and d.claimed_id is None]
 
     @cached_property
     def by_id(self) -> dict[tuple[str, str], list[Document]]:
@@ -120,10 +146,11 @@ class Library:
 
     def counterpart(self, doc: Document) -> Document | None:
         """The guide with the same id in the other language, if exactly one."""
-        if not doc.doc_id or doc.lang not in ("en", "es"):
+        doc_id, lang = (doc.doc_id, doc.lang) if doc.sound else (doc.claimed_id, doc.folder_lang)
+        if not doc_id or lang not in ("en", "es"):
             return None
-        other = "es" if doc.lang == "en" else "en"
-        found = self.by_id.get((doc.doc_id, other), [])
+        other = "es" if lang == "en" else "en"
+        found = self.by_id.get((doc_id, other), [])
         return found[0] if len(found) == 1 else None
 
     def without_counterpart(self, lang: str) -> list[Document]:

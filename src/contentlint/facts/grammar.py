@@ -202,15 +202,16 @@ def href_token(href: str) -> str:
 # -- citations as spans of prose (readability) -------------------------------------
 # A section number with its paragraph letters: 300.503(b)(1), 1415, 300.
 _SPAN_SECTION = r"\d+(?:\.\d+)*(?:\s?\([A-Za-z0-9]{1,4}\))*"
-# Further sections after the first: "and 300.504", "- 300.536", "y 300.504".
+# Further sections after the first: "and 300.504", "- 300.536", "y 300.504", "& 300.328".
 # Only dotted numbers continue a list, so "and 3 days" is never eaten.
 _MORE = (
-    r"(?:\s*(?:[-–—,;]|\band\b|\bor\b|\bthrough\b|\bto\b|\by\b|\bo\b|\ba\b)\s*(?:§§?\s*)?"
+    r"(?:\s*(?:[-–—,;&]|\band\b|\bor\b|\bthrough\b|\bto\b|\by\b|\bo\b|\ba\b)\s*(?:§§?\s*)?"
     r"\d+\.\d+(?:\.\d+)*(?:\s?\([A-Za-z0-9]{1,4}\))*)*"
 )
 _CODE_NAME = r"(?:C\.?\s?F\.?\s?R\.?|U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?)"
 _CITE = (
-    r"(?:\b\d+\s+" + _CODE_NAME + r"(?![\w])(?:\s*(?:§§?|[Pp]arts?|[Pp]artes?|[Ss]ec(?:tion|ción|cion|\.)?))?\s*"
+    r"(?:\b\d+\s+" + _CODE_NAME
+    + r"(?![\w])(?:\s*(?:§§?|[Pp]arts?|[Pp]artes?|[Ss]ec(?:s\.|tions?|ción|ciones|cion|\.)?))?\s*"
     r"|§§?\s*)" + _SPAN_SECTION + _MORE
 )
 _CITE_IN_BRACKETS = re.compile(

@@ -118,3 +118,26 @@ def word_values(text: str, lang: str) -> Counter[int]:
                 value, index = compound, index + 2
         out[value] += 1
     return out
+
+
+# One-word numbers of 2 and more ("one"/"un"/"una" are articles as often as numbers),
+# per language, accent-free: the cheap test before :func:`word_values`.
+_SPOTTERS = {
+    lang: frozenset(key for table in tables for key, value in table.items() if value >= 2 and " " not in key)
+    for lang, tables in _TABLES.items()
+}
+_PUNCTUATION = str.maketrans({c: " " for c in ",.;:!?¡¿()\"'“”«»"})
+
+
+def values_in_words(text: str, lang: str) -> set[int]:
+    """The values of 2 and more written in words in ``text`` ("three years" -> {3}), so that
+    alignment can tie "3 years" to "tres años"; a set-membership test first, as most
+    blocks have none."""
+    spotters = _SPOTTERS.get(lang)
+    if not spotters:
+        return set()
+    words = strip_accents(text.lower()).translate(_PUNCTUATION).split()
+    if spotters.isdisjoint(words):
+        return set()
+    return {value for value in word_values(text, lang) if value >= 2}
+

@@ -77,6 +77,9 @@ class Target:
     the guide in the other language when there is one), ``escape`` (leaves the
     library; ``detail`` says how), ``external`` (``http``/``https``), ``mailto``,
     ``tel``, ``empty`` (no target at all) or ``other`` (a scheme not checked).
+    ``unsound``: a guide (``doc``) whose front matter cannot be read or contradicts
+    its folder; its own root-cause finding says so, and no link rule judges a link
+    to it (the link may well be right).
     ``fragment`` is the decoded ``#part``, when the link has one.
     """
 
@@ -174,6 +177,9 @@ class LinkIndex:
         found = self.library.by_id.get((guide_id, doc.lang or ""), [])
         if found:
             return Target("guide", found[0], fragment=fragment)
+        unsound = self.library.unsound_slot(guide_id, doc.lang)
+        if unsound is not None:
+            return Target("unsound", unsound, fragment=fragment, detail=guide_id)
         other = [d for (key, lang), docs in self.library.by_id.items() if key == guide_id and lang != doc.lang
                  for d in docs]
         return Target("unknown-id", other[0] if other else None, fragment=fragment, detail=guide_id)
@@ -204,7 +210,8 @@ class LinkIndex:
             return Target("missing", path=candidate, fragment=fragment)
         doc = self.library.by_real_path.get(found.path)  # lookup() returns real paths
         if doc is not None and doc.kind == "guide":
-            return Target("guide", doc, path=found.path, fragment=fragment)
+            kind = "guide" if doc.sound else "unsound"
+            return Target(kind, doc, path=found.path, fragment=fragment)
         return Target("file", doc, path=found.path, fragment=fragment)
 
     # -- roots ---------------------------------------------------------------

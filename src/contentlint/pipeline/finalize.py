@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from contentlint.config.settings import Config
 from contentlint.content.documents import Document
-from contentlint.findings import Finding
+from contentlint.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from contentlint.rules import Registry
+
+# The `reference` profile (third-party or legal text a library hosts, which its editors
+# cannot rewrite): reading level, sentence length and house style (the readability,
+# plain-language and structure families) are warnings there. Accessibility findings
+# (link text, alt text, heading levels) and everything about facts, pairs, links and
+# the schema keep their severity.
+REFERENCE_GROUPS = frozenset({"readability", "plain", "structure"})
+KEPT_GROUPS = frozenset({"accessibility"})
 
 
 def finalize(findings: list[Finding], selected: list[Document], config: Config) -> list[Finding]:
@@ -23,6 +35,8 @@ def finalize(findings: list[Finding], selected: list[Document], config: Config) 
         severity = config.severities.get(finding.code)
         if severity is not None and severity != finding.severity:
             finding = dataclasses.replace(finding, severity=severity)
+        if finding.severity > Severity.WARNING and config.settings.profiles and _relaxed(finding, config, reg):
+            finding = dataclasses.replace(finding, severity=Severity.WARNING)
         ignored = config.ignored_for(finding.location.path)
         if finding.code != "CL900" and any(matches(i, finding) for i in ignored):
             continue
@@ -43,3 +57,11 @@ def finalize(findings: list[Finding], selected: list[Document], config: Config) 
 
 def matches(pattern: str, finding: Finding) -> bool:
     return pattern.lower() == finding.name or finding.code.startswith(pattern.upper())
+
+
+def _relaxed(finding: Finding, config: Config, reg: Registry) -> bool:
+    """The finding is one the file's `reference` profile turns into a warning."""
+    if config.profile_for(finding.location.path) != "reference":
+        return False
+    rule = reg.get(finding.code)
+    return rule is not None and rule.groups[0] in REFERENCE_GROUPS and not KEPT_GROUPS & set(rule.groups)

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from contentlint.config.settings import Config
 from contentlint.content.documents import Document
-from contentlint.content.library import Library
+from contentlint.content.library import Library, Pair
 from contentlint.context import Project, RunContext
+from contentlint.findings import Finding
 from contentlint.pipeline.discover import discover, walk
 from contentlint.pipeline.finalize import finalize
 from contentlint.pipeline.load import load_library
@@ -167,6 +168,22 @@ def linking_to(targets: list[Document], library: Library) -> list[Document]:
                 found.append(doc)
                 break
     return found
+
+
+# What `sync mark` records: the findings it clears, never a reason to refuse it.
+SYNC_STATE_CODES = frozenset({"PR020", "PR021", "PR022", "PR023", "PR024", "PR025"})
+
+
+def open_pair_findings(ctx: RunContext, config: Config, pair: Pair) -> list[Finding]:
+    """The findings of the enabled pair rules (the ``pairs`` family) on one pair's two
+    files, with the configured severities, ignores and suppressions; the sync-state
+    findings a mark clears are left out (``sync mark`` refuses while an error is open)."""
+    rules = [r for r in instantiate(config) if r.groups[0] == "pairs" and r.code not in SYNC_STATE_CODES]
+    codes = {r.code for r in rules}
+    findings, _internal = run_rules(rules, [pair.en, pair.es], ctx, jobs=1)
+    shown = {pair.en.display, pair.es.display}
+    return [f for f in finalize(findings, [pair.en, pair.es], config)
+            if f.code in codes and f.location.path in shown]
 
 
 def load_context(config: Config) -> RunContext:

@@ -46,7 +46,8 @@ def run_rules(
     pairs = [p for p in library.pairs if id(p.en) in selected_ids or id(p.es) in selected_ids]
     file_rules = [r for r in rules if r.scope is Scope.FILE]
     pair_rules = [r for r in rules if r.scope is Scope.PAIR]
-    groups: list[Group] = [[(rule, doc) for rule in file_rules] for doc in selected] if file_rules else []
+    groups: list[Group] = [[(rule, doc) for rule in _file_rules_for(doc, file_rules)] for doc in selected]
+    groups = [group for group in groups if group]
     groups += [[(rule, pair) for rule in pair_rules] for pair in pairs] if pair_rules else []
     whole: Group = [(rule, library) for rule in rules if rule.scope is Scope.LIBRARY]
     findings: list[Finding] = []
@@ -78,6 +79,18 @@ def run_rules(
     shown = {d.display for d in selected}
     findings = [f for f in findings if f.location.path in shown or f.code == "CL900"]
     return findings, internal
+
+
+# The families whose file rules still run on an unsound guide (front matter unreadable or
+# contradicting its folder): they report the root cause. The others would judge the
+# guide by a language or an id it may not have, a cascade of findings with one cause.
+ROOT_CAUSE_FAMILIES = frozenset({"core", "schema"})
+
+
+def _file_rules_for(doc: Document, file_rules: list[Rule]) -> list[Rule]:
+    if doc.kind != "guide" or doc.sound:
+        return file_rules
+    return [rule for rule in file_rules if rule.groups[0] in ROOT_CAUSE_FAMILIES]
 
 
 def _target_key(cache: TargetCache, target: object, ctx: RunContext) -> str:

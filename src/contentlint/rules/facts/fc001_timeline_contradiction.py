@@ -74,7 +74,9 @@ class TimelineContradiction(FileRule):
 
     ## Options
     - `window-sentences` (default 1): also look this many sentences back for a keyword
-      (0 = the same sentence only).
+      (0 = the same sentence only). A keyword of an earlier sentence that already states
+      its timeline's number there is not carried over: "a resolution meeting within 15
+      days. If it is not solved in 30 days, the hearing can go ahead" is not reported.
     """
 
     code = "FC001"
@@ -110,12 +112,18 @@ class TimelineContradiction(FileRule):
     ) -> Iterator[tuple[Mention, list[Any], set[int]]]:
         sentences = _SENTENCE_END.split(text)
         lowered = [s.lower() for s in sentences]
-        for index, sentence in enumerate(sentences):
-            mentions = find_mentions(sentence, lang)
+        found = [find_mentions(sentence, lang) for sentence in sentences]
+        for index, mentions in enumerate(found):
             if not mentions:
                 continue
-            window = " ".join(lowered[max(0, index - self.options.window_sentences) : index + 1])
-            present = [fact for phrase, items in keywords.items() if phrase in window for fact in items]
+            present = [fact for phrase, items in keywords.items() if phrase in lowered[index] for fact in items]
+            for back in range(max(0, index - self.options.window_sentences), index):
+                # A process named in an earlier sentence that already gave its number
+                # there ("a resolution meeting within 15 days. If it is not solved in 30
+                # days, ...") is settled: the next sentence's number is about something else.
+                given = {(mention.value, mention.unit) for mention in found[back]}
+                present += [fact for phrase, items in keywords.items() if phrase in lowered[back]
+                            for fact in items if (fact.value, fact.unit) not in given]
             for mention in mentions:
                 relevant = [fact for fact in present if fact.unit == mention.unit]
                 if relevant and mention.value not in {fact.value for fact in relevant}:

@@ -22,7 +22,9 @@ class UnknownRelatedGuide(FileRule):
     Looks up every id of the front matter's `related` list among the guides
     of the library in the guide's own language, and reports, at the id, one
     that no guide declares, or that only the other language has (a Spanish
-    guide listing an id whose Spanish guide does not exist yet).
+    guide listing an id whose Spanish guide does not exist yet). An id whose guide
+    exists but cannot be read (its front matter is broken or contradicts its folder)
+    is not reported: that guide's own finding is the root cause.
 
     ## Why is this bad?
     `related` becomes the "read next" links of the page. An unknown id is a
@@ -60,4 +62,8 @@ class UnknownRelatedGuide(FileRule):
                 guess = closest_id(ctx.library, target.lang, where.detail)
                 hint = (msg("Did you mean '{id}'?", id=guess) if guess
                         else msg("Use the id: of an existing guide, or remove it."))
+            unreadable = ctx.library.unsound_unclaimed(target.lang or "")
+            if unreadable:  # never advise removing the id because another guide failed to load
+                hint = msg("{path} cannot be read as a guide and may have this id: fix it first.",
+                           path=unreadable[0].display)
             yield self.finding(target, site.line, site.column, message, hint, related=related)

@@ -22,6 +22,8 @@ from contentlint.rules.pairs.pr020_stale_translation import StaleTranslation
 from contentlint.rules.pairs.pr021_stale_facts import StaleFacts
 from contentlint.rules.pairs.pr022_never_synced import NeverSynced
 from contentlint.rules.pairs.pr023_invalid_sync_file import InvalidSyncFile
+from contentlint.rules.pairs.pr024_unusable_counterpart import UnusableCounterpart
+from contentlint.rules.pairs.pr025_unconfirmed_update import UnconfirmedUpdate
 from contentlint.rules.pairs.pr030_number_mismatch import NumberMismatch
 from contentlint.rules.pairs.pr031_date_mismatch import DateMismatch
 from contentlint.rules.pairs.pr032_impossible_date import ImpossibleDate
@@ -55,6 +57,8 @@ RULES = (
     StaleFacts,
     NeverSynced,
     InvalidSyncFile,
+    UnusableCounterpart,
+    UnconfirmedUpdate,
     NumberMismatch,
     DateMismatch,
     ImpossibleDate,

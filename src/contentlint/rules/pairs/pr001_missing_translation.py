@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from contentlint.findings import Finding, Severity
+from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import LibraryRule
 
@@ -20,7 +20,9 @@ class MissingTranslation(LibraryRule):
     ## What it does
     Looks for a guide in `content/es/` with the English guide's `id`. A guide
     whose front matter says `awaiting_translation: true` is skipped: the missing
-    translation is known and planned.
+    translation is known and planned. When the Spanish guide of this id exists but its
+    front matter cannot be read (or says `lang: en` in `content/es/`), PR024 reports a
+    note instead: the root cause is on the Spanish file.
 
     ## Why is this bad?
     A Spanish-speaking parent who follows a link or the language switch lands on
@@ -48,6 +50,9 @@ class MissingTranslation(LibraryRule):
         for doc in ctx.library.without_counterpart("en"):
             if doc.front.get("awaiting_translation") is True:
                 continue
+            if ctx.library.unsound_slot(doc.doc_id, "es") is not None:
+                continue  # the Spanish guide exists but cannot be read: PR024 names it
+            unreadable = ctx.library.unsound_unclaimed("es")
             line, column = doc.value_position(("id",))
             yield self.finding(
                 doc,
@@ -55,5 +60,9 @@ class MissingTranslation(LibraryRule):
                 column,
                 msg("no Spanish guide has id {id!r}", id=doc.doc_id),
                 msg("Add the translation under content/es/ with the same id, or set "
-                    "`awaiting_translation: true` in this front matter while it is pending."),
+                    "`awaiting_translation: true` in this front matter while it is pending.") if not unreadable
+                else msg("{path} cannot be read as a guide and may be this translation: fix it first.",
+                         path=unreadable[0].display),
+                related=tuple(Location(d.display, 1, 1, note=msg("a Spanish guide that cannot be read"))
+                              for d in unreadable[:3]),
             )

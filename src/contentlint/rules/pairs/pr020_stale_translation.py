@@ -11,6 +11,7 @@ from contentlint.bilingual.staleness import Change, spanish_index
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
+from contentlint.rules.pairs.confirm import confirmations
 
 if TYPE_CHECKING:
     from contentlint.content.library import Pair
@@ -34,7 +35,9 @@ class StaleTranslation(PairRule):
     inline links, trailing spaces and typographic quotes, because the
     fingerprint is computed from the parsed text. Editing only the Spanish
     never clears the finding; only `sync mark` does. Changed numbers, links or
-    citations are PR021 instead.
+    citations are PR021 instead. When the mark recorded the Spanish block too and
+    the Spanish changed along with the English, with no fact-parity finding on the
+    two blocks, the block is PR025 (a warning asking for a confirmation) instead.
 
     ## Why is this bad?
     The Spanish says what the English used to say.
@@ -65,9 +68,12 @@ class StaleTranslation(PairRule):
         if state.status != "stale":
             return
         alignment = ctx.alignment(target)
+        confirm = confirmations(target, ctx) if any(change.kind in self.kinds for change in state.changes) else {}
         for change in state.changes:
             if change.kind not in self.kinds or change.info is None:
                 continue
+            if change.en_index in confirm:
+                continue  # the Spanish changed too and agrees: PR025 asks for a confirmation
             es_index = spanish_index(change, alignment)
             if es_index is None:
                 continue  # no Spanish block: PR010 reports the English block as missing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -12,8 +13,10 @@ from contentlint.bilingual.locate import block_location, locate
 from contentlint.findings import Finding, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import NoOptions, PairRule
+from contentlint.rules.pairs.shortened import shortened
 
 if TYPE_CHECKING:
+    from contentlint.bilingual.blocks import BlockInfo
     from contentlint.content.library import Pair
     from contentlint.context import RunContext
 
@@ -26,7 +29,11 @@ class AcronymMismatch(PairRule):
     aligned blocks. US Spanish guides keep the English acronym ("Programa de
     Educación Individualizado (IEP, por sus siglas en inglés)"), so IEP must be
     in both. A Spanish acronym listed as `es_acronym` in `data/acronyms.yaml`
-    (PEI for IEP, TDAH for ADHD) counts as the English one.
+    (PEI for IEP, TDAH for ADHD) counts as the English one. An acronym used
+    only inside a glossary term that the Spanish shortens to its head after
+    using it whole earlier ("the IEP meeting" -> "la reunión", after "la reunión
+    del IEP") is not missing, and an acronym the Spanish adds after spelling out a
+    term the English block spells out too is not extra.
 
     ## Why is this bad?
     Parents meet the acronyms on school paperwork; a translation that drops or
@@ -61,8 +68,12 @@ class AcronymMismatch(PairRule):
             if en_set == es_set:
                 continue
             missing = sorted(a for a in en_set - es_set if not equivalents.get(a, set()) & es_set)
+            if missing:
+                missing = [a for a in missing if not _in_shortened_term(ctx, target, en, es, a)]
             allowed = en_set | {s for a in en_set for s in equivalents.get(a, ())}
             extra = sorted(es_set - allowed)
+            if extra:  # "Evaluación educativa independiente (IEE)" for "Independent Educational Evaluation"
+                extra = [a for a in extra if not _spelled_out(ctx, a, en.text)]
             if not missing and not extra:
                 continue
             parts = []
@@ -80,3 +91,22 @@ class AcronymMismatch(PairRule):
                 msg("Keep the English acronyms (explained in Spanish at first use)."),
                 related=(block_location(target.en, en.block, english_note(en), missing[0] if missing else ""),),
             )
+
+
+def _in_shortened_term(ctx: RunContext, pair: Pair, en: BlockInfo, es: BlockInfo, acronym: str) -> bool:
+    """Every use of ``acronym`` in the English block is inside a glossary term ("IEP meeting")
+    the Spanish shortens to its head ("la reunión") after using it whole earlier."""
+    hits = [hit for hit in ctx.term_hits(pair.en, en) if hit.payload is not None]
+    terms = [hit.payload for hit in hits if acronym in hit.payload.en.split()]
+    uses = len(re.findall(r"(?<!\w)" + re.escape(acronym) + r"(?!\w)", en.text))
+    if not terms or uses > len(terms):
+        return False
+    return all(shortened(ctx, pair, term, es) for term in terms)
+
+
+def _spelled_out(ctx: RunContext, acronym: str, english: str) -> bool:
+    """The English block spells out ``acronym`` (per the decoder) without writing it: a
+    Spanish block that adds it in parentheses adds nothing the English lacks."""
+    folded = english.casefold()
+    return any(entry.acronym == acronym and str(entry.en).casefold() in folded for entry, _ in ctx.acronyms().words)
+

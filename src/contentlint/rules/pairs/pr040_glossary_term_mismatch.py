@@ -11,6 +11,7 @@ from contentlint.bilingual.locate import locate
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import PairRule
+from contentlint.rules.pairs.shortened import shortened
 
 if TYPE_CHECKING:
     from contentlint.content.library import Pair
@@ -28,7 +29,11 @@ class GlossaryTermMismatch(PairRule):
     must contain the preferred term (`es.term`) or one of `es.variants`,
     matched word by word with Spanish inflection (evaluación/evaluaciones,
     independiente/independientes, público/pública/públicos) and without accents
-    mattering, and with no other words in between.
+    mattering, and with no other words in between. A multi-word term whose
+    English words stand in the Spanish block as they are is a proper name kept
+    in English ("Office of Special Education Programs (OSEP)"): not reported.
+    Nor is a term the Spanish shortens to its head after using it whole in an
+    earlier block ("la reunión" after "la reunión del IEP").
 
     ## Why is this bad?
     Parents learn a term once and meet it on school paperwork; a guide that
@@ -68,8 +73,12 @@ class GlossaryTermMismatch(PairRule):
                 seen.add(term.term_id)
                 if any(contains(es_keys, accepted) for accepted in term.accepted):
                     continue
+                if shortened(ctx, target, term, es):
+                    continue  # "la reunión" after "la reunión del IEP" earlier in the guide
                 spans = spans or key_spans(en.text, "en")  # offsets only for what is reported
                 used = en.text[spans[hit.start][1] : spans[hit.end - 1][2]]
+                if _kept_in_english(used, es.text):
+                    continue  # a proper name kept in English ("Office of Special Education Programs")
                 line, column = locate(target.es, es.block)
                 en_line, en_column = locate(target.en, en.block, used)
                 accepted = ", ".join(f"“{text}”" for text in term.accepted_text[1:])
@@ -85,3 +94,11 @@ class GlossaryTermMismatch(PairRule):
                         Location(target.en.display, en_line, en_column, note=msg("English term “{used}”", used=used)),
                     ),
                 )
+
+
+def _kept_in_english(used: str, spanish: str) -> bool:
+    """The English words of the term stand in the Spanish block as they are: the translator
+    kept the name (an office, a center, a case) in English, often with a gloss beside it.
+    Only multi-word terms count: a lone "appeal" in a Spanish sentence is not a name."""
+    return " " in used.strip() and used.casefold() in spanish.casefold()
+

@@ -12,6 +12,7 @@ from contentlint.rules.base import FileRule
 
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
+    from contentlint.content.markdown.blocks import Block
     from contentlint.context import RunContext
 
 # Unambiguous markers only. "su", "pide", "llama", "pida" and many other forms
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 # (slow, case-insensitive) regex.
 _TU_WORDS = (
     "tú", "contigo", "tienes", "puedes", "quieres", "debes", "necesitas", "eres", "estás", "sabes", "haces",
-    "pides", "recibes", "prefieres", "hazlo", "pídele", "llámale", "escríbele", "pregúntale",
+    "pides", "recibes", "prefieres", "hazlo", "pídele", "llámale", "escríbele", "pregúntale", "ves", "vas",
 )
 _TU = re.compile(r"(?<!\w)(" + "|".join(_TU_WORDS) + r")(?!\w)", re.IGNORECASE)
 _TU_POSSESSIVE = re.compile(r"(?<!\w)(tu|tus|te)\s+\w", re.IGNORECASE)
@@ -34,8 +35,16 @@ class MixedAddress(FileRule):
     ## What it does
     Counts unambiguous usted markers (usted, ustedes) and tú markers (tú, contigo,
     tu/tus/te before a word, second-person forms such as puedes, tienes, estás) in the
-    body of each Spanish guide; when both appear, reports every marker of the
-    less used form (ties: the tú markers, since the library's style is usted).
+    body of each Spanish guide, and the imperatives of both forms where only an
+    imperative can stand: tú "Guarda una copia y anota la fecha", "Si no responde,
+    llama a la escuela", "pídele"; usted "Guarde", "Pida", "llámela". The verbs come
+    from a fixed list of instruction verbs with their forms derived by morphology;
+    a tú imperative counts only at the start of a list item or of a sentence in one
+    (followed by an article, pronoun or preposition), joined by "y" to one, after a
+    leading "Si ..."/"Cuando ..." clause, or with an attached pronoun, since "pide"
+    is also "la escuela pide" and "usted pide". When both forms appear, it reports
+    every marker of the less used form (ties: the tú markers, since the library's
+    style is usted).
 
     ## Why is this bad?
     Switching between usted and tú reads as careless and changes the register
@@ -44,6 +53,9 @@ class MixedAddress(FileRule):
     ## Example
     ```markdown
     Usted puede pedir una evaluación. Si no estás de acuerdo, tienes opciones.   <- "estás", "tienes" reported
+
+    1. Pida la decisión por escrito.
+    2. Guarda una copia y anota la fecha.    <- "Guarda", "anota" reported (the guide is usted)
     ```
 
     ## Options
@@ -59,25 +71,23 @@ class MixedAddress(FileRule):
         """Report the minority form of address in a Spanish guide."""
         if target.lang != "es" or target.kind != "guide":
             return
-        body = target.body
-        # Most guides use one form only: two whole-body searches settle them,
-        # the first a plain substring test (the regexes are slow on long text).
-        lowered = body.lower()
-        if "usted" not in lowered or not _USTED.search(body):
-            return
-        tu_words = any(word in lowered for word in _TU_WORDS) and _TU.search(body)
-        if not tu_words and not _TU_POSSESSIVE.search(body):
-            return
         tu: list[tuple[int, int, str]] = []
         usted: list[tuple[int, int, str]] = []
+        body = target.body
+        lowered = body.lower()
+        # Most guides use one form only: whole-body tests settle the pronouns and
+        # forms first (a plain substring test before the slow regexes).
+        pronouns = (
+            "usted" in lowered
+            or (any(word in lowered for word in _TU_WORDS) and _TU.search(body) is not None)
+            or _TU_POSSESSIVE.search(body) is not None
+        )
         for block in target.blocks:
             if block.kind in ("code", "html"):
                 continue
-            for number in range(block.line, min(block.end_line, len(target.lines)) + 1):
-                text = target.lines[number - 1]
-                tu += [(number, m.start() + 1, m.group(0)) for m in _TU.finditer(text)]
-                tu += [(number, m.start() + 1, m.group(1)) for m in _TU_POSSESSIVE.finditer(text)]
-                usted += [(number, m.start() + 1, m.group(0)) for m in _USTED.finditer(text)]
+            if pronouns:
+                _pronoun_markers(target, block, tu, usted)
+            _imperative_markers(target, block, tu, usted)
         if not tu or not usted:
             return
         minority, form, other = (usted, "usted", "tú") if len(usted) < len(tu) else (tu, "tú", "usted")
@@ -90,3 +100,41 @@ class MixedAddress(FileRule):
                     other=other),
                 msg("Use {other} throughout the guide.", other=other),
             )
+
+
+Marker = tuple[int, int, str]  # line, column, word
+
+
+def _pronoun_markers(doc: Document, block: Block, tu: list[Marker], usted: list[Marker]) -> None:
+    for number in range(block.line, min(block.end_line, len(doc.lines)) + 1):
+        text = doc.lines[number - 1]
+        tu += [(number, m.start() + 1, m.group(0)) for m in _TU.finditer(text)]
+        tu += [(number, m.start() + 1, m.group(1)) for m in _TU_POSSESSIVE.finditer(text)]
+        usted += [(number, m.start() + 1, m.group(0)) for m in _USTED.finditer(text)]
+
+
+def _imperative_markers(doc: Document, block: Block, tu: list[Marker], usted: list[Marker]) -> None:
+    """Imperatives of tú and usted (see :mod:`contentlint.rules.plain.address`), at their source position."""
+    from contentlint.rules.plain.address import imperatives
+
+    found = list(imperatives(block.plain, block.kind == "list_item"))
+    if not found:
+        return
+    taken: set[tuple[int, int]] = set()
+    for imperative in found:
+        position = _source_position(doc, block, imperative.word, taken)
+        if position is None:
+            continue
+        taken.add(position)
+        (tu if imperative.form == "tú" else usted).append((*position, imperative.word))
+
+
+def _source_position(doc: Document, block: Block, word: str, taken: set[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first place of ``word`` (a whole word) in the block's source not already used."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
+    for number in range(block.line, min(block.end_line, len(doc.lines)) + 1):
+        for match in pattern.finditer(doc.lines[number - 1]):
+            position = (number, match.start() + 1)
+            if position not in taken:
+                return position
+    return None
