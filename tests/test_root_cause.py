@@ -21,7 +21,12 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The bundled library (clean, every pair marked in sync), copied to edit."""
     monkeypatch.setenv("CONTENTLINT_NO_CACHE", "1")
     shutil.copytree(ROOT / "content", tmp_path / "content")
-    (tmp_path / "pyproject.toml").write_text('[tool.contentlint]\ncontent = "content"\n', encoding="utf-8")
+    # The findings the bundled library carries on purpose (the app card's pending
+    # address, a hard sentence in the generated Glossary, review dates that age) are
+    # not what these tests count.
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.contentlint]\ncontent = "content"\nignore = ["LK010", "RD002", "ST010"]\n', encoding="utf-8"
+    )
     return tmp_path
 
 
