@@ -1,0 +1,178 @@
+"""Spanish accents that a word list cannot settle, decided from the sentence.
+
+"que" and "qué", "el" and "él", "publico" and "público" are all words; only the
+words around them say which one the writer meant. Each pattern below fires only
+where the sentence decides it (precision first: a finding here must be right),
+and each was measured on the clean and the defect sets in tests/data/language/
+(benchmarks/language_eval.py).
+
+Every pattern works on one line of prose with code, links and citations blanked
+(:func:`contentlint.language.tokens.mask`) and gives the wrong word's offset, the
+word as written, the word with its accent, and why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_W = r"[^\W\d_]"
+_INTERROGATIVES = {
+    "que": "qué", "quien": "quién", "quienes": "quiénes", "cual": "cuál", "cuales": "cuáles",
+    "cuando": "cuándo", "cuanto": "cuánto", "cuanta": "cuánta", "cuantos": "cuántos", "cuantas": "cuántas",
+    "donde": "dónde", "adonde": "adónde", "como": "cómo",
+}
+# Nouns and adjectives whose unaccented spelling is a verb form ("publico": I publish).
+# After an article or a determiner only the noun can stand.
+_NOUNS: dict[str, str] = {
+    "publico": "público", "tramite": "trámite", "tramites": "trámites", "limite": "límite", "limites": "límites",
+    "termino": "término", "calculo": "cálculo", "deposito": "depósito", "titulo": "título",
+    "numero": "número", "estimulo": "estímulo", "diagnostico": "diagnóstico", "vinculo": "vínculo",
+    "articulo": "artículo", "animo": "ánimo", "transito": "tránsito", "deficit": "déficit",
+    "practica": "práctica", "practicas": "prácticas", "critica": "crítica", "medico": "médico",
+    "medicos": "médicos", "calculos": "cálculos", "titulos": "títulos", "numeros": "números",
+    "articulos": "artículos", "vinculos": "vínculos", "terminos": "términos", "diagnosticos": "diagnósticos",
+    "formula": "fórmula", "formulas": "fórmulas", "habito": "hábito", "habitos": "hábitos",
+    "economico": "económico", "intimo": "íntimo", "ultimo": "último", "ultima": "última",
+    "ultimos": "últimos", "ultimas": "últimas", "unico": "único", "unica": "única", "animos": "ánimos",
+    "especifico": "específico", "publicos": "públicos",
+}
+_DETERMINERS = (
+    r"el|del|al|un|su|sus|este|ese|aquel|cada|ningún|algún|primer|tercer|nuestro|unos|estos|esos|"
+    r"una|esta|esa|aquella|nuestra|primera|otra|otro|unas|estas|esas|nuestros|nuestras"
+)
+# Feminine nouns of the library after which "publica(s)" can only be the adjective.
+_PUBLIC_NOUNS = r"educación|escuela|escuelas|agencia|agencias|audiencia|audiencias|expensas|entidad|entidades|" \
+    r"información|salud|política|políticas|institución|instituciones|universidad|universidades|biblioteca|vía|" \
+    r"red|opinión|audiencia|escuelas|autoridad|autoridades|asistencia|ayuda|entidad|oficina|oficinas"
+# Verbs after which "que/como/donde/cuando/quien + infinitive" is an indirect question.
+_ASKING = (
+    r"sabe|saben|sabemos|saber|sepa|sepan|sé|sabía|decidir|decida|decidan|decide|deciden|preguntar|pregunte|"
+    r"pregunten|pregúntele|explicar|explique|explica|explicarle|entender|entienda|indicar|indique|indica|"
+    r"decirle|dígale|diga|dice|enseñar|enseñe|enseña|aprender|aprenda|aprende|averiguar|averigüe|pensar|piense|"
+    r"elegir|elija|ver|vea|mostrar|muestre|muestra|olvidar|olvide|imaginar|tener\s+idea\s+de"
+)
+_INFINITIVE = rf"{_W}+(?:ar|er|ir|ír)(?:lo|la|los|las|le|les|se|me|nos)?"
+
+
+@dataclass(frozen=True, slots=True)
+class AccentHit:
+    """A word missing its accent (or carrying a wrong one), where, and why."""
+
+    start: int
+    written: str
+    correct: str
+    reason: str
+
+
+def _cased(written: str, correct: str) -> str:
+    return correct[0].upper() + correct[1:] if written[:1].isupper() else correct
+
+
+_SUBJECTS = r"la|el|los|las|un|una|su|sus|usted|ustedes|yo|él|ella|ellos|nosotros|padre|madre|padres|parte|ejemplo|resultado|siempre"
+_ANSWER = (r"puede|pueden|tiene|tienen|debe|deben|es|son|hay|está|están|claro|por\s+supuesto|siempre|usted\s+puede|"
+           r"usted\s+tiene|usted\s+debe|la\s+escuela\s+debe|la\s+escuela\s+tiene")
+_QUE_INFINITIVE = r"hacer|decir|esperar|pedir|preguntar|llevar|firmar|responder|contestar|traer"
+
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # "¿Que puedo hacer?", "¿Y quien decide?", "¿Por que no?"; "¿Cuando la escuela dice no, ...?"
+    # (a conjunction before its subject) is left alone.
+    (re.compile(rf"¿\s*(?:(?:y|e|pero|entonces|o)\s+)?(?:(?:a|de|en|con|para|desde|hasta|hacia|por)\s+)?"
+                rf"(?P<w>que|quien|quienes|cual|cuales|cuanto|cuanta|cuantos|cuantas|adonde"
+                rf"|(?:cuando|donde|como)(?!\s+(?:{_SUBJECTS})(?!{_W})))(?!{_W})", re.IGNORECASE),
+     "an interrogative word at the start of a question carries an accent"),
+    # a heading or sentence "Que hacer si...", "Como pedir una evaluación"
+    (re.compile(rf"^\s*(?P<w>que|quien|cual|cuando|cuanto|donde|como)\s+{_INFINITIVE}(?!{_W})", re.IGNORECASE),
+     "'{correct} + infinitive' asks a question (what to do, how to ask) and carries an accent"),
+    # "no sabe como pedirla", "pregunte donde ir"; "que" only before the infinitives of
+    # "what to do" ("sabe que pedir una IEE es gratis" is a statement).
+    (re.compile(rf"(?<!{_W})(?:{_ASKING})\s+(?:(?P<w>quien|cual|cuando|cuanto|donde|como)\s+{_INFINITIVE}"
+                rf"|(?P<w2>que)\s+(?:{_QUE_INFINITIVE})(?=\s*[.,;:!?]|\s+(?:si|cuando|en|con|antes|después|durante)"
+                rf"(?!{_W})))(?!{_W})", re.IGNORECASE),
+     "after '{before}', '{correct} + infinitive' is an indirect question and carries an accent"),
+    # "por si mismo" -> "por sí mismo"
+    (re.compile(rf"(?<!{_W})(?:de|por|en|para|a|entre)\s+(?P<w>si)\s+(?:mismo|misma|mismos|mismas)(?!{_W})",
+                re.IGNORECASE),
+     "'sí mismo' (oneself) carries an accent"),
+    # "Si, puede pedirla." (yes) at the start of an answer
+    (re.compile(rf"(?:^\s*|[.!?]\s+)(?P<w>Si)\s*,\s+(?:{_ANSWER})(?!{_W})"),
+     "'sí' (yes) carries an accent; 'si' means 'if'"),
+    # "diga que si." "decir que si o que no"
+    (re.compile(rf"(?<!{_W})(?:que|dice|diga|dijo|decir)\s+(?P<w>si)(?=\s*[.;!?]|\s+o\s+que\s+no)", re.IGNORECASE),
+     "'sí' (yes) carries an accent; 'si' means 'if'"),
+    # "para el.", "con el," (the pronoun before a pause)
+    (re.compile(rf"(?<!{_W})(?:de|para|con|por|sin|entre|hacia|contra|según|sobre|ante)\s+"
+                rf"(?P<w>el)(?=\s*[.,;:!?])", re.IGNORECASE),
+     "'él' (he, him) carries an accent; 'el' (the) needs a noun after it"),
+    # "mas de", "mas información" (more), not the literary "mas" (but) after a comma
+    (re.compile(rf"(?<![,;])(?<![,;]\s)(?<!{_W})(?P<w>mas)(?!{_W})", re.IGNORECASE),
+     "'más' (more) carries an accent"),
+    # "esta de acuerdo", "esta en la lista", "esta bien" (the verb)
+    (re.compile(rf"(?<!{_W})(?P<w>esta|estas)\s+(?:de\s+acuerdo|bien|mal|aquí|allí|ahí|listo|listos|"
+                rf"seguro|seguros|dispuesto|obligado|"
+                rf"{_W}+(?:ando|iendo|yendo))(?!{_W})", re.IGNORECASE),
+     "'está' (is) carries an accent; 'esta' (this) needs a noun after it"),
+    # "usted esta", "la escuela no esta" before a pause
+    (re.compile(rf"(?<!{_W})(?:usted|no|ya|todavía|aún|también)\s+(?P<w>esta)(?=\s*[.,;:!?])", re.IGNORECASE),
+     "'está' (is) carries an accent; 'esta' (this) needs a noun after it"),
+    # "que le de una copia" (the verb dar)
+    (re.compile(rf"(?<!{_W})(?:que|no)\s+(?:le|les|me|nos|te|se\s+lo|se\s+la|se\s+los|se\s+las)\s+(?P<w>de)\s+"
+                rf"(?!(?:acuerdo|nuevo|inmediato|vez|pronto|todos|todas|parte)(?!{_W}))", re.IGNORECASE),
+     "'dé' (the verb dar: 'que le dé') carries an accent; 'de' means 'of'"),
+    # "no se si", "yo se que" (the verb saber)
+    (re.compile(rf"(?<!{_W})(?:yo\s+|no\s+)(?P<w>se)\s+(?:si|qué|cómo|dónde|cuándo|cuánto)(?!{_W})",
+                re.IGNORECASE),
+     "'sé' (I know) carries an accent; 'se' is a pronoun"),
+    # "aun no", "aun es" (still): "aún"; "aun así" (even so) stays without accent
+    (re.compile(rf"(?<!{_W})(?P<w>aun)\s+(?:no|está|están|tiene|tienen|hay|falta|faltan)(?!{_W})"
+                rf"|(?<!{_W})(?:más|menos|todavía)\s+(?P<w2>aun)(?=\s*[.,;:!?])", re.IGNORECASE),
+     "'aún' (still, yet) carries an accent; 'aun' (even) does not"),
+    # "tu puedes" (the pronoun before a verb of tú)
+    (re.compile(rf"(?:^\s*|[.,;:¿¡]\s*|(?<!{_W})(?:y|que|si|pero|como)\s+)(?P<w>tu)\s+"
+                rf"(?:puedes|tienes|eres|estás|quieres|debes|sabes|necesitas|mismo|misma|decides|pides)(?!{_W})",
+                re.IGNORECASE),
+     "'tú' (you) carries an accent; 'tu' (your) needs a noun after it"),
+    # "el publico", "un limite", "su diagnostico" (never "lo/la/los/las": those are also
+    # pronouns before a verb, "los publica")
+    (re.compile(rf"(?<!{_W})(?:{_DETERMINERS})\s+(?P<w>{'|'.join(_NOUNS)})(?!{_W})", re.IGNORECASE),
+     "after '{before}' only the noun '{correct}' can stand; '{written}' is a verb form"),
+    # "educación publica", "a expensas publicas"
+    (re.compile(rf"(?<!{_W})(?:{_PUBLIC_NOUNS})\s+(?P<w>publica|publicas)(?!{_W})", re.IGNORECASE),
+     "the adjective is '{correct}'; '{written}' is a verb form"),
+]
+
+
+def _correct(word: str) -> str:
+    lower = word.lower()
+    table = {**_INTERROGATIVES, "si": "sí", "el": "él", "mas": "más", "esta": "está", "estas": "estás",
+             "de": "dé", "se": "sé", "aun": "aún", "tu": "tú", "publica": "pública", "publicas": "públicas"}
+    found = table.get(lower) or _NOUNS.get(lower) or lower
+    return _cased(word, found)
+
+
+def accent_hits(text: str) -> list[AccentHit]:
+    """The context accents missing in one line of Spanish prose (masked), by offset."""
+    lowered = text.lower()
+    if not _maybe(lowered):
+        return []
+    hits: dict[int, AccentHit] = {}
+    for pattern, reason in _PATTERNS:
+        for match in pattern.finditer(text):
+            group = "w" if match.groupdict().get("w") is not None else "w2"
+            start = match.start(group)
+            written = match.group(group)
+            before = text[match.start() : start].strip(" ¿¡.,;") or written
+            correct = _correct(written)
+            hits.setdefault(start, AccentHit(start, written, correct, reason.format(
+                correct=correct, written=written, before=before.split()[-1] if before.split() else before)))
+    return [hits[key] for key in sorted(hits)]
+
+
+_CUES = ("que", "quien", "cual", "cuan", "donde", "como", "si", "el", "mas", "esta", "de", "se", "aun", "tu",
+         "publi", "¿", "¡", *(_NOUNS.keys()))
+
+
+def _maybe(lowered: str) -> bool:
+    """A cheap test before the patterns (almost every line has "de", so this mostly
+    saves the work on short lines of names and labels)."""
+    return any(cue in lowered for cue in _CUES)

@@ -1,0 +1,136 @@
+"""The words of a guide's prose, at their file positions.
+
+What is never a word to check: inline code, link targets, bare URLs and
+``www.`` addresses, e-mail addresses, HTML tags and comments, legal citations,
+anything touching a digit, acronyms (two capitals or more), and single letters
+(list labels "(b)"). Text inside ``<span lang="en">`` (or any element with
+``lang="en"``) in a Spanish guide is English, and is returned as such.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from contentlint.facts.grammar import any_digit, find_citations
+
+if TYPE_CHECKING:
+    from contentlint.content.documents import Document
+
+# The block kinds whose text a reader reads as prose.
+PROSE_KINDS = frozenset({"heading", "paragraph", "list_item", "quote", "table_row"})
+
+_MASKS = (
+    re.compile(r"<!--.*?(-->|$)"),  # an HTML comment (to the end of the line when it goes on)
+    re.compile(r"(`+).+?\1"),  # inline code
+    re.compile(r"\]\([^)\s]*(\s+\"[^\"]*\")?\)"),  # a Markdown link target and its title
+    re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$"),  # a link reference definition
+    re.compile(r"<[a-zA-Z/!][^>]*>"),  # an HTML tag or an autolink
+    re.compile(r"\b(?:https?://|ftp://|www\.)\S+", re.IGNORECASE),
+    re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),  # an e-mail address
+    re.compile(r"\{#[^}]*\}"),  # a heading anchor {#id}
+)
+_ENGLISH_SPAN = re.compile(r"<(\w+)[^>]*\blang\s*=\s*[\"']en(?:-\w+)?[\"'][^>]*>(.*?)</\1\s*>", re.IGNORECASE)
+# Letters, with apostrophes inside ("don't", "parent's"); a word that touches a
+# digit or an underscore is not a word ("2nd", "file_name").
+WORD_RE = re.compile(r"(?<![\w'’])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w])")
+_ACRONYM_RE = re.compile(r".*[A-Z].*[A-Z]")  # two capitals or more: IEP, IEPs, FAPE, McKinney
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word to check: its text, file position, language and context."""
+
+    text: str
+    line: int
+    column: int
+    lang: str
+    # The word starts a sentence, a heading or a list item (a capital says nothing).
+    initial: bool
+    # The word is inside quotation marks (a quoted form name, a quoted term).
+    quoted: bool
+
+
+def mask(text: str, lang: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with everything that is not prose blanked out (same length), and the
+    spans that are marked English (``lang="en"``) when ``lang`` is Spanish."""
+    english: list[tuple[int, int]] = []
+    if lang == "es" and "lang" in text:
+        english = [(m.start(2), m.end(2)) for m in _ENGLISH_SPAN.finditer(text)]
+    for pattern in _MASKS:
+        text = pattern.sub(lambda m: " " * (m.end() - m.start()), text)
+    if any_digit(text):
+        for _, _, start, end in find_citations(text):
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text, english
+
+
+def checkable(word: str) -> bool:
+    """A word a dictionary can judge: two letters or more, not an acronym."""
+    return len(word) > 1 and not _ACRONYM_RE.match(word)
+
+
+@dataclass(frozen=True, slots=True)
+class ProseLine:
+    """One line of a prose block, masked (:func:`mask`), its block marker blanked."""
+
+    number: int
+    text: str
+    english: tuple[tuple[int, int], ...]
+    block_start: bool
+    kind: str
+
+
+def prose_lines(doc: Document) -> list[ProseLine]:
+    """The masked lines of a guide's prose blocks, in file order."""
+    lang = doc.lang or "en"
+    lines = doc.lines
+    out = []
+    for block in doc.blocks:
+        if block.kind not in PROSE_KINDS:
+            continue
+        for number in range(block.line, min(block.end_line, len(lines)) + 1):
+            masked, english = mask(_without_marker(lines[number - 1]), lang)
+            out.append(ProseLine(number, masked, tuple(english), number == block.line, block.kind))
+    return out
+
+
+_INITIAL_RE = re.compile(r"[.!?¿¡:]\s*[\"“«*_(]*\s*$")
+
+
+def line_words(line: ProseLine, lang: str) -> Iterator[Word]:
+    """The checkable words of one prose line."""
+    masked = line.text
+    previous_end = 0
+    initial = line.block_start
+    quotes = 0
+    for match in WORD_RE.finditer(masked):
+        between = masked[previous_end : match.start()]
+        quotes += sum(between.count(q) for q in "\"“”«»")
+        if previous_end and _INITIAL_RE.search(between):
+            initial = True
+        previous_end = match.end()
+        word = match.group(0).replace("’", "'")
+        if checkable(word):
+            in_english = any(start <= match.start() < end for start, end in line.english)
+            yield Word(word, line.number, match.start() + 1, "en" if in_english else lang, initial, quotes % 2 == 1)
+        initial = False
+
+
+def document_words(lines: list[ProseLine], lang: str) -> Iterator[Word]:
+    """The checkable words of a guide's prose lines (:func:`prose_lines`), in file order."""
+    for line in lines:
+        yield from line_words(line, lang)
+
+
+_MARKER_RE = re.compile(r"^(\s*(?:>\s*)*)(#{1,6}\s+|[-*+]\s+(\[[ xX]\]\s+)?|\d+[.)]\s+|\|)?")
+
+
+def _without_marker(text: str) -> str:
+    """A line with its block marker blanked (positions kept)."""
+    found = _MARKER_RE.match(text)
+    if not found or not found.group(0):
+        return text
+    return " " * found.end() + text[found.end() :]

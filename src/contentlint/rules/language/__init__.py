@@ -1,0 +1,8 @@
+"""LQ rules: language quality in both languages (spelling, accents, plain words,
+respectful disability language, consistent translations)."""
+
+from contentlint.rules.language.lq001_misspelled_word import MisspelledWord
+from contentlint.rules.language.lq002_missing_accent import MissingAccent
+from contentlint.rules.language.lq003_english_in_spanish import EnglishInSpanish
+
+RULES = (MisspelledWord, MissingAccent, EnglishInSpanish)
