@@ -69,7 +69,8 @@ def _cased(written: str, correct: str) -> str:
     return correct[0].upper() + correct[1:] if written[:1].isupper() else correct
 
 
-_SUBJECTS = r"la|el|los|las|un|una|su|sus|usted|ustedes|yo|él|ella|ellos|nosotros|padre|madre|padres|parte|ejemplo|resultado|siempre"
+_SUBJECTS = (r"la|el|los|las|un|una|su|sus|usted|ustedes|yo|él|ella|ellos|nosotros|padre|madre|padres|parte|"
+             r"ejemplo|resultado|siempre")
 _ANSWER = (r"puede|pueden|tiene|tienen|debe|deben|es|son|hay|está|están|claro|por\s+supuesto|siempre|usted\s+puede|"
            r"usted\s+tiene|usted\s+debe|la\s+escuela\s+debe|la\s+escuela\s+tiene")
 _QUE_INFINITIVE = r"hacer|decir|esperar|pedir|preguntar|llevar|firmar|responder|contestar|traer"

@@ -69,6 +69,10 @@ class GuideFrontMatter(Strict):
     awaiting_translation: bool = Field(
         default=False, description="English only: true when no Spanish guide exists yet, on purpose."
     )
+    spelling_ignore: list[Text] = Field(
+        default_factory=list,
+        description="Words this guide uses that the spelling rules (LQ001, LQ003) should accept, e.g. a name.",
+    )
 
 
 class BilingualText(Strict):

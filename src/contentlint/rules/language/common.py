@@ -10,6 +10,7 @@ from contentlint.language.tokens import document_words
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
     from contentlint.context import RunContext
+    from contentlint.language.lexicon import Entry
     from contentlint.language.tokens import Word
 
 GUIDE_LANGUAGES = ("en", "es")
@@ -38,3 +39,32 @@ def unknown_words(doc: Document, ctx: RunContext, project_words: list[str]) -> I
             continue
         english = word.lang == "es" and ctx.speller("en").known(word.text)
         yield word, english
+
+
+class LexiconHit:
+    """A phrase of an editable list found in a guide: where, what, and its entry."""
+
+    __slots__ = ("column", "end", "entry", "line", "text")
+
+    def __init__(self, line: int, column: int, end: int, text: str, entry: Entry) -> None:
+        self.line = line
+        self.column = column
+        self.end = end
+        self.text = text
+        self.entry = entry
+
+
+def lexicon_hits(doc: Document, ctx: RunContext, kind: str, style: str = "") -> Iterator[LexiconHit]:
+    """Each phrase of the list ``kind`` ("plain", "respectful") in the guide's prose,
+    outside quotation marks, exempt names and text marked as the other language."""
+    from contentlint.language.lexicon import lexicon
+
+    lang = doc.lang or "en"
+    table = lexicon(kind, lang, style)
+    if table.pattern is None:
+        return
+    for line in ctx.prose_lines(doc):
+        for start, end, entry in table.hits(line.text):
+            if any(a <= start < b for a, b in line.english):
+                continue
+            yield LexiconHit(line.number, start + 1, end + 1, line.text[start:end], entry)
