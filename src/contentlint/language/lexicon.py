@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data"
-_QUOTE_CHARS = "\"“”«»"
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ class Lexicon:
         exempt = [(m.start(), m.end()) for m in self.exempt.finditer(text)] if self.exempt else []
         for match in self.pattern.finditer(text):
             start, end = match.start(), match.end()
-            if any(a <= start and end <= b for a, b in exempt) or _quoted(text, start):
+            if any(a <= start and end <= b for a, b in exempt) or is_quoted(text, start):
                 continue
             entry = self.by_phrase.get(_key(match.group(0)))
             if entry is not None:
@@ -60,7 +59,8 @@ def _key(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase.lower().replace("’", "'")).strip()
 
 
-def _quoted(text: str, at: int) -> bool:
+def is_quoted(text: str, at: int) -> bool:
+    """Offset ``at`` of ``text`` is inside quotation marks."""
     before = text[:at]
     straight = before.count('"') % 2 == 1
     curly = before.count("“") > before.count("”")
