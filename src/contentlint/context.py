@@ -323,11 +323,11 @@ class RunContext:
 
         return self._once(("speller", lang), build)
 
-    def vocabulary(self) -> Vocabulary:
-        """The words the library knows (glossary, acronyms, titles): never misspelled."""
+    def vocabulary(self, lang: str) -> Vocabulary:
+        """The words the library knows in ``lang`` (glossary, acronyms, titles): never misspelled."""
         from contentlint.language.vocabulary import library_vocabulary
 
-        return self._once(("vocabulary",), lambda: library_vocabulary(self.library))
+        return self._once(("vocabulary", lang), lambda: library_vocabulary(self.library, lang))
 
     def prose_lines(self, doc: Document) -> list[ProseLine]:
         """A guide's prose lines with code, links, URLs and citations blanked (the

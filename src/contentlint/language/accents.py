@@ -73,6 +73,11 @@ _SUBJECTS = (r"la|el|los|las|un|una|su|sus|usted|ustedes|yo|él|ella|ellos|nosot
              r"ejemplo|resultado|siempre")
 _ANSWER = (r"puede|pueden|tiene|tienen|debe|deben|es|son|hay|está|están|claro|por\s+supuesto|siempre|usted\s+puede|"
            r"usted\s+tiene|usted\s+debe|la\s+escuela\s+debe|la\s+escuela\s+tiene")
+_PREGUNTAR = (r"pregunte|pregunten|preguntar|preguntarle|preguntarles|pregúntele|pregúnteles|preguntó|preguntan|"
+              r"preguntaron|preguntarse|preguntarán|preguntará|pregúntese")
+_TELLING = (r"explique|expliquen|explicar|explicarle|explíquele|explica|explican|diga|digan|decir|decirle|dígale|"
+            r"observe|observar|vea|ver|mire|muestre|mostrar|averigüe|averiguar|anote|describa|describir|entender|"
+            r"entienda|sepa|saber|sabe|aprenda|aprender|decida|decidir|indique|indica|indicar")
 _QUE_INFINITIVE = r"hacer|decir|esperar|pedir|preguntar|llevar|firmar|responder|contestar|traer"
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -91,6 +96,19 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 rf"|(?P<w2>que)\s+(?:{_QUE_INFINITIVE})(?=\s*[.,;:!?]|\s+(?:si|cuando|en|con|antes|después|durante)"
                 rf"(?!{_W})))(?!{_W})", re.IGNORECASE),
      "after '{before}', '{correct} + infinitive' is an indirect question and carries an accent"),
+    # "pregunte que significa", "pregúntele por que": after "preguntar" only a question
+    # can follow (the noun "pregunta" is left out: "la pregunta que hizo").
+    (re.compile(rf"(?<!{_W})(?:{_PREGUNTAR})\s+(?:por\s+)?(?P<w>que|quien|quienes|cual|cuales|cuando|cuanto|cuantos|"
+                rf"cuanta|cuantas|donde|como)(?!{_W})(?!\s+si(?!{_W}))", re.IGNORECASE),
+     "after '{before}', '{correct}' asks an indirect question and carries an accent"),
+    # "explique como funciona", "observe donde se sienta": "como/donde" after a verb of
+    # telling or seeing, before a verb or a pronoun ("trabaja como maestro" is left alone)
+    (re.compile(rf"(?<!{_W})(?:{_TELLING})\s+(?P<w>como|donde)\s+(?:se|le|les|lo|la|{_W}+(?:a|e|an|en|ía|ían))"
+                rf"(?!{_W})", re.IGNORECASE),
+     "after '{before}', '{correct}' asks an indirect question and carries an accent"),
+    # "guía sobre que hacer"
+    (re.compile(rf"(?<!{_W})sobre\s+(?P<w>que|como|donde|cuando)\s+{_INFINITIVE}(?!{_W})", re.IGNORECASE),
+     "'sobre {correct} + infinitive' is an indirect question and carries an accent"),
     # "por si mismo" -> "por sí mismo"
     (re.compile(rf"(?<!{_W})(?:de|por|en|para|a|entre)\s+(?P<w>si)\s+(?:mismo|misma|mismos|mismas)(?!{_W})",
                 re.IGNORECASE),
@@ -105,23 +123,29 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<!{_W})(?:de|para|con|por|sin|entre|hacia|contra|según|sobre|ante)\s+"
                 rf"(?P<w>el)(?=\s*[.,;:!?])", re.IGNORECASE),
      "'él' (he, him) carries an accent; 'el' (the) needs a noun after it"),
+    # "habla con el cada semana", "hable con el también"
+    (re.compile(rf"(?<!{_W})(?:de|para|con|por|sin|entre|hacia|contra|según|sobre|ante)\s+"
+                rf"(?P<w>el)\s+(?:también|tampoco|ahora|hoy|siempre|nunca|cada|ya|mismo\s*[.,;:])(?!{_W})",
+                re.IGNORECASE),
+     "'él' (he, him) carries an accent; 'el' (the) needs a noun after it"),
     # "mas de", "mas información" (more), not the literary "mas" (but) after a comma
     (re.compile(rf"(?<![,;])(?<![,;]\s)(?<!{_W})(?P<w>mas)(?!{_W})", re.IGNORECASE),
      "'más' (more) carries an accent"),
     # "esta de acuerdo", "esta en la lista", "esta bien" (the verb)
     (re.compile(rf"(?<!{_W})(?P<w>esta|estas)\s+(?:de\s+acuerdo|bien|mal|aquí|allí|ahí|listo|listos|"
-                rf"seguro|seguros|dispuesto|obligado|"
-                rf"{_W}+(?:ando|iendo|yendo))(?!{_W})", re.IGNORECASE),
+                rf"seguro|seguros|dispuesto|obligado|en(?!\s+(?:particular|especial|concreto)(?!{_W}))|"
+                rf"{_W}+(?:ando|iendo|yendo|ado|ido))(?!{_W})", re.IGNORECASE),
      "'está' (is) carries an accent; 'esta' (this) needs a noun after it"),
     # "usted esta", "la escuela no esta" before a pause
     (re.compile(rf"(?<!{_W})(?:usted|no|ya|todavía|aún|también)\s+(?P<w>esta)(?=\s*[.,;:!?])", re.IGNORECASE),
      "'está' (is) carries an accent; 'esta' (this) needs a noun after it"),
     # "que le de una copia" (the verb dar)
-    (re.compile(rf"(?<!{_W})(?:que|no)\s+(?:le|les|me|nos|te|se\s+lo|se\s+la|se\s+los|se\s+las)\s+(?P<w>de)\s+"
+    (re.compile(rf"(?<!{_W})(?:le|les|me|nos|te|se\s+lo|se\s+la|se\s+los|se\s+las)\s+(?P<w>de)\s+"
                 rf"(?!(?:acuerdo|nuevo|inmediato|vez|pronto|todos|todas|parte)(?!{_W}))", re.IGNORECASE),
      "'dé' (the verb dar: 'que le dé') carries an accent; 'de' means 'of'"),
     # "no se si", "yo se que" (the verb saber)
-    (re.compile(rf"(?<!{_W})(?:yo\s+|no\s+)(?P<w>se)\s+(?:si|qué|cómo|dónde|cuándo|cuánto)(?!{_W})",
+    (re.compile(rf"(?<!{_W})(?:(?:yo|no|ya)\s+(?P<w>se)\s+(?:si|qué|cómo|dónde|cuándo|cuánto)|yo\s+(?P<w2>se)\s+que)"
+                rf"(?!{_W})",
                 re.IGNORECASE),
      "'sé' (I know) carries an accent; 'se' is a pronoun"),
     # "aun no", "aun es" (still): "aún"; "aun así" (even so) stays without accent
@@ -138,7 +162,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<!{_W})(?:{_DETERMINERS})\s+(?P<w>{'|'.join(_NOUNS)})(?!{_W})", re.IGNORECASE),
      "after '{before}' only the noun '{correct}' can stand; '{written}' is a verb form"),
     # "educación publica", "a expensas publicas"
-    (re.compile(rf"(?<!{_W})(?:{_PUBLIC_NOUNS})\s+(?P<w>publica|publicas)(?!{_W})", re.IGNORECASE),
+    # ("la escuela publica el calendario" is the verb: an object follows)
+    (re.compile(rf"(?<!{_W})(?:{_PUBLIC_NOUNS})\s+(?P<w>publica|publicas)(?!{_W})"
+                rf"(?!\s+(?:el|la|los|las|un|una|unos|unas|su|sus|sobre)(?!{_W}))", re.IGNORECASE),
      "the adjective is '{correct}'; '{written}' is a verb form"),
 ]
 
@@ -151,13 +177,24 @@ def _correct(word: str) -> str:
     return _cased(word, found)
 
 
-def accent_hits(text: str) -> list[AccentHit]:
-    """The context accents missing in one line of Spanish prose (masked), by offset."""
+_HEADING_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # a heading "Que debe hacer la escuela", "Como funciona", "Por que es importante":
+    # a heading opens with a conjunction only before its subject ("Cuando la escuela
+    # dice que no"), left alone
+    (re.compile(rf"^\s*(?:por\s+)?(?P<w>que|quien|cual|cuando|cuanto|donde|como)\s+(?!(?:{_SUBJECTS}|si|no|se|le|"
+                rf"les|lo|los|me|nos)(?!{_W})){_W}+", re.IGNORECASE),
+     "a heading that asks (what, how, when) opens with an accented '{correct}'"),
+]
+
+
+def accent_hits(text: str, heading: bool = False) -> list[AccentHit]:
+    """The context accents missing in one line of Spanish prose (masked), by offset;
+    ``heading``: the line is a heading (where "Que debe hacer" is a question)."""
     lowered = text.lower()
     if not _maybe(lowered):
         return []
     hits: dict[int, AccentHit] = {}
-    for pattern, reason in _PATTERNS:
+    for pattern, reason in [*_PATTERNS, *(_HEADING_PATTERNS if heading else [])]:
         for match in pattern.finditer(text):
             group = "w" if match.groupdict().get("w") is not None else "w2"
             start = match.start(group)

@@ -17,8 +17,10 @@ memo that cannot be read is an empty memo, never an error.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import marshal
+import re
 import unicodedata
 import zlib
 from pathlib import Path
@@ -35,9 +37,10 @@ _SUGGESTIONS = 3
 # the dictionary lacks many such forms; the verb without them is checked instead.
 _ENCLITICS = sorted(
     {first + second for first in ("", "me", "te", "se", "nos") for second in ("lo", "la", "los", "las", "le", "les")}
-    | {"me", "te", "se", "nos", "os"},
+    | {"me", "te", "se", "nos"},  # never "os": US Spanish has no vosotros
     key=len,
 )
+_SINGLE = frozenset({"lo", "la", "los", "las", "le", "les", "me", "te", "se", "nos"})
 _ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "úü", "n": "ñ"}
 
 
@@ -132,12 +135,16 @@ class Speller:
             lower = word.lower()
             for enclitic in _ENCLITICS:
                 base = lower[: -len(enclitic)]
-                if lower.endswith(enclitic) and len(base) > 2 and engine.lookup(strip_accents(base)):
+                if lower.endswith(enclitic) and len(base) > 2 and engine.lookup(strip_accents(base)) \
+                        and _enclitic_accent_ok(lower, strip_accents(base), enclitic):
                     return True
         return False
 
     def known(self, word: str) -> bool:
-        """The dictionary accepts ``word`` (case as Hunspell treats it: "Ley" is "ley")."""
+        """The dictionary accepts ``word`` (case as Hunspell treats it: "Ley" is "ley"),
+        and it is not a rare word that stands for a common accented one ("pagina")."""
+        if self.lang == "es" and word.lower() in accent_prior():
+            return False
         verdict = self._verdicts.get(word)
         if verdict is None:
             verdict = self._verdicts[word] = self._lookup(word)
@@ -153,12 +160,47 @@ class Speller:
         return found
 
     def _suggest(self, word: str) -> list[str]:
+        meant = accent_prior().get(word.lower()) if self.lang == "es" else None
+        if meant:
+            return [meant[0].upper() + meant[1:] if word[:1].isupper() else meant]
         variants = accent_variants(word) if self.lang == "es" else []
         accented = [candidate for candidate in variants if self._lookup(candidate)]
         if accented:
             return accented[:_SUGGESTIONS]
         engine = self._engine()
         return [str(s) for s in itertools.islice(engine.suggest(word), _SUGGESTIONS)]
+
+
+_VOWEL_GROUPS = re.compile(r"[aeiouáéíóúü]+")
+
+
+def _enclitic_accent_ok(word: str, base: str, enclitic: str) -> bool:
+    """The written accent a verb takes with pronouns attached: an infinitive with one
+    pronoun ("pagarla") or a one-syllable form with one ("dile", "hazlo") keeps the
+    stress where it was and needs none; every other form becomes stressed on the
+    third syllable from the end and needs it ("pídale", "dígaselo", "dárselo")."""
+    accented = word != strip_accents(word)
+    one_pronoun = enclitic in _SINGLE
+    plain = base.endswith(("ar", "er", "ir")) or _syllables(base) == 1
+    return accented != (one_pronoun and plain)
+
+
+@functools.lru_cache(maxsize=1)
+def accent_prior() -> dict[str, str]:
+    """Rare unaccented Spanish words and the common word meant (``data/accent-prior-es.txt``)."""
+    path = Path(__file__).resolve().parent / "data" / "accent-prior-es.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    pairs = (line.split() for line in lines if line.strip() and not line.startswith("#"))
+    return {pair[0]: pair[1] for pair in pairs if len(pair) == 2}
+
+
+def _syllables(word: str) -> int:
+    """Syllables, near enough for stress: each group of vowels is one, except that
+    two strong vowels (a, e, o) side by side are two ("lea", "cae")."""
+    return sum(max(1, sum(1 for c in group if c in "aeo")) for group in _VOWEL_GROUPS.findall(word))
 
 
 def accent_variants(word: str) -> list[str]:

@@ -51,6 +51,13 @@ class Word:
     initial: bool
     # The word is inside quotation marks (a quoted form name, a quoted term).
     quoted: bool
+    # The word is set apart as a foreign word the way Spanish style does it: in
+    # italics, or followed by its translation in brackets ("la high school
+    # (escuela secundaria)").
+    set_apart: bool = False
+    # The word is part of a name of several words ("Parent Center Hub", "Americans
+    # with Disabilities Act", "Board of Education").
+    name: bool = False
 
 
 def mask(text: str, lang: str) -> tuple[str, list[tuple[int, int]]]:
@@ -100,23 +107,84 @@ def prose_lines(doc: Document) -> list[ProseLine]:
 _INITIAL_RE = re.compile(r"[.!?¿¡:]\s*[\"“«*_(]*\s*$")
 
 
+_ITALIC_RE = re.compile(r"(?<![*\w])([*_])(?![*_\s])(.+?)(?<![\s*_])\1(?![*\w])")
+_GLOSSED_RE = re.compile(r"(?:[\s-]+[^\W\d_]+){0,3}\s*\(")
+
+
+_PARENS_RE = re.compile(r"\([^()]*\)")
+# Lower-case words that join the capitalized words of a name.
+_NAME_JOINERS = frozenset({"of", "with", "for", "and", "the", "on", "in", "to", "de", "del", "la", "las", "los", "y",
+                           "para", "con", "en", "el"})
+
+
+def _name_flags(matches: list[re.Match[str]], masked: str) -> list[bool]:
+    """Which words belong to a run of two or more capitalized words (joiners allowed
+    between them), with nothing but spaces between the words."""
+    words = [m.group(0) for m in matches]
+    capital = [w[0].isupper() for w in words]
+    flags = [False] * len(words)
+    index = 0
+    while index < len(words):
+        if not capital[index]:
+            index += 1
+            continue
+        end = index
+        probe = index + 1
+        while probe < len(words) and masked[matches[probe - 1].end() : matches[probe].start()].strip() in ("", "-"):
+            if capital[probe]:
+                end = probe
+            elif words[probe].lower() not in _NAME_JOINERS:
+                break
+            probe += 1
+        if end > index:
+            for inside in range(index, end + 1):
+                flags[inside] = True
+        index = end + 1
+    return flags
+
+
 def line_words(line: ProseLine, lang: str) -> Iterator[Word]:
     """The checkable words of one prose line."""
     masked = line.text
-    previous_end = 0
+    italic = [(m.start(2), m.end(2)) for m in _ITALIC_RE.finditer(masked)] if ("*" in masked or "_" in masked) else []
+    if "(" in masked:
+        italic += [(m.start(), m.end()) for m in _PARENS_RE.finditer(masked)]
+    matches = list(WORD_RE.finditer(masked))
+    names = _name_flags(matches, masked)
+    previous_end = previous_start = 0
     initial = line.block_start
     quotes = 0
-    for match in WORD_RE.finditer(masked):
+    for match, name in zip(matches, names, strict=True):
         between = masked[previous_end : match.start()]
         quotes += sum(between.count(q) for q in "\"“”«»")
-        if previous_end and _INITIAL_RE.search(between):
+        if previous_end and _INITIAL_RE.search(between) and not _abbreviation(masked, previous_start, between):
             initial = True
+        previous_start = match.start()
         previous_end = match.end()
         word = match.group(0).replace("’", "'")
         if checkable(word):
             in_english = any(start <= match.start() < end for start, end in line.english)
-            yield Word(word, line.number, match.start() + 1, "en" if in_english else lang, initial, quotes % 2 == 1)
+            apart = any(start <= match.start() < end for start, end in italic) or bool(
+                _GLOSSED_RE.match(masked, match.end()))
+            yield Word(word, line.number, match.start() + 1, "en" if in_english else lang, initial, quotes % 2 == 1,
+                       apart, name)
         initial = False
+
+
+def _abbreviation(text: str, start: int, between: str) -> bool:
+    """The period after the previous word ends an abbreviation ("v.", "Sch.", "Educ."),
+    not a sentence: a single letter or a short capitalized word before it."""
+    if not between.lstrip().startswith("."):
+        return False
+    word = WORD_RE.match(text, start)
+    if word is None:
+        return False
+    found = word.group(0)
+    return len(found) == 1 or (found[0].isupper() and len(found) <= 4 and found.lower() not in _SENTENCE_ENDS)
+
+
+# Short capitalized words that do end sentences ("It is Ana.", "Call Dr. Ruiz." aside).
+_SENTENCE_ENDS = frozenset({"it", "me", "us", "you", "him", "her", "them", "yes", "no", "sí", "ella", "él", "esto"})
 
 
 def document_words(lines: list[ProseLine], lang: str) -> Iterator[Word]:

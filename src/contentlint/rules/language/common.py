@@ -23,22 +23,14 @@ def guide_words(doc: Document) -> list[str]:
 
 
 def unknown_words(doc: Document, ctx: RunContext, project_words: list[str]) -> Iterator[tuple[Word, bool]]:
-    """Each word of the guide's prose that neither the library's vocabulary nor the
-    dictionary of its language knows, with True when it is an English word inside a
-    Spanish guide (the English dictionary knows it)."""
+    """Each word of the guide's prose that neither the library's vocabulary (with the
+    project's and the guide's own words) nor the dictionary of its language knows,
+    with True when it is an English word inside a Spanish guide."""
+    from contentlint.language.spelling import unknown
+
     lang = doc.lang or "en"
-    vocabulary = ctx.vocabulary().with_words([*project_words, *guide_words(doc)])
-    speller = ctx.speller(lang)
-    for word in document_words(ctx.prose_lines(doc), lang):
-        if word.text in vocabulary:
-            continue
-        if word.text[0].isupper() and not word.initial:
-            continue  # a name inside a sentence ("Parent Center Hub", "Wrightslaw")
-        checker = speller if word.lang == lang else ctx.speller(word.lang)
-        if checker.known(word.text):
-            continue
-        english = word.lang == "es" and ctx.speller("en").known(word.text)
-        yield word, english
+    vocabulary = ctx.vocabulary(lang).with_words([*project_words, *guide_words(doc)])
+    yield from unknown(document_words(ctx.prose_lines(doc), lang), lang, vocabulary, ctx.speller)
 
 
 class LexiconHit:

@@ -65,7 +65,7 @@ class MissingAccent(FileRule):
         from contentlint.language.accents import accent_hits
 
         for line in ctx.prose_lines(target):
-            for hit in accent_hits(line.text):
+            for hit in accent_hits(line.text, heading=line.kind == "heading"):
                 if any(start <= hit.start < end for start, end in line.english):
                     continue
                 yield self.finding(

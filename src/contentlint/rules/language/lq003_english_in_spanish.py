@@ -22,7 +22,9 @@ class EnglishInSpanish(FileRule):
     ## What it does
     Reports each word of a Spanish guide's prose that the Spanish dictionary and the
     library's vocabulary do not know but the English dictionary does ("checklist",
-    "meeting"), unless it is inside an element marked `lang="en"`. Capitalized words
+    "meeting"), unless it is inside an element marked `lang="en"` or set apart the way
+    Spanish style sets a kept foreign word apart: in quotation marks, in italics, or
+    followed by its translation in brackets ("la *high school* (escuela secundaria)"). Capitalized words
     inside a sentence are names and are left alone, as in LQ001; project words (LQ001
     option `words`) and the guide's `spelling_ignore` are accepted.
 
