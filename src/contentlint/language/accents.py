@@ -14,7 +14,9 @@ word as written, the word with its accent, and why.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from contentlint.i18n import _
 
 _W = r"[^\W\d_]"
 _INTERROGATIVES = {
@@ -62,7 +64,9 @@ class AccentHit:
     start: int
     written: str
     correct: str
+    # The reason, an English template (translated by the reporter) and its values.
     reason: str
+    params: dict[str, str] = field(default_factory=dict)
 
 
 def _cased(written: str, correct: str) -> str:
@@ -86,86 +90,86 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"¿\s*(?:(?:y|e|pero|entonces|o)\s+)?(?:(?:a|de|en|con|para|desde|hasta|hacia|por)\s+)?"
                 rf"(?P<w>que|quien|quienes|cual|cuales|cuanto|cuanta|cuantos|cuantas|adonde"
                 rf"|(?:cuando|donde|como)(?!\s+(?:{_SUBJECTS})(?!{_W})))(?!{_W})", re.IGNORECASE),
-     "an interrogative word at the start of a question carries an accent"),
+     _("an interrogative word at the start of a question carries an accent")),
     # a heading or sentence "Que hacer si...", "Como pedir una evaluación"
     (re.compile(rf"^\s*(?P<w>que|quien|cual|cuando|cuanto|donde|como)\s+{_INFINITIVE}(?!{_W})", re.IGNORECASE),
-     "'{correct} + infinitive' asks a question (what to do, how to ask) and carries an accent"),
+     _("'{correct} + infinitive' asks a question (what to do, how to ask) and carries an accent")),
     # "no sabe como pedirla", "pregunte donde ir"; "que" only before the infinitives of
     # "what to do" ("sabe que pedir una IEE es gratis" is a statement).
     (re.compile(rf"(?<!{_W})(?:{_ASKING})\s+(?:(?P<w>quien|cual|cuando|cuanto|donde|como)\s+{_INFINITIVE}"
                 rf"|(?P<w2>que)\s+(?:{_QUE_INFINITIVE})(?=\s*[.,;:!?]|\s+(?:si|cuando|en|con|antes|después|durante)"
                 rf"(?!{_W})))(?!{_W})", re.IGNORECASE),
-     "after '{before}', '{correct} + infinitive' is an indirect question and carries an accent"),
+     _("after '{before}', '{correct} + infinitive' is an indirect question and carries an accent")),
     # "pregunte que significa", "pregúntele por que": after "preguntar" only a question
     # can follow (the noun "pregunta" is left out: "la pregunta que hizo").
     (re.compile(rf"(?<!{_W})(?:{_PREGUNTAR})\s+(?:por\s+)?(?P<w>que|quien|quienes|cual|cuales|cuando|cuanto|cuantos|"
                 rf"cuanta|cuantas|donde|como)(?!{_W})(?!\s+si(?!{_W}))", re.IGNORECASE),
-     "after '{before}', '{correct}' asks an indirect question and carries an accent"),
+     _("after '{before}', '{correct}' asks an indirect question and carries an accent")),
     # "explique como funciona", "observe donde se sienta": "como/donde" after a verb of
     # telling or seeing, before a verb or a pronoun ("trabaja como maestro" is left alone)
     (re.compile(rf"(?<!{_W})(?:{_TELLING})\s+(?P<w>como|donde)\s+(?:se|le|les|lo|la|{_W}+(?:a|e|an|en|ía|ían))"
                 rf"(?!{_W})", re.IGNORECASE),
-     "after '{before}', '{correct}' asks an indirect question and carries an accent"),
+     _("after '{before}', '{correct}' asks an indirect question and carries an accent")),
     # "guía sobre que hacer"
     (re.compile(rf"(?<!{_W})sobre\s+(?P<w>que|como|donde|cuando)\s+{_INFINITIVE}(?!{_W})", re.IGNORECASE),
-     "'sobre {correct} + infinitive' is an indirect question and carries an accent"),
+     _("'sobre {correct} + infinitive' is an indirect question and carries an accent")),
     # "por si mismo" -> "por sí mismo"
     (re.compile(rf"(?<!{_W})(?:de|por|en|para|a|entre)\s+(?P<w>si)\s+(?:mismo|misma|mismos|mismas)(?!{_W})",
                 re.IGNORECASE),
-     "'sí mismo' (oneself) carries an accent"),
+     _("'sí mismo' (oneself) carries an accent")),
     # "Si, puede pedirla." (yes) at the start of an answer
     (re.compile(rf"(?:^\s*|[.!?]\s+)(?P<w>Si)\s*,\s+(?:{_ANSWER})(?!{_W})"),
-     "'sí' (yes) carries an accent; 'si' means 'if'"),
+     _("'sí' (yes) carries an accent; 'si' means 'if'")),
     # "diga que si." "decir que si o que no"
     (re.compile(rf"(?<!{_W})(?:que|dice|diga|dijo|decir)\s+(?P<w>si)(?=\s*[.;!?]|\s+o\s+que\s+no)", re.IGNORECASE),
-     "'sí' (yes) carries an accent; 'si' means 'if'"),
+     _("'sí' (yes) carries an accent; 'si' means 'if'")),
     # "para el.", "con el," (the pronoun before a pause)
     (re.compile(rf"(?<!{_W})(?:de|para|con|por|sin|entre|hacia|contra|según|sobre|ante)\s+"
                 rf"(?P<w>el)(?=\s*[.,;:!?])", re.IGNORECASE),
-     "'él' (he, him) carries an accent; 'el' (the) needs a noun after it"),
+     _("'él' (he, him) carries an accent; 'el' (the) needs a noun after it")),
     # "habla con el cada semana", "hable con el también"
     (re.compile(rf"(?<!{_W})(?:de|para|con|por|sin|entre|hacia|contra|según|sobre|ante)\s+"
                 rf"(?P<w>el)\s+(?:también|tampoco|ahora|hoy|siempre|nunca|cada|ya|mismo\s*[.,;:])(?!{_W})",
                 re.IGNORECASE),
-     "'él' (he, him) carries an accent; 'el' (the) needs a noun after it"),
+     _("'él' (he, him) carries an accent; 'el' (the) needs a noun after it")),
     # "mas de", "mas información" (more), not the literary "mas" (but) after a comma
     (re.compile(rf"(?<![,;])(?<![,;]\s)(?<!{_W})(?P<w>mas)(?!{_W})", re.IGNORECASE),
-     "'más' (more) carries an accent"),
+     _("'más' (more) carries an accent")),
     # "esta de acuerdo", "esta en la lista", "esta bien" (the verb)
     (re.compile(rf"(?<!{_W})(?P<w>esta|estas)\s+(?:de\s+acuerdo|bien|mal|aquí|allí|ahí|listo|listos|"
                 rf"seguro|seguros|dispuesto|obligado|en(?!\s+(?:particular|especial|concreto)(?!{_W}))|"
                 rf"{_W}+(?:ando|iendo|yendo|ado|ido))(?!{_W})", re.IGNORECASE),
-     "'está' (is) carries an accent; 'esta' (this) needs a noun after it"),
+     _("'está' (is) carries an accent; 'esta' (this) needs a noun after it")),
     # "usted esta", "la escuela no esta" before a pause
     (re.compile(rf"(?<!{_W})(?:usted|no|ya|todavía|aún|también)\s+(?P<w>esta)(?=\s*[.,;:!?])", re.IGNORECASE),
-     "'está' (is) carries an accent; 'esta' (this) needs a noun after it"),
+     _("'está' (is) carries an accent; 'esta' (this) needs a noun after it")),
     # "que le de una copia" (the verb dar)
     (re.compile(rf"(?<!{_W})(?:le|les|me|nos|te|se\s+lo|se\s+la|se\s+los|se\s+las)\s+(?P<w>de)\s+"
                 rf"(?!(?:acuerdo|nuevo|inmediato|vez|pronto|todos|todas|parte)(?!{_W}))", re.IGNORECASE),
-     "'dé' (the verb dar: 'que le dé') carries an accent; 'de' means 'of'"),
+     _("'dé' (the verb dar: 'que le dé') carries an accent; 'de' means 'of'")),
     # "no se si", "yo se que" (the verb saber)
     (re.compile(rf"(?<!{_W})(?:(?:yo|no|ya)\s+(?P<w>se)\s+(?:si|qué|cómo|dónde|cuándo|cuánto)|yo\s+(?P<w2>se)\s+que)"
                 rf"(?!{_W})",
                 re.IGNORECASE),
-     "'sé' (I know) carries an accent; 'se' is a pronoun"),
+     _("'sé' (I know) carries an accent; 'se' is a pronoun")),
     # "aun no", "aun es" (still): "aún"; "aun así" (even so) stays without accent
     (re.compile(rf"(?<!{_W})(?P<w>aun)\s+(?:no|está|están|tiene|tienen|hay|falta|faltan)(?!{_W})"
                 rf"|(?<!{_W})(?:más|menos|todavía)\s+(?P<w2>aun)(?=\s*[.,;:!?])", re.IGNORECASE),
-     "'aún' (still, yet) carries an accent; 'aun' (even) does not"),
+     _("'aún' (still, yet) carries an accent; 'aun' (even) does not")),
     # "tu puedes" (the pronoun before a verb of tú)
     (re.compile(rf"(?:^\s*|[.,;:¿¡]\s*|(?<!{_W})(?:y|que|si|pero|como)\s+)(?P<w>tu)\s+"
                 rf"(?:puedes|tienes|eres|estás|quieres|debes|sabes|necesitas|mismo|misma|decides|pides)(?!{_W})",
                 re.IGNORECASE),
-     "'tú' (you) carries an accent; 'tu' (your) needs a noun after it"),
+     _("'tú' (you) carries an accent; 'tu' (your) needs a noun after it")),
     # "el publico", "un limite", "su diagnostico" (never "lo/la/los/las": those are also
     # pronouns before a verb, "los publica")
     (re.compile(rf"(?<!{_W})(?:{_DETERMINERS})\s+(?P<w>{'|'.join(_NOUNS)})(?!{_W})", re.IGNORECASE),
-     "after '{before}' only the noun '{correct}' can stand; '{written}' is a verb form"),
+     _("after '{before}' only the noun '{correct}' can stand; '{written}' is a verb form")),
     # "educación publica", "a expensas publicas"
     # ("la escuela publica el calendario" is the verb: an object follows)
     (re.compile(rf"(?<!{_W})(?:{_PUBLIC_NOUNS})\s+(?P<w>publica|publicas)(?!{_W})"
                 rf"(?!\s+(?:el|la|los|las|un|una|unos|unas|su|sus|sobre)(?!{_W}))", re.IGNORECASE),
-     "the adjective is '{correct}'; '{written}' is a verb form"),
+     _("the adjective is '{correct}'; '{written}' is a verb form")),
 ]
 
 
@@ -183,7 +187,7 @@ _HEADING_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # dice que no"), left alone
     (re.compile(rf"^\s*(?:por\s+)?(?P<w>que|quien|cual|cuando|cuanto|donde|como)\s+(?!(?:{_SUBJECTS}|si|no|se|le|"
                 rf"les|lo|los|me|nos)(?!{_W})){_W}+", re.IGNORECASE),
-     "a heading that asks (what, how, when) opens with an accented '{correct}'"),
+     _("a heading that asks (what, how, when) opens with an accented '{correct}'")),
 ]
 
 
@@ -201,8 +205,9 @@ def accent_hits(text: str, heading: bool = False) -> list[AccentHit]:
             written = match.group(group)
             before = text[match.start() : start].strip(" ¿¡.,;") or written
             correct = _correct(written)
-            hits.setdefault(start, AccentHit(start, written, correct, reason.format(
-                correct=correct, written=written, before=before.split()[-1] if before.split() else before)))
+            params = {"correct": correct, "written": written,
+                      "before": before.split()[-1] if before.split() else before}
+            hits.setdefault(start, AccentHit(start, written, correct, reason, params))
     return [hits[key] for key in sorted(hits)]
 
 

@@ -30,33 +30,61 @@ class Entry:
     why: str
 
 
+# Words as the lists match them: letters joined by hyphens, apostrophes or inner
+# periods ("wheelchair-bound", "i.e"), compared in lower case.
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*")
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """A compiled list: one regex over every phrase, and the entry of each phrase."""
+    """A compiled list: each phrase as a tuple of words, looked up at each word of a
+    line (a dictionary lookup per word, not a regex of every phrase)."""
 
-    pattern: re.Pattern[str] | None
-    by_phrase: dict[str, Entry]
-    exempt: re.Pattern[str] | None
+    by_phrase: dict[tuple[str, ...], Entry]
+    longest: int
+    exempt: dict[tuple[str, ...], Entry]
+    exempt_longest: int
+
+    @property
+    def empty(self) -> bool:
+        """The list has no phrase."""
+        return not self.by_phrase
 
     def hits(self, text: str) -> list[tuple[int, int, Entry]]:
         """(start, end, entry) of each phrase in ``text`` (a masked line), leaving out
         phrases inside an exempt name or inside quotation marks."""
-        if self.pattern is None:
+        if not self.by_phrase:
             return []
+        tokens = [(m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in _TOKEN_RE.finditer(text)]
+        words = [token[2] for token in tokens]
+        exempt = [(tokens[i][0], tokens[j - 1][1]) for i, j, _ in _matches(words, self.exempt, self.exempt_longest)]
         found = []
-        exempt = [(m.start(), m.end()) for m in self.exempt.finditer(text)] if self.exempt else []
-        for match in self.pattern.finditer(text):
-            start, end = match.start(), match.end()
+        for i, j, entry in _matches(words, self.by_phrase, self.longest):
+            start, end = tokens[i][0], tokens[j - 1][1]
             if any(a <= start and end <= b for a, b in exempt) or is_quoted(text, start):
                 continue
-            entry = self.by_phrase.get(_key(match.group(0)))
-            if entry is not None:
-                found.append((start, end, entry))
+            found.append((start, end, entry))
         return found
 
 
-def _key(phrase: str) -> str:
-    return re.sub(r"\s+", " ", phrase.lower().replace("’", "'")).strip()
+def _matches(words: list[str], table: dict[tuple[str, ...], Entry], longest: int) -> list[tuple[int, int, Entry]]:
+    """Longest phrase of ``table`` starting at each word, without overlaps."""
+    out = []
+    index = 0
+    while index < len(words):
+        for size in range(min(longest, len(words) - index), 0, -1):
+            entry = table.get(tuple(words[index : index + size]))
+            if entry is not None:
+                out.append((index, index + size, entry))
+                index += size
+                break
+        else:
+            index += 1
+    return out
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    return tuple(token.lower().replace("’", "'") for token in _TOKEN_RE.findall(phrase))
 
 
 def is_quoted(text: str, at: int) -> bool:
@@ -66,16 +94,6 @@ def is_quoted(text: str, at: int) -> bool:
     curly = before.count("“") > before.count("”")
     angled = before.count("«") > before.count("»")
     return straight or curly or angled
-
-
-def _phrase_regex(phrases: list[str]) -> re.Pattern[str] | None:
-    if not phrases:
-        return None
-    parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        words = [re.escape(word) for word in phrase.split()]
-        parts.append(r"\s+".join(words))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
 
 
 def _entries(raw: Any) -> list[Entry]:
@@ -107,6 +125,7 @@ def lexicon(kind: str, lang: str, style: str = "") -> Lexicon:
     entries = _entries(data.get("entries"))
     if style:
         entries += _entries(data.get(style))
-    by_phrase = {_key(phrase): entry for entry in entries for phrase in entry.find}
-    exempt = [str(name) for name in data.get("exempt") or [] if str(name).strip()]
-    return Lexicon(_phrase_regex(list(by_phrase)), by_phrase, _phrase_regex(exempt))
+    by_phrase = {_key(phrase): entry for entry in entries for phrase in entry.find if _key(phrase)}
+    names = [str(name) for name in data.get("exempt") or [] if str(name).strip()]
+    exempt = {_key(name): Entry((name,), "", "") for name in names if _key(name)}
+    return Lexicon(by_phrase, max(map(len, by_phrase), default=0), exempt, max(map(len, exempt), default=0))

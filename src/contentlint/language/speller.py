@@ -24,7 +24,10 @@ import re
 import unicodedata
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from contentlint.language.wordset import WordSet
 
 DICTIONARIES = Path(__file__).resolve().parent / "dictionaries"
 LOCALES = {"en": "en_US", "es": "es_US"}
@@ -67,13 +70,28 @@ def memo_path(cache_folder: Path, lang: str) -> Path:
     return cache_folder / f"words-{lang}-{fingerprint(lang)}.marshal"
 
 
+def wordset_path(cache_folder: Path, lang: str) -> Path:
+    """Where the precompiled word set of ``lang`` lives (:mod:`contentlint.language.wordset`)."""
+    return cache_folder / f"wordset-{lang}-{fingerprint(lang)}.bin"
+
+
+# A run that asks the dictionary about this many new words is checking a large new
+# text: it builds the precompiled word set (seconds, once) and reads it from then on.
+BUILD_WORDSET_AFTER = 2000
+
+
 class Speller:
     """The spelling verdicts of one language, memoized (see the module docstring)."""
 
-    def __init__(self, lang: str, memo: Path | None = None, root: Path | None = None) -> None:
+    def __init__(self, lang: str, memo: Path | None = None, root: Path | None = None,
+                 wordset: Path | None = None) -> None:
         self.lang = lang
         self.memo_file = memo
         self.root = root
+        self.wordset_file = wordset
+        self._wordset: WordSet | None = None
+        self._wordset_read = False
+        self._asked = 0
         self._dictionary: Any = None
         self._verdicts: dict[str, bool] = {}
         self._suggestions: dict[str, list[str]] = {}
@@ -117,6 +135,10 @@ class Speller:
         return self._dictionary is not None
 
     # -- the engine ------------------------------------------------------------
+    def engine(self) -> Any:
+        """The spylls dictionary (read on first use)."""
+        return self._engine()
+
     def _engine(self) -> Any:
         if self._dictionary is None:
             from spylls.hunspell import Dictionary  # type: ignore[import-untyped]
@@ -147,9 +169,43 @@ class Speller:
             return False
         verdict = self._verdicts.get(word)
         if verdict is None:
-            verdict = self._verdicts[word] = self._lookup(word)
+            verdict = self._verdicts[word] = self._fast(word) or self._lookup(word)
             self._dirty = True
         return verdict
+
+    def _fast(self, word: str) -> bool:
+        """The precompiled word set has ``word`` (read on first need; built once a run
+        has asked the dictionary about many new words)."""
+        if not self._wordset_read and self.wordset_file is not None:
+            from contentlint.language.wordset import load
+
+            self._wordset_read = True
+            self._wordset = load(self.wordset_file, self.root)
+        if self._wordset is None:
+            self._asked += 1
+            if self._asked == BUILD_WORDSET_AFTER:
+                self.build_wordset()
+            return False
+        return self._wordset.accepts(word)
+
+    def build_wordset(self) -> None:
+        """Generate, write and use the precompiled word set (a failed write still
+        leaves it in use for this run)."""
+        from contentlint.language.wordset import WordSet, encode, expand
+
+        raw = encode(expand(self._engine()))
+        self._wordset = WordSet(raw)
+        self._wordset_read = True
+        if self.wordset_file is None:
+            return
+        from contentlint.fileio import atomic_write_bytes, cache_folder
+
+        try:
+            if self.root is not None:
+                cache_folder(self.root)
+            atomic_write_bytes(self.wordset_file, raw, self.root)
+        except Exception:  # the set only saves time
+            return
 
     def suggest(self, word: str) -> list[str]:
         """Up to three corrections, the same word with its accent first."""
@@ -212,3 +268,25 @@ def accent_variants(word: str) -> list[str]:
             replaced = accented.upper() if char.isupper() else accented
             out.append(word[:index] + replaced + word[index + 1 :])
     return out
+
+
+def build_wordsets(root: Path) -> list[Path]:
+    """Build the word sets of both languages in ``root``'s cache folder (what a run
+    does by itself once it meets many new words); the paths written."""
+    from contentlint.fileio import atomic_write_bytes, cache_folder
+    from contentlint.language.wordset import encode, expand
+
+    folder = cache_folder(root)
+    written = []
+    for lang in LOCALES:
+        path = wordset_path(folder, lang)
+        atomic_write_bytes(path, encode(expand(Speller(lang).engine())), root)
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # python -m contentlint.language.speller [PROJECT_ROOT]: build the word sets
+    import sys
+
+    for made in build_wordsets(Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()):
+        sys.stdout.write(f"wrote {made}\n")

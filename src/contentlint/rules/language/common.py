@@ -53,7 +53,7 @@ def lexicon_hits(doc: Document, ctx: RunContext, kind: str, style: str = "") -> 
 
     lang = doc.lang or "en"
     table = lexicon(kind, lang, style)
-    if table.pattern is None:
+    if table.empty:
         return
     for line in ctx.prose_lines(doc):
         for start, end, entry in table.hits(line.text):

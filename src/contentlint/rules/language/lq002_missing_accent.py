@@ -71,7 +71,7 @@ class MissingAccent(FileRule):
                 yield self.finding(
                     target, line.number, hit.start + 1,
                     msg("'{written}' needs its accent here: '{correct}'", written=hit.written, correct=hit.correct),
-                    msg("Write '{correct}': {reason}.", correct=hit.correct, reason=hit.reason),
+                    msg("Write '{correct}': {reason}.", correct=hit.correct, reason=msg(hit.reason, **hit.params)),
                     end=(line.number, hit.start + 1 + len(hit.written)),
                     context={"word": hit.written, "correct": hit.correct},
                 )
