@@ -76,13 +76,13 @@ def _suffixed(stem: str, flags: Any, suffixes: Any, forms: set[str]) -> list[tup
 def _suffix(stem: str, suffix: Any) -> str | None:
     if not stem.endswith(suffix.strip) or not suffix.cond_regexp.search(stem):
         return None
-    return stem[: len(stem) - len(suffix.strip)] + suffix.add
+    return stem[: len(stem) - len(suffix.strip)] + str(suffix.add)
 
 
 def _prefixed(stem: str, prefix: Any) -> str | None:
     if not stem.startswith(prefix.strip) or not prefix.cond_regexp.search(stem):
         return None
-    return prefix.add + stem[len(prefix.strip) :]
+    return str(prefix.add) + stem[len(prefix.strip) :]
 
 
 def encode(words: list[str]) -> bytes:
@@ -109,7 +109,7 @@ class WordSet:
         self._data = memoryview(raw)[start + 4 * (count + 1) :]
         if len(self._offsets) != count + 1 or self._offsets[-1] != len(self._data):
             raise ValueError("truncated word set")
-        self._count = count
+        self._count = int(count)
 
     def __len__(self) -> int:
         return self._count
