@@ -182,15 +182,26 @@ def test_spanish_ui_messages(cli, tmp_path) -> None:
 
 
 def test_word_memo_is_written_and_reused(cli, tmp_path) -> None:
-    findings, _ = _check(cli, tmp_path, "LQ001", "Una evaluacion.")
+    findings, _ = _check(cli, tmp_path, "LQ001", "Una evaluacion y un zorblatz.")
     memos = sorted(p.name.split("-")[1] for p in (tmp_path / ".contentlint_cache").glob("words-*.marshal"))
-    assert "es" in memos
+    assert "es" in memos  # the suggestions of the misspellings are kept
     # a damaged memo is an empty memo: the same finding, no error
     for path in (tmp_path / ".contentlint_cache").glob("words-*.marshal"):
         path.write_bytes(b"\x00garbage")
-    again, result = _check(cli, tmp_path, "LQ001", "Una evaluacion.")
+    again, result = _check(cli, tmp_path, "LQ001", "Una evaluacion y un zorblatz.")
     assert [f["message"] for f in again] == [f["message"] for f in findings]
     assert result.code == 0
+
+
+def test_shipped_word_sets_match_the_dictionaries(tmp_path) -> None:
+    """The shipped sets are the expansion of the shipped dictionaries (rebuild them with
+    scripts/build_wordsets.py after changing a dictionary)."""
+    import gzip
+
+    from contentlint.language.speller import Speller, shipped_set_path
+    from contentlint.language.wordset import encode, expand
+
+    assert gzip.decompress(shipped_set_path("en").read_bytes()) == encode(expand(Speller("en").engine()))
 
 
 def test_wordset_forms_are_all_words_spylls_accepts(tmp_path) -> None:

@@ -316,11 +316,10 @@ class RunContext:
 
         def build() -> Speller:
             from contentlint.fileio import CACHE_DIR
-            from contentlint.language.speller import Speller, memo_path, wordset_path
+            from contentlint.language.speller import Speller, memo_path
 
             root = self.project.root
-            folder = root / CACHE_DIR
-            return Speller(lang, memo_path(folder, lang), root, wordset_path(folder, lang))
+            return Speller(lang, memo_path(root / CACHE_DIR, lang), root)
 
         return self._once(("speller", lang), build)
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 DICTIONARIES = Path(__file__).resolve().parent / "dictionaries"
 LOCALES = {"en": "en_US", "es": "es_US"}
 # Bump when the verdict of a word can change without the dictionary changing.
-_RULES_VERSION = 1
+_RULES_VERSION = 2
 _MEMO_MAX_BYTES = 64 * 1024 * 1024
 _SUGGESTIONS = 3
 
@@ -70,28 +70,32 @@ def memo_path(cache_folder: Path, lang: str) -> Path:
     return cache_folder / f"words-{lang}-{fingerprint(lang)}.marshal"
 
 
-def wordset_path(cache_folder: Path, lang: str) -> Path:
-    """Where the precompiled word set of ``lang`` lives (:mod:`contentlint.language.wordset`)."""
-    return cache_folder / f"wordset-{lang}-{fingerprint(lang)}.bin"
+def shipped_set_path(lang: str) -> Path:
+    """The precompiled word set shipped for ``lang`` (``scripts/build_wordsets.py``)."""
+    return DICTIONARIES / f"{LOCALES[lang]}.words.gz"
 
 
-# A run that asks the dictionary about this many new words is checking a large new
-# text: it builds the precompiled word set (seconds, once) and reads it from then on.
-BUILD_WORDSET_AFTER = 2000
+@functools.lru_cache(maxsize=2)
+def shipped_set(lang: str) -> WordSet | None:
+    """Every form of ``lang``'s dictionary (None when the file is missing: then
+    spylls answers every word, slower but the same)."""
+    import gzip
+
+    from contentlint.language.wordset import WordSet
+
+    try:
+        return WordSet(gzip.decompress(shipped_set_path(lang).read_bytes()))
+    except (OSError, ValueError, EOFError):
+        return None
 
 
 class Speller:
     """The spelling verdicts of one language, memoized (see the module docstring)."""
 
-    def __init__(self, lang: str, memo: Path | None = None, root: Path | None = None,
-                 wordset: Path | None = None) -> None:
+    def __init__(self, lang: str, memo: Path | None = None, root: Path | None = None) -> None:
         self.lang = lang
         self.memo_file = memo
         self.root = root
-        self.wordset_file = wordset
-        self._wordset: WordSet | None = None
-        self._wordset_read = False
-        self._asked = 0
         self._dictionary: Any = None
         self._verdicts: dict[str, bool] = {}
         self._suggestions: dict[str, list[str]] = {}
@@ -110,7 +114,6 @@ class Speller:
             return
         if isinstance(data, dict) and isinstance(data.get("verdicts"), dict) and isinstance(
                 data.get("suggestions"), dict):
-            self._verdicts = data["verdicts"]
             self._suggestions = data["suggestions"]
 
     def save(self) -> None:
@@ -153,13 +156,7 @@ class Speller:
         if self.lang == "en" and word.endswith("'s"):
             return bool(engine.lookup(word[:-2]))
         if self.lang == "es":
-            # "escríbala" -> "escriba", "pídaselo" -> "pida", "obligarle" -> "obligar"
-            lower = word.lower()
-            for enclitic in _ENCLITICS:
-                base = lower[: -len(enclitic)]
-                if lower.endswith(enclitic) and len(base) > 2 and engine.lookup(strip_accents(base)) \
-                        and _enclitic_accent_ok(lower, strip_accents(base), enclitic):
-                    return True
+            return _enclitic_known(word, engine.lookup)
         return False
 
     def known(self, word: str) -> bool:
@@ -169,43 +166,23 @@ class Speller:
             return False
         verdict = self._verdicts.get(word)
         if verdict is None:
-            verdict = self._verdicts[word] = self._fast(word) or self._lookup(word)
-            self._dirty = True
+            fast = self._fast(word)
+            verdict = self._verdicts[word] = self._lookup(word) if fast is None else fast
         return verdict
 
-    def _fast(self, word: str) -> bool:
-        """The precompiled word set has ``word`` (read on first need; built once a run
-        has asked the dictionary about many new words)."""
-        if not self._wordset_read and self.wordset_file is not None:
-            from contentlint.language.wordset import load
-
-            self._wordset_read = True
-            self._wordset = load(self.wordset_file, self.root)
-        if self._wordset is None:
-            self._asked += 1
-            if self._asked == BUILD_WORDSET_AFTER:
-                self.build_wordset()
-            return False
-        return self._wordset.accepts(word)
-
-    def build_wordset(self) -> None:
-        """Generate, write and use the precompiled word set (a failed write still
-        leaves it in use for this run)."""
-        from contentlint.language.wordset import WordSet, encode, expand
-
-        raw = encode(expand(self._engine()))
-        self._wordset = WordSet(raw)
-        self._wordset_read = True
-        if self.wordset_file is None:
-            return
-        from contentlint.fileio import atomic_write_bytes, cache_folder
-
-        try:
-            if self.root is not None:
-                cache_folder(self.root)
-            atomic_write_bytes(self.wordset_file, raw, self.root)
-        except Exception:  # the set only saves time
-            return
+    def _fast(self, word: str) -> bool | None:
+        """The verdict of the shipped word set (None without one): a form of the
+        dictionary, or a verb with attached pronouns whose verb is one."""
+        words = shipped_set(self.lang)
+        if words is None:
+            return None
+        if words.accepts(word):
+            return True
+        if self.lang == "en" and word.endswith("'s"):
+            return words.accepts(word[:-2])
+        if self.lang == "es":
+            return _enclitic_known(word, words.accepts)
+        return False
 
     def suggest(self, word: str) -> list[str]:
         """Up to three corrections, the same word with its accent first."""
@@ -220,11 +197,23 @@ class Speller:
         if meant:
             return [meant[0].upper() + meant[1:] if word[:1].isupper() else meant]
         variants = accent_variants(word) if self.lang == "es" else []
-        accented = [candidate for candidate in variants if self._lookup(candidate)]
+        accented = [candidate for candidate in variants if self.known(candidate)]
         if accented:
             return accented[:_SUGGESTIONS]
         engine = self._engine()
         return [str(s) for s in itertools.islice(engine.suggest(word), _SUGGESTIONS)]
+
+
+def _enclitic_known(word: str, known: Any) -> bool:
+    """A verb with pronouns attached whose verb ``known`` accepts, with the written
+    accent the attachment calls for: "escríbala" (escriba), "pídaselo" (pida),
+    "obligarle" (obligar); not "pidale"."""
+    lower = word.lower()
+    for enclitic in _ENCLITICS:
+        base = strip_accents(lower[: -len(enclitic)])
+        if lower.endswith(enclitic) and len(base) > 2 and known(base) and _enclitic_accent_ok(lower, base, enclitic):
+            return True
+    return False
 
 
 _VOWEL_GROUPS = re.compile(r"[aeiouáéíóúü]+")
@@ -269,24 +258,3 @@ def accent_variants(word: str) -> list[str]:
             out.append(word[:index] + replaced + word[index + 1 :])
     return out
 
-
-def build_wordsets(root: Path) -> list[Path]:
-    """Build the word sets of both languages in ``root``'s cache folder (what a run
-    does by itself once it meets many new words); the paths written."""
-    from contentlint.fileio import atomic_write_bytes, cache_folder
-    from contentlint.language.wordset import encode, expand
-
-    folder = cache_folder(root)
-    written = []
-    for lang in LOCALES:
-        path = wordset_path(folder, lang)
-        atomic_write_bytes(path, encode(expand(Speller(lang).engine())), root)
-        written.append(path)
-    return written
-
-
-if __name__ == "__main__":  # python -m contentlint.language.speller [PROJECT_ROOT]: build the word sets
-    import sys
-
-    for made in build_wordsets(Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()):
-        sys.stdout.write(f"wrote {made}\n")
