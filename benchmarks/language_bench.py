@@ -6,17 +6,15 @@ Usage::
     PYTHONPATH=src .venv/bin/python benchmarks/language_bench.py [--runs 5] [--mib 1.0]
 
 1. The bundled library, cold (``check --no-cache`` in a fresh process, so no result
-   cache and no parsed dictionary): the median wall time with ``--ignore LQ`` and
-   with the LQ rules on, (a) after the first run has written the per-project word
-   memo (the usual cold run), and (b) with no memo (the first run on a machine: both
-   dictionaries are read). The difference is what the language checks add.
+   cache): the median wall time with ``--ignore LQ`` and with the LQ rules on, (a)
+   with the per-project memo of suggestions, (b) without it. The difference is what
+   the language checks add.
 2. 1 MiB of Spanish guide prose (the clean set's sentences, shuffled, with a share of
    words made unique by a suffix so the text is not one small vocabulary repeated),
    checked in one fresh process exactly as the rules check it (tokenizer, vocabulary,
-   the precompiled word set with no memo, spylls for the words not in it, context
-   accents, plain-word and respectful-language lists); half of it and a quarter too,
-   to show the time grows linearly. The word sets are built first, once, and that
-   time is printed too.
+   the shipped word sets, context accents, plain-word and respectful-language
+   lists; no suggestions, which only findings need); half of it and a quarter too,
+   to show the time grows linearly.
 """
 
 from __future__ import annotations
@@ -78,11 +76,7 @@ from contentlint.language.speller import Speller
 from contentlint.language.spelling import unknown
 from contentlint.language.tokens import ProseLine, line_words, mask
 from contentlint.language.vocabulary import Vocabulary, shipped_words
-from pathlib import Path
-from contentlint.language.speller import memo_path, wordset_path
-cache = Path({cache!r})
-spellers = {{lang: Speller(lang, memo_path(cache, lang), cache.parent, wordset_path(cache, lang))
-            for lang in ("en", "es")}}
+spellers = {{lang: Speller(lang) for lang in ("en", "es")}}
 vocabulary = Vocabulary(shipped_words("es"))
 plain, respectful = lexicon("plain", "es"), lexicon("respectful", "es")
 found = 0
@@ -96,11 +90,6 @@ print(f"{{time.perf_counter() - started:.3f}} {{found}}")
 
 
 def spanish(mib: float, seed: int) -> None:
-    tmp = Path(tempfile.mkdtemp())
-    started = time.perf_counter()
-    subprocess.run([PYTHON, "-m", "contentlint.language.speller", str(tmp)], env=ENV, check=True,
-                   stdout=subprocess.DEVNULL)
-    print(f"building both precompiled word sets (once per project): {time.perf_counter() - started:.1f} s")
     lines = [line for line in (ROOT / "tests/data/language/clean-es.txt").read_text(encoding="utf-8").splitlines()
              if line and not line.startswith("#")]
     rng = random.Random(seed)
@@ -123,15 +112,11 @@ def spanish(mib: float, seed: int) -> None:
         with tempfile.NamedTemporaryFile("w", suffix=".md", delete=False, encoding="utf-8") as handle:
             handle.write("\n\n".join(out))
             path = handle.name
-        probe = _PROBE.format(src=str(ROOT / "src"), path=path, cache=str(tmp / ".contentlint_cache"))
+        probe = _PROBE.format(src=str(ROOT / "src"), path=path)
         result = subprocess.run([PYTHON, "-c", probe], capture_output=True, text=True, check=True)
         seconds, found = result.stdout.split()
-        print(f"{share * mib:.2f} MiB of Spanish: {float(seconds):.3f} s (word set read, no memo), "
-              f"{found} findings")
+        print(f"{share * mib:.2f} MiB of Spanish: {float(seconds):.3f} s, {found} findings")
         Path(path).unlink()
-        for memo in (tmp / ".contentlint_cache").glob("words-*.marshal"):
-            memo.unlink()
-    shutil.rmtree(tmp)
 
 
 def main() -> int:

@@ -41,9 +41,10 @@ class Lexicon:
     line (a dictionary lookup per word, not a regex of every phrase)."""
 
     by_phrase: dict[tuple[str, ...], Entry]
-    longest: int
+    # The longest phrase that starts with each first word (most words start none).
+    longest: dict[str, int]
     exempt: dict[tuple[str, ...], Entry]
-    exempt_longest: int
+    exempt_longest: dict[str, int]
 
     @property
     def empty(self) -> bool:
@@ -67,12 +68,14 @@ class Lexicon:
         return found
 
 
-def _matches(words: list[str], table: dict[tuple[str, ...], Entry], longest: int) -> list[tuple[int, int, Entry]]:
+def _matches(words: list[str], table: dict[tuple[str, ...], Entry],
+             longest: dict[str, int]) -> list[tuple[int, int, Entry]]:
     """Longest phrase of ``table`` starting at each word, without overlaps."""
     out = []
     index = 0
     while index < len(words):
-        for size in range(min(longest, len(words) - index), 0, -1):
+        most = longest.get(words[index], 0)
+        for size in range(min(most, len(words) - index), 0, -1):
             entry = table.get(tuple(words[index : index + size]))
             if entry is not None:
                 out.append((index, index + size, entry))
@@ -128,4 +131,11 @@ def lexicon(kind: str, lang: str, style: str = "") -> Lexicon:
     by_phrase = {_key(phrase): entry for entry in entries for phrase in entry.find if _key(phrase)}
     names = [str(name) for name in data.get("exempt") or [] if str(name).strip()]
     exempt = {_key(name): Entry((name,), "", "") for name in names if _key(name)}
-    return Lexicon(by_phrase, max(map(len, by_phrase), default=0), exempt, max(map(len, exempt), default=0))
+    return Lexicon(by_phrase, _longest(by_phrase), exempt, _longest(exempt))
+
+
+def _longest(table: dict[tuple[str, ...], Entry]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for phrase in table:
+        out[phrase[0]] = max(out.get(phrase[0], 0), len(phrase))
+    return out
