@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from contentlint.content.documents import Document
     from contentlint.content.library import Library, Pair
     from contentlint.facts.extract import Facts
+    from contentlint.language.speller import Speller
+    from contentlint.language.tokens import ProseLine
+    from contentlint.language.vocabulary import Vocabulary
     from contentlint.links.extract import LinkIndex
     from contentlint.links.http.results import LinkResult
     from contentlint.links.http.settings import ExternalLinkSettings
@@ -362,3 +365,34 @@ class RunContext:
                 return exc
 
         return self._once(("baseline", spec, include_headings), build)
+
+    # -- language -------------------------------------------------------------
+    def speller(self, lang: str) -> Speller:
+        """The spelling dictionary of ``lang`` ("en", "es"), behind the project's memo
+        of verdicts (``.contentlint_cache/words-*.marshal``)."""
+
+        def build() -> Speller:
+            from contentlint.fileio import CACHE_DIR
+            from contentlint.language.speller import Speller, memo_path
+
+            root = self.project.root
+            return Speller(lang, memo_path(root / CACHE_DIR, lang), root)
+
+        return self._once(("speller", lang), build)
+
+    def vocabulary(self, lang: str) -> Vocabulary:
+        """The words the library knows in ``lang`` (glossary, acronyms, titles): never misspelled."""
+        from contentlint.language.vocabulary import library_vocabulary
+
+        return self._once(("vocabulary", lang), lambda: library_vocabulary(self.library, lang))
+
+    def prose_lines(self, doc: Document) -> list[ProseLine]:
+        """A guide's prose lines with code, links, URLs and citations blanked (the
+        LQ rules all read these)."""
+        key = ("prose-lines", id(doc))
+        found: list[ProseLine] | None = self._get(key)
+        if found is None:
+            from contentlint.language.tokens import prose_lines
+
+            found = self._memo[key] = prose_lines(doc)
+        return found

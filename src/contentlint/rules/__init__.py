@@ -16,6 +16,7 @@ def all_rules() -> tuple[type[Rule], ...]:
     from contentlint.rules import (
         core,
         facts,
+        language,
         links,
         pairs,
         plain,
@@ -31,6 +32,7 @@ def all_rules() -> tuple[type[Rule], ...]:
         pairs.RULES,
         facts.RULES,
         plain.RULES,
+        language.RULES,
         readability.RULES,
         links.RULES,
     )

@@ -79,6 +79,10 @@ class GuideFrontMatter(Strict):
         description="Set by `contentlint generate pages` on the pages it writes (type: reference): the data "
         "file the page is generated from. ST020 reports the page when it no longer matches that data.",
     )
+    spelling_ignore: list[Text] = Field(
+        default_factory=list,
+        description="Words this guide uses that the spelling rules (LQ001, LQ003) should accept, e.g. a name.",
+    )
 
 
 class BilingualText(Strict):

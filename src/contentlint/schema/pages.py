@@ -70,7 +70,7 @@ _TEXT = {
                     "Related words are next to each other. Each word has its own link that you can share.",
             "citations": "The number in parentheses is the federal rule for the word. "
                          "It comes from the Code of Federal Regulations (CFR).",
-            "in_other": "“{term}”",
+            "in_other": "“<span lang=\"es\">{term}</span>”",
             "short_form": "It is also called {links}.",
             "or": "or",
         },
@@ -85,7 +85,7 @@ _TEXT = {
                     "Cada palabra tiene su propio enlace, que usted puede compartir.",
             "citations": "El número entre paréntesis indica la regla federal sobre esa palabra. "
                          "Viene del Código de Regulaciones Federales (CFR, por sus siglas en inglés).",
-            "in_other": "«{term}»",
+            "in_other": "«<span lang=\"en\">{term}</span>»",
             "short_form": "También se le llama {links}, por sus siglas en inglés.",
             "or": "o",
         },
@@ -111,7 +111,7 @@ _TEXT = {
             "lede": "Las escuelas usan muchas siglas. Esta página explica qué significa cada una. "
                     "Los documentos de la escuela usan las siglas en inglés, así que aquí aparecen en inglés.",
             "citations": "",
-            "in_other": "{acronym}, por sus siglas en inglés: «{words}».",
+            "in_other": "{acronym}, por sus siglas en inglés: «<span lang=\"en\">{words}</span>».",
             "spanish_acronym": "La sigla en español es {acronym}.",
             "see": "Más información en el [Glosario]({page}.md#{anchor}).",
         },

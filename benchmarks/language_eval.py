@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Recall and false alarms of the spelling and accent checks (LQ001-LQ003), per language.
+
+Usage::
+
+    PYTHONPATH=src .venv/bin/python benchmarks/language_eval.py [--suggest] [--show N] [--json OUT]
+
+Reads the sets in tests/data/language/ (see their build scripts):
+
+- ``clean-<lang>.txt``: correctly spelled guide-like sentences (the bundled library,
+  the translator-variation corpus, real federal text, handwritten sentences, and
+  variants of them). Every finding there is a false alarm; the rate is per 5,000
+  words. The real sentences alone (no variant) are scored too.
+- ``defects-<lang>.tsv``: real misspellings and (Spanish) missing accents that make a
+  non-word, each in a sentence: recall is the share whose word is reported.
+- ``accents-es.tsv``: missing accents that only the sentence decides (LQ002): recall,
+  and wrong findings (a finding on another word, or with another correction).
+
+The words are checked exactly as the rules check them: the same masking and
+tokenizer, the bundled library's vocabulary (glossary, acronyms, titles), the same
+dictionaries. ``--suggest`` also scores the suggestions (slow: about 0.3 s for
+each misspelling that is not a missing accent).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+DATA = ROOT / "tests" / "data" / "language"
+sys.path.insert(0, str(DATA))
+
+
+def _library_vocabulary() -> Any:
+    from contentlint.config.settings import load_config
+    from contentlint.pipeline.run import load_context
+
+    config = load_config(ROOT)
+    ctx = load_context(config)
+    return {lang: ctx.vocabulary(lang) for lang in ("en", "es")}
+
+
+def _lines(name: str) -> list[str]:
+    return [line for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
+
+
+class Checker:
+    """The rules' word checks on one sentence."""
+
+    def __init__(self, vocabulary: Any) -> None:
+        from contentlint.language.speller import Speller
+
+        self.vocabulary = vocabulary
+        self.spellers = {lang: Speller(lang) for lang in ("en", "es")}
+
+    def line(self, sentence: str, lang: str) -> Any:
+        from contentlint.language.tokens import ProseLine, mask
+
+        masked, english = mask(sentence, lang)
+        return ProseLine(1, masked, tuple(english), True, "paragraph")
+
+    def words(self, sentence: str, lang: str) -> list[tuple[str, bool]]:
+        from contentlint.language.spelling import unknown
+        from contentlint.language.tokens import line_words
+
+        found = unknown(line_words(self.line(sentence, lang), lang), lang, self.vocabulary[lang],
+                        self.spellers.__getitem__)
+        return [(word.text, english) for word, english in found]
+
+    def accents(self, sentence: str) -> list[tuple[str, str]]:
+        from contentlint.language.accents import accent_hits
+
+        # A line without end punctuation is a heading (the sets keep headings as lines).
+        heading = not sentence.rstrip().endswith((".", "?", "!", ":", ";", ")"))
+        return [(hit.written, hit.correct) for hit in accent_hits(self.line(sentence, "es").text, heading)]
+
+
+def score_clean(checker: Checker, lang: str, real: set[str]) -> dict[str, Any]:
+    sentences = _lines(f"clean-{lang}.txt")
+    alarms: list[tuple[str, str, str]] = []
+    words = real_words = real_alarms = 0
+    for sentence in sentences:
+        count = len(sentence.split())
+        words += count
+        found = [(w, "LQ003" if english else "LQ001") for w, english in checker.words(sentence, lang)]
+        if lang == "es":
+            found += [(w, "LQ002") for w, _ in checker.accents(sentence)]
+        alarms += [(code, w, sentence) for w, code in found]
+        if sentence in real:
+            real_words += count
+            real_alarms += len(found)
+    return {
+        "sentences": len(sentences), "words": words, "false_alarms": len(alarms),
+        "per_5000_words": round(len(alarms) * 5000 / max(words, 1), 3),
+        "real_sentences": len(real & set(sentences)), "real_words": real_words, "real_false_alarms": real_alarms,
+        "context_accent_false_alarms": sum(1 for code, _, _ in alarms if code == "LQ002"),
+        "alarms": alarms,
+    }
+
+
+def score_defects(checker: Checker, lang: str, suggest: bool) -> dict[str, Any]:
+    rows = [line.split("\t") for line in _lines(f"defects-{lang}.tsv")]
+    found = 0
+    suggested = 0
+    missed: list[tuple[str, str]] = []
+    for sentence, written, correct in rows:
+        reported = [w for w, _ in checker.words(sentence, lang)]
+        if written in reported or any(part in reported for part in written.split()):
+            found += 1
+            if suggest and correct in checker.spellers[lang].suggest(written):
+                suggested += 1
+        else:
+            missed.append((written, correct))
+    out: dict[str, Any] = {"items": len(rows), "found": found, "recall": round(found / max(len(rows), 1), 4),
+                           "missed": missed}
+    if suggest:
+        out["right_suggestion_in_top3"] = round(suggested / max(found, 1), 4)
+    return out
+
+
+def score_accents(checker: Checker) -> dict[str, Any]:
+    rows = [line.split("\t") for line in _lines("accents-es.tsv")]
+    found = wrong = 0
+    missed: list[str] = []
+    wrongs: list[str] = []
+    for sentence, written, correct in rows:
+        hits = checker.accents(sentence)
+        if (written, correct) in hits:
+            found += 1
+        else:
+            missed.append(sentence)
+        bad = [h for h in hits if h != (written, correct)]
+        if bad:
+            wrong += len(bad)
+            wrongs.append(f"{sentence} -> {bad}")
+    return {"items": len(rows), "found": found, "recall": round(found / max(len(rows), 1), 4),
+            "wrong_findings": wrong, "wrong": wrongs, "missed": missed}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--suggest", action="store_true", help="score the suggestions too (slow)")
+    parser.add_argument("--show", type=int, default=10, help="list up to N false alarms and misses")
+    parser.add_argument("--json", type=Path, help="write the whole result here")
+    args = parser.parse_args()
+    from build_clean import real_sentences
+
+    started = time.perf_counter()
+    checker = Checker(_library_vocabulary())
+    result: dict[str, Any] = {}
+    for lang in ("en", "es"):
+        clean = score_clean(checker, lang, real_sentences(lang))
+        defects = score_defects(checker, lang, args.suggest)
+        result[lang] = {"clean": clean, "misspellings": defects}
+        print(f"{lang}: misspellings recall {defects['recall']:.1%} ({defects['found']}/{defects['items']})"
+              + (f", right suggestion in top 3: {defects['right_suggestion_in_top3']:.1%}" if args.suggest else ""))
+        print(f"{lang}: clean set {clean['sentences']} sentences, {clean['words']} words: "
+              f"{clean['false_alarms']} false alarms = {clean['per_5000_words']} per 5,000 words "
+              f"(real sentences only: {clean['real_false_alarms']} in {clean['real_words']} words)")
+        for code, word, sentence in clean["alarms"][: args.show]:
+            print(f"    false alarm {code} {word!r}: {sentence}")
+        for written, correct in defects["missed"][: args.show]:
+            print(f"    missed {written!r} (-> {correct!r})")
+    accents = score_accents(checker)
+    result["es"]["context_accents"] = accents
+    print(f"es: context accents recall {accents['recall']:.1%} ({accents['found']}/{accents['items']}), "
+          f"wrong findings on the defect set {accents['wrong_findings']}, "
+          f"on the clean set {result['es']['clean']['context_accent_false_alarms']}")
+    for sentence in accents["missed"][: args.show]:
+        print(f"    missed: {sentence}")
+    for line in accents["wrong"][: args.show]:
+        print(f"    wrong: {line}")
+    print(f"({time.perf_counter() - started:.1f} s)")
+    if args.json:
+        args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,260 @@
+"""Spelling against Hunspell dictionaries, with a per-project memo of verdicts.
+
+The engine is spylls (pure-Python Hunspell, MPL-2.0): it reads the affix rules, so
+every inflection of a Spanish verb or noun is known without a list of forms. The
+dictionaries ship in ``dictionaries/``: LibreOffice ``en_US`` (SCOWL, permissive
+licence) and ``es_US`` (RLA-ES, used under its MPL-1.1 option); see the licence
+files there and docs/dependencies.md.
+
+Why a memo: reading a dictionary takes about half a second, a lookup about 0.05 ms.
+A library uses a few thousand distinct words and they change little between runs, so
+each verdict (and each misspelling's suggestions) is kept in
+``<project>/.contentlint_cache/words-<lang>-<fingerprint>.marshal``; a run whose
+words are all in the memo never reads a dictionary. The fingerprint changes with
+the dictionary files and this module's rules, so an upgrade starts a new memo. A
+memo that cannot be read is an empty memo, never an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import marshal
+import re
+import unicodedata
+import zlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from contentlint.language.wordset import WordSet
+
+DICTIONARIES = Path(__file__).resolve().parent / "dictionaries"
+LOCALES = {"en": "en_US", "es": "es_US"}
+# Bump when the verdict of a word can change without the dictionary changing.
+_RULES_VERSION = 2
+_MEMO_MAX_BYTES = 64 * 1024 * 1024
+_SUGGESTIONS = 3
+
+# Spanish pronouns attached to a verb ("escríbala", "pídaselo", "obligarle"):
+# the dictionary lacks many such forms; the verb without them is checked instead.
+_ENCLITICS = sorted(
+    {first + second for first in ("", "me", "te", "se", "nos") for second in ("lo", "la", "los", "las", "le", "les")}
+    | {"me", "te", "se", "nos"},  # never "os": US Spanish has no vosotros
+    key=len,
+)
+_SINGLE = frozenset({"lo", "la", "los", "las", "le", "les", "me", "te", "se", "nos"})
+_ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "úü", "n": "ñ"}
+
+
+def strip_accents(word: str) -> str:
+    """``word`` without acute accents or diaeresis (ñ kept)."""
+    out = []
+    for char in word:
+        if char in "ñÑ":
+            out.append(char)
+            continue
+        out.append("".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)))
+    return "".join(out)
+
+
+def fingerprint(lang: str) -> str:
+    """Changes when the dictionary files or the checking rules change."""
+    base = DICTIONARIES / LOCALES[lang]
+    sizes = [str(base.with_suffix(ext).stat().st_size) for ext in (".aff", ".dic")]
+    return f"{zlib.crc32(':'.join([*sizes, str(_RULES_VERSION)]).encode()):08x}"
+
+
+def memo_path(cache_folder: Path, lang: str) -> Path:
+    """Where the memo of ``lang`` lives in a project's cache folder."""
+    return cache_folder / f"words-{lang}-{fingerprint(lang)}.marshal"
+
+
+def shipped_set_path(lang: str) -> Path:
+    """The precompiled word set shipped for ``lang`` (``scripts/build_wordsets.py``)."""
+    return DICTIONARIES / f"{LOCALES[lang]}.words.gz"
+
+
+@functools.lru_cache(maxsize=2)
+def shipped_set(lang: str) -> WordSet | None:
+    """Every form of ``lang``'s dictionary (None when the file is missing: then
+    spylls answers every word, slower but the same)."""
+    import gzip
+
+    from contentlint.language.wordset import WordSet
+
+    try:
+        return WordSet(gzip.decompress(shipped_set_path(lang).read_bytes()))
+    except (OSError, ValueError, EOFError):
+        return None
+
+
+class Speller:
+    """The spelling verdicts of one language, memoized (see the module docstring)."""
+
+    def __init__(self, lang: str, memo: Path | None = None, root: Path | None = None) -> None:
+        self.lang = lang
+        self.memo_file = memo
+        self.root = root
+        self._dictionary: Any = None
+        self._verdicts: dict[str, bool] = {}
+        self._suggestions: dict[str, list[str]] = {}
+        self._dirty = False
+        if memo is not None:
+            self._read_memo(memo)
+
+    # -- the memo ------------------------------------------------------------
+    def _read_memo(self, path: Path) -> None:
+        from contentlint.content.read import read_bytes_safely
+
+        try:
+            raw = read_bytes_safely(path, _MEMO_MAX_BYTES, self.root)
+            data = marshal.loads(raw)
+        except Exception:  # an unreadable memo is an empty one
+            return
+        if isinstance(data, dict) and isinstance(data.get("verdicts"), dict) and isinstance(
+                data.get("suggestions"), dict):
+            self._suggestions = data["suggestions"]
+
+    def save(self) -> None:
+        """Write the memo when this run added verdicts (atomically; a failure is ignored:
+        the memo only saves time)."""
+        if not self._dirty or self.memo_file is None:
+            return
+        from contentlint.fileio import atomic_write_bytes, cache_folder
+
+        data = marshal.dumps({"verdicts": self._verdicts, "suggestions": self._suggestions})
+        try:
+            if self.root is not None:
+                cache_folder(self.root)
+            atomic_write_bytes(self.memo_file, data, self.root)
+        except Exception:  # a read-only project still gets its findings
+            return
+        self._dirty = False
+
+    @property
+    def loaded(self) -> bool:
+        """The dictionary was read in this run (the memo did not answer every word)."""
+        return self._dictionary is not None
+
+    # -- the engine ------------------------------------------------------------
+    def engine(self) -> Any:
+        """The spylls dictionary (read on first use)."""
+        return self._engine()
+
+    def _engine(self) -> Any:
+        if self._dictionary is None:
+            from spylls.hunspell import Dictionary  # type: ignore[import-untyped]
+
+            self._dictionary = Dictionary.from_files(str(DICTIONARIES / LOCALES[self.lang]))
+        return self._dictionary
+
+    def _lookup(self, word: str) -> bool:
+        engine = self._engine()
+        if engine.lookup(word):
+            return True
+        if self.lang == "en" and word.endswith("'s"):
+            return bool(engine.lookup(word[:-2]))
+        if self.lang == "es":
+            return _enclitic_known(word, engine.lookup)
+        return False
+
+    def known(self, word: str) -> bool:
+        """The dictionary accepts ``word`` (case as Hunspell treats it: "Ley" is "ley"),
+        and it is not a rare word that stands for a common accented one ("pagina")."""
+        if self.lang == "es" and word.lower() in accent_prior():
+            return False
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            fast = self._fast(word)
+            verdict = self._verdicts[word] = self._lookup(word) if fast is None else fast
+        return verdict
+
+    def _fast(self, word: str) -> bool | None:
+        """The verdict of the shipped word set (None without one): a form of the
+        dictionary, or a verb with attached pronouns whose verb is one."""
+        words = shipped_set(self.lang)
+        if words is None:
+            return None
+        if words.accepts(word):
+            return True
+        if self.lang == "en" and word.endswith("'s"):
+            return words.accepts(word[:-2])
+        if self.lang == "es":
+            return _enclitic_known(word, words.accepts)
+        return False
+
+    def suggest(self, word: str) -> list[str]:
+        """Up to three corrections, the same word with its accent first."""
+        found = self._suggestions.get(word)
+        if found is None:
+            found = self._suggestions[word] = self._suggest(word)
+            self._dirty = True
+        return found
+
+    def _suggest(self, word: str) -> list[str]:
+        meant = accent_prior().get(word.lower()) if self.lang == "es" else None
+        if meant:
+            return [meant[0].upper() + meant[1:] if word[:1].isupper() else meant]
+        variants = accent_variants(word) if self.lang == "es" else []
+        accented = [candidate for candidate in variants if self.known(candidate)]
+        if accented:
+            return accented[:_SUGGESTIONS]
+        engine = self._engine()
+        return [str(s) for s in itertools.islice(engine.suggest(word), _SUGGESTIONS)]
+
+
+def _enclitic_known(word: str, known: Any) -> bool:
+    """A verb with pronouns attached whose verb ``known`` accepts, with the written
+    accent the attachment calls for: "escríbala" (escriba), "pídaselo" (pida),
+    "obligarle" (obligar); not "pidale"."""
+    lower = word.lower()
+    for enclitic in _ENCLITICS:
+        base = strip_accents(lower[: -len(enclitic)])
+        if lower.endswith(enclitic) and len(base) > 2 and known(base) and _enclitic_accent_ok(lower, base, enclitic):
+            return True
+    return False
+
+
+_VOWEL_GROUPS = re.compile(r"[aeiouáéíóúü]+")
+
+
+def _enclitic_accent_ok(word: str, base: str, enclitic: str) -> bool:
+    """The written accent a verb takes with pronouns attached: an infinitive with one
+    pronoun ("pagarla") or a one-syllable form with one ("dile", "hazlo") keeps the
+    stress where it was and needs none; every other form becomes stressed on the
+    third syllable from the end and needs it ("pídale", "dígaselo", "dárselo")."""
+    accented = word != strip_accents(word)
+    one_pronoun = enclitic in _SINGLE
+    plain = base.endswith(("ar", "er", "ir")) or _syllables(base) == 1
+    return accented != (one_pronoun and plain)
+
+
+@functools.lru_cache(maxsize=1)
+def accent_prior() -> dict[str, str]:
+    """Rare unaccented Spanish words and the common word meant (``data/accent-prior-es.txt``)."""
+    path = Path(__file__).resolve().parent / "data" / "accent-prior-es.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    pairs = (line.split() for line in lines if line.strip() and not line.startswith("#"))
+    return {pair[0]: pair[1] for pair in pairs if len(pair) == 2}
+
+
+def _syllables(word: str) -> int:
+    """Syllables, near enough for stress: each group of vowels is one, except that
+    two strong vowels (a, e, o) side by side are two ("lea", "cae")."""
+    return sum(max(1, sum(1 for c in group if c in "aeo")) for group in _VOWEL_GROUPS.findall(word))
+
+
+def accent_variants(word: str) -> list[str]:
+    """``word`` with one accent (or ñ, ü) added: "evaluacion" -> "evaluación"."""
+    out: list[str] = []
+    for index, char in enumerate(word):
+        lower = char.lower()
+        for accented in _ACCENTED.get(lower, ""):
+            replaced = accented.upper() if char.isupper() else accented
+            out.append(word[:index] + replaced + word[index + 1 :])
+    return out
+

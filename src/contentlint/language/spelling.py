@@ -1,0 +1,45 @@
+"""Which words of a text no dictionary and no list knows (LQ001, LQ003, benchmarks).
+
+A word passes when the vocabulary has it (as written or in lower case), when it
+is part of a name (capitalized inside a sentence, or one of several capitalized
+words: "Parent Center Hub", "Americans with Disabilities Act"), or when the
+dictionary of its language (its marked language inside ``lang="en"``) knows it.
+A word of a Spanish text that only the English dictionary knows is English inside
+the Spanish (LQ003), not a misspelling.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from contentlint.language.speller import Speller
+    from contentlint.language.tokens import Word
+    from contentlint.language.vocabulary import Vocabulary
+
+
+def unknown(
+    words: Iterable[Word], lang: str, vocabulary: Vocabulary, speller: Callable[[str], Speller],
+    marked_vocabulary: Vocabulary | None = None,
+) -> Iterator[tuple[Word, bool]]:
+    """Each unknown word, with True when it is an English word in Spanish text.
+
+    ``marked_vocabulary``: the library's words in the other language, for the words
+    marked as that language (a Spanish glossary term quoted in an English guide).
+    """
+    own = speller(lang)
+    for word in words:
+        if word.text in vocabulary:
+            continue
+        if word.lang != lang and marked_vocabulary is not None and word.text in marked_vocabulary:
+            continue
+        if word.name or (word.text[0].isupper() and not word.initial):
+            continue  # a name: "Parent Center Hub", "Americans with Disabilities Act", "Wrightslaw"
+        checker = own if word.lang == lang else speller(word.lang)
+        if checker.known(word.text):
+            continue
+        english = word.lang == "es" and speller("en").known(word.text)
+        if english and (word.quoted or word.set_apart):
+            continue  # a kept English word, set apart as Spanish style asks: quoted, in italics or brackets
+        yield word, english
