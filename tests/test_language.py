@@ -133,6 +133,15 @@ def test_marked_english_is_spell_checked_as_english(cli, tmp_path) -> None:
     assert "English" in findings[0]["message"]
 
 
+def test_marked_spanish_in_an_english_guide_is_spell_checked_as_spanish(cli, tmp_path) -> None:
+    # The generated Glossary quotes each Spanish term inside <span lang="es"> (WCAG
+    # 3.1.2): those words are Spanish, checked with the Spanish dictionary.
+    body = 'Ask for an evaluation (“<span lang="es">evaluación</span>”) or a “<span lang="es">reunion</span>”.'
+    findings, _ = _check(cli, tmp_path, "LQ001", body, lang="en")
+    assert [_quoted(f["message"])[0] for f in findings] == ["reunion"]
+    assert "Spanish" in findings[0]["message"] and "reunión" in (findings[0]["hint"] or "")
+
+
 def test_plain_words_both_languages(cli, tmp_path) -> None:
     findings, _ = _check(cli, tmp_path, "LQ010", "Ask for records prior to the meeting in order to make a decision.",
                          lang="en")

@@ -39,7 +39,8 @@ def unknown(
         checker = own if word.lang == lang else speller(word.lang)
         if checker.known(word.text):
             continue
-        english = word.lang == "es" and speller("en").known(word.text)
+        # English inside Spanish text (LQ003); a word marked Spanish in an English guide is Spanish.
+        english = lang == "es" and word.lang == "es" and speller("en").known(word.text)
         if english and (word.quoted or word.set_apart):
             continue  # a kept English word, set apart as Spanish style asks: quoted, in italics or brackets
         yield word, english
