@@ -1,0 +1,218 @@
+"""The meaning lexicons: phrases by kind and class, in English and Spanish.
+
+The bundled lists live in ``data/lexicon.toml`` (a writer extends them there; the
+file's comments say how). Parties linked to a glossary entry (``glossary = "iep-team"``)
+also match that entry's English term and every accepted Spanish rendering, so a
+new variant added to ``content/data/glossary.yaml`` is a party at once.
+
+Matching is on normalized text (:func:`normalize`): lower case, accents removed,
+typographic apostrophes straightened, English contractions expanded. A phrase
+matches whole words; a trailing ``*`` matches any ending.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from contentlint.content.text import strip_accents
+
+# A matched phrase carries the classes it may mean ("hasta": until or at most).
+Classes = frozenset[str]
+
+_CONTRACTION = re.compile(r"n't\b")
+_CANNOT = re.compile(r"\bcannot\b")
+_WORD = re.compile(r"\w+")
+
+
+def normalize(text: str, lang: str) -> str:
+    """Lower case, no accents, straight apostrophes; English "don't" -> "do not".
+
+    Offsets may shift only by the contraction expansion, which the callers do not
+    map back to the source (findings quote the sentence, not an offset in it).
+    """
+    low = strip_accents(text.lower(), keep_tilde=False).replace("\u2019", "'")
+    if lang == "en":
+        low = _CANNOT.sub("can not", low)
+        low = _CONTRACTION.sub(" not", low).replace("won not", "will not")
+    return low
+
+
+def _pattern(phrase: str) -> str:
+    """Whole words: no word character may touch a phrase that starts or ends with one."""
+    words = phrase.strip()
+    wild = words.endswith("*")
+    bare = words.rstrip("*").strip()
+    core = re.escape(bare).replace(r"\ ", r"\s+")
+    before = r"(?<!\w)" if bare[:1].isalnum() else ""
+    after = r"\w*" if wild else (r"(?!\w)" if bare[-1:].isalnum() else "")
+    return before + core + after
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """Finds the phrases of one list in a text, longest first, without overlaps."""
+
+    regex: re.Pattern[str] | None
+    payloads: tuple[Classes, ...]  # by group number - 1
+    phrases: tuple[str, ...]
+
+    @classmethod
+    def build(cls, entries: Iterable[tuple[str, str]], lang: str) -> Matcher:
+        """``entries``: (phrase, class) pairs; a phrase listed twice gets both classes."""
+        merged: dict[str, set[str]] = {}
+        for phrase, cls_name in entries:
+            key = normalize(phrase, lang).strip()
+            if key:
+                merged.setdefault(key, set()).add(cls_name)
+        ordered = sorted(merged, key=lambda p: (-len(p.rstrip("*")), p))
+        if not ordered:
+            return cls(None, (), ())
+        body = "|".join(f"({_pattern(p)})" for p in ordered)
+        regex = re.compile(body)
+        return cls(regex, tuple(frozenset(merged[p]) for p in ordered), tuple(ordered))
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str, Classes]]:
+        """(start, end, matched text, classes) of each phrase found in normalized ``text``."""
+        if self.regex is None:
+            return
+        for m in self.regex.finditer(text):
+            group = m.lastindex or 1
+            yield m.start(), m.end(), m.group(0), self.payloads[group - 1]
+
+
+@dataclass(frozen=True)
+class Side:
+    """The matchers of one language."""
+
+    negation: Matcher
+    neutral: Matcher
+    absorbs: Matcher
+    modality: Matcher
+    relations: Matcher
+    quantity: Matcher
+    frequency: Matcher
+    parties: Matcher
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Both languages' matchers and the tables that say what conflicts."""
+
+    en: Side
+    es: Side
+    negated: Mapping[str, Classes]  # modality class -> readings when negated before it
+    en_not_after: Mapping[str, Classes]  # English modal word + "not" -> readings
+    es_negated_override: Mapping[str, Classes]  # Spanish phrase negated -> readings
+    agree: Mapping[str, Classes]  # a modality reading -> readings that say the same
+    relation_conflicts: tuple[tuple[str, str], ...]
+    quantity_conflicts: tuple[tuple[str, str], ...]
+    quantity_keep: frozenset[str]
+
+    def side(self, lang: str) -> Side:
+        """The matchers of ``lang`` (en or es)."""
+        return self.es if lang == "es" else self.en
+
+
+def _classes(table: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    for cls_name, phrases in table.items():
+        if isinstance(phrases, list):
+            for phrase in phrases:
+                if isinstance(phrase, str):
+                    yield phrase, cls_name
+
+
+def _plain(table: Mapping[str, Any], name: str) -> Iterator[tuple[str, str]]:
+    for phrase in table.get(name, []):
+        if isinstance(phrase, str):
+            yield phrase, name
+
+
+def _readings(table: Mapping[str, Any]) -> dict[str, Classes]:
+    return {normalize(key, "es"): frozenset(v for v in value if isinstance(v, str))
+            for key, value in table.items() if isinstance(value, list)}
+
+
+def _pairs(rows: Any) -> tuple[tuple[str, str], ...]:
+    return tuple((str(row[0]), str(row[1])) for row in rows if isinstance(row, list) and len(row) == 2)
+
+
+@lru_cache(maxsize=1)
+def bundled() -> dict[str, Any]:
+    """The bundled lexicon file, parsed (the same for every run of the process)."""
+    text = resources.files("contentlint.meaning").joinpath("data/lexicon.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def party_entries(data: Mapping[str, Any], lang: str, glossary: Mapping[str, tuple[str, ...]]) -> list[tuple[str, str]]:
+    """(phrase, party) pairs of one language, with the linked glossary terms.
+
+    ``glossary`` maps a glossary id to its phrases in ``lang`` (the English term, or
+    the accepted Spanish renderings). A phrase listed under ``none`` names no party
+    ("school year"): it only keeps a shorter party word from matching inside it.
+    """
+    entries: list[tuple[str, str]] = []
+    for party, spec in data.get("parties", {}).items():
+        if not isinstance(spec, dict):
+            continue
+        entries.extend((phrase, party) for phrase in spec.get(lang, []) if isinstance(phrase, str))
+        linked = spec.get("glossary")
+        if isinstance(linked, str):
+            entries.extend((phrase, party) for phrase in glossary.get(linked, ()))
+    entries.extend((phrase, "") for phrase in data.get("not-parties", {}).get(lang, []) if isinstance(phrase, str))
+    return entries
+
+
+def build_lexicon(glossary_en: Mapping[str, tuple[str, ...]], glossary_es: Mapping[str, tuple[str, ...]]) -> Lexicon:
+    """Compile the bundled lexicon with the glossary's party terms."""
+    data = bundled()
+
+    def side(lang: str, glossary: Mapping[str, tuple[str, ...]]) -> Side:
+        polarity = data.get("polarity", {})
+        return Side(
+            negation=Matcher.build(((p, "neg") for p in polarity.get(lang, [])), lang),
+            neutral=Matcher.build(((p, "neutral") for p in polarity.get(f"{lang}-neutral", [])), lang),
+            absorbs=Matcher.build(((p, "absorbs") for p in polarity.get(f"{lang}-absorbs", [])), lang),
+            modality=Matcher.build(_classes(data.get("modality", {}).get(lang, {})), lang),
+            relations=Matcher.build(_classes(data.get("relations", {}).get(lang, {})), lang),
+            quantity=Matcher.build(_classes(data.get("quantity", {}).get(lang, {})), lang),
+            frequency=Matcher.build(_classes(data.get("frequency", {}).get(lang, {})), lang),
+            parties=Matcher.build(party_entries(data, lang, glossary), lang),
+        )
+
+    modality = data.get("modality", {})
+    return Lexicon(
+        en=side("en", glossary_en),
+        es=side("es", glossary_es),
+        negated=_readings(modality.get("negated", {})),
+        en_not_after=_readings(modality.get("en-not-after", {})),
+        es_negated_override=_readings(modality.get("es-negated-override", {})),
+        agree=_readings(modality.get("agree", {})),
+        relation_conflicts=_pairs(data.get("relations", {}).get("conflicts", [])),
+        quantity_conflicts=_pairs(data.get("quantity", {}).get("conflicts", [])),
+        quantity_keep=frozenset(str(k) for k in data.get("quantity", {}).get("keep", [])),
+    )
+
+
+def glossary_phrases(model: Any) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Glossary id -> English phrases, and id -> accepted Spanish phrases, of a glossary model."""
+    english: dict[str, tuple[str, ...]] = {}
+    spanish: dict[str, tuple[str, ...]] = {}
+    if model is None:
+        return english, spanish
+    for entry in getattr(model, "terms", ()):
+        en = [part.strip() for part in entry.en.term.split(" / ") if part.strip()]
+        es = [part.strip() for part in entry.es.term.split(" / ") if part.strip()]
+        english[entry.id] = tuple(en)
+        spanish[entry.id] = (*es, *entry.es.variants)
+    return english, spanish
+
+
+def words(text: str) -> list[tuple[int, int]]:
+    """Word spans of a normalized text (for the "within three words" tests)."""
+    return [(m.start(), m.end()) for m in _WORD.finditer(text)]

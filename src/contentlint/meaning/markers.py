@@ -1,0 +1,135 @@
+"""The meaning markers of one sentence (or of a group of sentences).
+
+What a sentence says beyond its facts: whether it is negated, its modality
+(obligation, permission, advice, prohibition, exemption), its time relations and
+conditions, its quantity and frequency words and the parties it names. Each
+marker keeps the words that expressed it, so a finding can quote them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from contentlint.meaning.lexicon import Classes, Lexicon, Side, normalize
+
+# A phrase of a class of its own that stops a shorter word matching inside it
+# ("siempre y cuando" is not "siempre").
+IGNORED_CLASS = "none"
+# How many words may stand between a negation and the modal it negates, and
+# which: auxiliaries and clitics ("do not have to", "no se le puede", "no está
+# obligado"), never a verb of its own ("does not agree, you can").
+_BRIDGE = {
+    "en": frozenset({"be", "been", "ever", "even", "always", "really", "legally", "also", "yet", "do", "does",
+                     "did", "is", "are", "was", "were", "will", "would", "actually", "necessarily", "you", "we",
+                     "they", "one"}),
+    "es": frozenset({"se", "le", "les", "lo", "la", "los", "las", "me", "te", "nos", "es", "esta", "estan", "son",
+                     "estara", "estaran", "sera", "seran", "siempre", "legalmente", "realmente", "usted", "ustedes",
+                     "necesariamente", "tampoco"}),
+}
+_MAX_BRIDGE = 3
+_PUNCT = re.compile(r"[,;:()\[\]]")
+_NOT_AFTER = {"en": re.compile(r"\s+not\b"), "es": re.compile(r"\s+no\b")}
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One marker: the words found (normalized) and what they may mean."""
+
+    text: str
+    classes: Classes
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Every marker of a sentence."""
+
+    negations: tuple[str, ...]
+    absorbs: tuple[str, ...]  # words a translator may render with a negation
+    modality: tuple[Marker, ...]  # classes: the readings (obligation, prohibition, ...)
+    relations: tuple[Marker, ...]
+    quantity: tuple[Marker, ...]
+    frequency: tuple[Marker, ...]
+    parties: tuple[Marker, ...]
+
+    def classes(self, kind: str) -> frozenset[str]:
+        """Every class of the markers of one kind (modality, relations, ...)."""
+        markers: tuple[Marker, ...] = getattr(self, kind)
+        return frozenset(c for marker in markers for c in marker.classes)
+
+
+def _found(matcher_side: Side, name: str, text: str) -> list[tuple[int, int, str, Classes]]:
+    return list(getattr(matcher_side, name).find(text))
+
+
+def _plain_markers(side: Side, name: str, text: str) -> tuple[Marker, ...]:
+    found = []
+    for _, _, words, classes in _found(side, name, text):
+        kept = classes - {IGNORED_CLASS, ""}
+        if kept:
+            found.append(Marker(words, kept))
+    return tuple(found)
+
+
+def _negated_before(text: str, start: int, negations: list[tuple[int, int]], lang: str) -> bool:
+    """A negation stands just before ``start``, with only bridge words between."""
+    for _, neg_end in negations:
+        if neg_end > start:
+            continue
+        between = text[neg_end:start]
+        if _PUNCT.search(between):
+            continue
+        words = between.split()
+        if len(words) <= _MAX_BRIDGE and all(word in _BRIDGE[lang] for word in words):
+            return True
+    return False
+
+
+def _modality(text: str, lang: str, side: Side, lexicon: Lexicon, negations: list[tuple[int, int]]) -> tuple[Marker, ...]:
+    found = []
+    for start, end, words, classes in _found(side, "modality", text):
+        readings = _readings(text, lang, lexicon, negations, (start, end, words, classes))
+        if readings:
+            found.append(Marker(words, readings))
+    return tuple(found)
+
+
+def _readings(text: str, lang: str, lexicon: Lexicon, negations: list[tuple[int, int]],
+              match: tuple[int, int, str, Classes]) -> Classes:
+    """What one modal phrase means here, with a negation before or after it."""
+    start, end, words, classes = match
+    key = " ".join(words.split())
+    if _negated_before(text, start, negations, lang):
+        if lang == "es" and key in lexicon.es_negated_override:
+            return lexicon.es_negated_override[key]
+        return frozenset(r for c in classes for r in lexicon.negated.get(c, frozenset({c})))
+    if _NOT_AFTER[lang].match(text, end):
+        if lang == "en":
+            head = key if key in lexicon.en_not_after else key.split()[0]
+            if head in lexicon.en_not_after:
+                return lexicon.en_not_after[head]
+            return frozenset(r for c in classes for r in lexicon.negated.get(c, frozenset({c})))
+        if "permission" in classes:
+            return frozenset({"exemption", "permission"})  # "puede no firmar": signing is optional
+    return classes
+
+
+def marks(sentence: str, lang: str, lexicon: Lexicon) -> Marks:
+    """The markers of one sentence (``lang`` = en or es)."""
+    text = normalize(sentence, lang)
+    side = lexicon.side(lang)
+    neutral = [(s, e) for s, e, _, _ in side.neutral.find(text)]
+    negations = [
+        (s, e, words) for s, e, words, _ in side.negation.find(text)
+        if not any(ns <= s and e <= ne for ns, ne in neutral)
+    ]
+    spans = [(s, e) for s, e, _ in negations]
+    return Marks(
+        negations=tuple(words for _, _, words in negations),
+        absorbs=tuple(words for _, _, words, _ in side.absorbs.find(text)),
+        modality=_modality(text, lang, side, lexicon, spans),
+        relations=_plain_markers(side, "relations", text),
+        quantity=_plain_markers(side, "quantity", text),
+        frequency=_plain_markers(side, "frequency", text),
+        parties=_plain_markers(side, "parties", text),
+    )
