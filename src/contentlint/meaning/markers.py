@@ -85,7 +85,9 @@ def _negated_before(text: str, start: int, negations: list[tuple[int, int]], lan
     return False
 
 
-def _modality(text: str, lang: str, side: Side, lexicon: Lexicon, negations: list[tuple[int, int]]) -> tuple[Marker, ...]:
+def _modality(
+    text: str, lang: str, side: Side, lexicon: Lexicon, negations: list[tuple[int, int]]
+) -> tuple[Marker, ...]:
     found = []
     for start, end, words, classes in _found(side, "modality", text):
         readings = _readings(text, lang, lexicon, negations, (start, end, words, classes))
