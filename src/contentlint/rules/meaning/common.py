@@ -51,8 +51,14 @@ _QUOTE_LIMIT = 140
 
 def meaning(cls: str) -> str:
     """What a class means in words (a party id is shown as it is)."""
-    parts = [MEANINGS.get(part, part.replace("-", " ")) for part in cls.split("/") if part]
-    return " / ".join(parts)
+    parts: list[str] = [MEANINGS.get(part, part.replace("-", " ")) for part in cls.split("/") if part]
+    if not parts:
+        return ""
+    # Kept as messages (not joined strings) so that they are translated with the finding.
+    found = parts[0]
+    for other in parts[1:]:
+        found = msg("{one} or {other}", one=found, other=other)
+    return found
 
 
 def original(sentence: str, lang: str, marker: str) -> str:
