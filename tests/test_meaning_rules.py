@@ -108,3 +108,34 @@ def test_unaligned_blocks_are_left_to_the_block_rules(cli, tmp_path) -> None:
     _pair(tmp_path, "The school must send you a notice.\n\nKeep it.", "Guárdelo.")
     result = cli("check", "--select", "MP", "--format", "json", cwd=tmp_path)
     assert result.findings() == []
+
+
+MEANING_YAML = """type: meaning
+id: meaning
+updated: 2026-11-20
+parties:
+  coach: {en: [coach, coaches], es: ["entrenador*"]}
+negation_equivalents: {es: [a falta de]}
+"""
+
+
+def test_a_project_extends_the_lexicon(cli, tmp_path) -> None:
+    _pair(tmp_path, "The coach and the teacher may attend.", "El maestro puede asistir.")
+    result = cli("check", "--select", "MP", "--format", "json", cwd=tmp_path)
+    assert result.findings() == []  # "coach" is not a party of the bundled lexicon
+    (tmp_path / "content" / "data").mkdir()
+    (tmp_path / "content" / "data" / "meaning.yaml").write_text(MEANING_YAML, encoding="utf-8")
+    result = cli("check", "--select", "MP", "--format", "json", cwd=tmp_path)
+    assert [(f["code"], f["message"]) for f in result.findings()] == [
+        ("MP004", "the English names “coach”; the Spanish sentence does not")]
+
+
+def test_an_invalid_project_lexicon_is_a_schema_finding(cli, tmp_path) -> None:
+    _pair(tmp_path, "The school must answer.", "La escuela puede responder.")
+    (tmp_path / "content" / "data").mkdir()
+    (tmp_path / "content" / "data" / "meaning.yaml").write_text(
+        "type: meaning\nid: meaning\nupdated: 2026-11-20\nmodality: {en: {duty: [is bound to]}}\n", encoding="utf-8")
+    result = cli("check", "--format", "json", cwd=tmp_path)
+    codes = {(f["code"], f["path"]) for f in result.findings()}
+    assert ("MP002", "content/es/guia.md") in codes  # the bundled lexicon still works
+    assert any(code.startswith("SC") and path == "content/data/meaning.yaml" for code, path in codes)

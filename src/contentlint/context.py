@@ -251,13 +251,14 @@ class RunContext:
 
     # -- meaning parity ---------------------------------------------------------
     def meaning_lexicon(self) -> Lexicon:
-        """The MP rules' marker lexicons, with the glossary's party terms."""
+        """The MP rules' marker lexicons, with ``data/meaning.yaml`` and the glossary's party terms."""
         from contentlint.meaning.lexicon import build_lexicon, glossary_phrases
 
         def build() -> Lexicon:
             doc = self.library.data("glossary")
             english, spanish = glossary_phrases(doc.model if doc is not None else None)
-            return build_lexicon(english, spanish)
+            project = self.library.data("meaning")
+            return build_lexicon(english, spanish, project.model if project is not None else None)
 
         return self._once(("meaning-lexicon",), build)
 

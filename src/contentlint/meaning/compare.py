@@ -13,7 +13,7 @@ way (see tests/meaning/corpus.yaml for the variations it accepts):
   dropped;
 * frequency: a frequency class present on one side only;
 * parties: a party named on one side only, when the English sentence names two or
-  more (a list of who must agree or who may attend).
+  more and the party is part of a list on its side (who must agree, who may attend).
 """
 
 from __future__ import annotations
@@ -128,13 +128,22 @@ def quantity(en: Marks, es: Marks, lexicon: Lexicon) -> Iterator[Difference]:
 
 
 def parties(en: Marks, es: Marks) -> Iterator[Difference]:
-    """A party of a list dropped or added."""
+    """A party of a list dropped or added.
+
+    Only a party that is part of a list on its side counts ("you and the school";
+    "el maestro, el director y un abogado"): elsewhere Spanish names a party by a
+    pronoun ("le", "lo") or leaves it implicit, and the sentence has not lost it.
+    """
     en_parties = en.classes("parties")
     es_parties = es.classes("parties")
     if en_parties == es_parties or len(en_parties) < 2:
         return
-    dropped = sorted(en_parties - es_parties)
-    added = sorted(es_parties - en_parties)
+    en_listed = {c for m in en.parties if m.listed for c in m.classes}
+    es_listed = {c for m in es.parties if m.listed for c in m.classes}
+    dropped = sorted((en_parties - es_parties) & en_listed)
+    added = sorted((es_parties - en_parties) & es_listed)
+    if not dropped and not added:
+        return
     yield Difference(
         "parties",
         _with(en.parties, dropped[0]) if dropped else "",

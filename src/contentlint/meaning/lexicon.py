@@ -1,7 +1,8 @@
 """The meaning lexicons: phrases by kind and class, in English and Spanish.
 
-The bundled lists live in ``data/lexicon.toml`` (a writer extends them there; the
-file's comments say how). Parties linked to a glossary entry (``glossary = "iep-team"``)
+The bundled lists live in ``data/lexicon.toml``; a project adds its own phrases in
+``content/data/meaning.yaml`` (``type: meaning``, validated by the schema like the
+other data files), which extend the bundled lists. Parties linked to a glossary entry (``glossary = "iep-team"``)
 also match that entry's English term and every accepted Spanish rendering, so a
 new variant added to ``content/data/glossary.yaml`` is a party at once.
 
@@ -168,9 +169,48 @@ def party_entries(data: Mapping[str, Any], lang: str, glossary: Mapping[str, tup
     return entries
 
 
-def build_lexicon(glossary_en: Mapping[str, tuple[str, ...]], glossary_es: Mapping[str, tuple[str, ...]]) -> Lexicon:
-    """Compile the bundled lexicon with the glossary's party terms."""
-    data = bundled()
+def _extend(table: dict[str, Any], key: str, phrases: Iterable[str]) -> None:
+    table[key] = [*table.get(key, []), *phrases]
+
+
+def with_project(base: Mapping[str, Any], model: Any) -> dict[str, Any]:
+    """The bundled lexicon with a project's ``content/data/meaning.yaml`` (a validated
+    ``MeaningLexicon`` model) added to it: every list there extends the bundled one."""
+    import copy
+
+    data: dict[str, Any] = copy.deepcopy(dict(base))
+    if model is None:
+        return data
+    polarity = data.setdefault("polarity", {})
+    for field, suffix in (("negation", ""), ("not_negation", "-neutral"), ("negation_equivalents", "-absorbs")):
+        lists = getattr(model, field)
+        if lists is not None:
+            for lang in ("en", "es"):
+                _extend(polarity, lang + suffix, getattr(lists, lang))
+    for kind in ("modality", "relations", "quantity", "frequency"):
+        classes = getattr(model, kind)
+        if classes is not None:
+            for lang in ("en", "es"):
+                table = data.setdefault(kind, {}).setdefault(lang, {})
+                for cls_name, phrases in getattr(classes, lang).items():
+                    _extend(table, cls_name, phrases)
+    for party, spec in model.parties.items():
+        entry = data.setdefault("parties", {}).setdefault(party, {})
+        _extend(entry, "en", spec.en)
+        _extend(entry, "es", spec.es)
+        if spec.glossary:
+            entry["glossary"] = spec.glossary
+    if model.not_parties is not None:
+        for lang in ("en", "es"):
+            _extend(data.setdefault("not-parties", {}), lang, getattr(model.not_parties, lang))
+    return data
+
+
+def build_lexicon(glossary_en: Mapping[str, tuple[str, ...]], glossary_es: Mapping[str, tuple[str, ...]],
+                  project: Any = None) -> Lexicon:
+    """Compile the bundled lexicon, the project's additions (a ``MeaningLexicon``
+    model or None) and the glossary's party terms."""
+    data = with_project(bundled(), project)
 
     def side(lang: str, glossary: Mapping[str, tuple[str, ...]]) -> Side:
         polarity = data.get("polarity", {})

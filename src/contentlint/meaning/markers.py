@@ -30,6 +30,12 @@ _BRIDGE = {
 _MAX_BRIDGE = 3
 _PUNCT = re.compile(r"[,;:()\[\]]")
 _NOT_AFTER = {"en": re.compile(r"\s+not\b"), "es": re.compile(r"\s+no\b")}
+# What joins two parties of a list: a comma or a conjunction, then an article or a possessive.
+_JOINER = {
+    "en": re.compile(r"\s*(?:,|,?\s*(?:and|or|and/or|nor))\s+(?:(?:the|a|an|your|their|his|her|its|any|other)\s+)?"),
+    "es": re.compile(r"\s*(?:,|,?\s*(?:y|e|o|u|y/o|ni))\s+"
+                     r"(?:(?:el|la|los|las|un|una|unos|unas|su|sus|al|a|otro|otra|otros|otras|cualquier)\s+)?"),
+}
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,8 @@ class Marker:
 
     text: str
     classes: Classes
+    # A party joined to another one ("X and Y", "X, Y o Z"): a list of who.
+    listed: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,5 +141,30 @@ def marks(sentence: str, lang: str, lexicon: Lexicon) -> Marks:
         relations=_plain_markers(side, "relations", text),
         quantity=_plain_markers(side, "quantity", text),
         frequency=_plain_markers(side, "frequency", text),
-        parties=_plain_markers(side, "parties", text),
+        parties=_parties(side, text, lang),
     )
+
+
+_JOIN_WORDS = {
+    "en": frozenset({"and", "or", "the", "a", "an", "your", "their"}),
+    "es": frozenset({"y", "e", "o", "u", "ni", "el", "la", "los", "las", "un", "una", "su", "sus"}),
+}
+_ARTICLE = {
+    "en": re.compile(r"\s*(?:(?:the|a|an|your|their)\s+)?"),
+    "es": re.compile(r"\s*(?:(?:el|la|los|las|un|una|su|sus|al|a)\s+)?"),
+}
+
+
+def _parties(side: Side, text: str, lang: str) -> tuple[Marker, ...]:
+    """The parties named, each marked as listed when a joiner links it to its neighbor."""
+    found = [(s, e, words, classes - {""}) for s, e, words, classes in side.parties.find(text)]
+    named = [(s, e, words, classes) for s, e, words, classes in found if classes]
+    joined = [False] * len(named)
+    joiner = _JOINER[lang]
+    for i in range(len(named) - 1):
+        between = text[named[i][1] : named[i + 1][0]]
+        # "you and the" holds its own joiner: what follows it is the next party.
+        ends_joined = named[i][2].split()[-1] in _JOIN_WORDS[lang]
+        if joiner.fullmatch(between) or (ends_joined and _ARTICLE[lang].fullmatch(between)):
+            joined[i] = joined[i + 1] = True
+    return tuple(Marker(words, classes, joined[i]) for i, (_, _, words, classes) in enumerate(named))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from contentlint.meaning.compare import Difference, differences
 from contentlint.meaning.markers import marks
-from contentlint.meaning.sentences import SentencePair, align_sentences
+from contentlint.meaning.sentences import SentencePair, align_sentences, plausible
 
 if TYPE_CHECKING:
     from contentlint.bilingual.blocks import BlockInfo
@@ -29,6 +29,8 @@ def pair_differences(prose: list[tuple[BlockInfo, BlockInfo]], lexicon: Lexicon)
     found: list[SentenceDifference] = []
     for en, es in prose:
         for pair in align_sentences(en.text, es.text):
+            if not plausible(pair):
+                continue
             en_marks = marks(pair.en_text, "en", lexicon)
             es_marks = marks(pair.es_text, "es", lexicon)
             found.extend(SentenceDifference(en, es, pair, d) for d in differences(en_marks, es_marks, lexicon))

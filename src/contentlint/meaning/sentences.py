@@ -23,6 +23,10 @@ _ES_RATIO = 1.15
 _MERGE_COST = 0.45
 _SKIP_COST = 2.5
 _MOVES = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1))
+# Length ratios (Spanish over English, after the usual expansion) a translation
+# stays within; outside them the pair is not compared (see ``plausible``).
+_MIN_RATIO = 0.6
+_MAX_RATIO = 1.7
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,14 @@ def _cost(en: list[Sentence], es: list[Sentence]) -> float:
     es_len = sum(len(s.text) for s in es) + 10
     merge = _MERGE_COST if len(en) + len(es) > 2 else 0.0
     return abs(math.log(es_len / en_len)) + merge
+
+
+def plausible(pair: SentencePair) -> bool:
+    """A pair whose lengths could be a translation: a pair far outside the usual
+    ratio is more likely a misalignment (or a rewrite) than a meaning difference."""
+    en_len = len(pair.en_text) * _ES_RATIO + 10
+    es_len = len(pair.es_text) + 10
+    return _MIN_RATIO <= es_len / en_len <= _MAX_RATIO
 
 
 def align_sentences(en_text: str, es_text: str) -> list[SentencePair]:
