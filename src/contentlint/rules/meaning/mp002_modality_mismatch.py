@@ -20,8 +20,9 @@ class ModalityMismatch(MeaningRule):
     (should; debería, conviene), a prohibition (must not, may not, cannot; no
     debe, no puede) or an exemption (do not have to, need not, not required; no
     tiene que, no es necesario, no está obligado). "Should" and "debe" agree
-    (Spanish uses deber for both); "may" and "tiene derecho a" agree; "puede no
-    firmar" is an exemption. It reports a sentence pair only when the two sides
+    (Spanish uses deber for both), and advice is not set against permission
+    ("should" / "puede" is a softer wording, not a reversal); "may" and "tiene
+    derecho a" agree; "puede no firmar" is an exemption. It reports a sentence pair only when the two sides
     share no meaning at all, so a modal that one side leaves implicit ("the
     school will tell you" for "must tell you") is never reported.
 
