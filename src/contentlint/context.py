@@ -266,10 +266,12 @@ class RunContext:
         """The meaning differences of a pair's aligned sentences (shared by MP001-MP005)."""
         from contentlint.meaning.pairs import pair_differences
 
-        return self._once(
-            ("meaning", id(pair.en), id(pair.es)),
-            lambda: pair_differences(self.aligned_prose(pair), self.meaning_lexicon()),
-        )
+        def build() -> list[SentenceDifference]:
+            prose = self.aligned_prose(pair)
+            # No aligned prose (an unusable alignment): nothing to compare, no lexicon to build.
+            return pair_differences(prose, self.meaning_lexicon()) if prose else []
+
+        return self._once(("meaning", id(pair.en), id(pair.es)), build)
 
     # -- data tables ------------------------------------------------------------
     def acronyms(self) -> AcronymTable:

@@ -44,23 +44,51 @@ def normalize(text: str, lang: str) -> str:
     return low
 
 
-def _pattern(phrase: str) -> str:
-    """Whole words: no word character may touch a phrase that starts or ends with one."""
-    words = phrase.strip()
-    wild = words.endswith("*")
-    bare = words.rstrip("*").strip()
-    core = re.escape(bare).replace(r"\ ", r"\s+")
-    before = r"(?<!\w)" if bare[:1].isalnum() else ""
-    after = r"\w*" if wild else (r"(?!\w)" if bare[-1:].isalnum() else "")
-    return before + core + after
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+@lru_cache(maxsize=512)
+def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, token) of a normalized text: words, and each punctuation mark
+    on its own (so a phrase never matches across a comma)."""
+    return tuple((m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One phrase as tokens; ``wild``: its last token is a prefix ("rechaz*")."""
+
+    words: tuple[str, ...]
+    wild: bool
+    classes: Classes
+
+    def matches(self, found: tuple[tuple[int, int, str], ...], at: int) -> bool:
+        """The phrase starts at token ``at``."""
+        words = self.words
+        if at + len(words) > len(found):
+            return False
+        last = len(words) - 1
+        for k, word in enumerate(words):
+            token = found[at + k][2]
+            if token != word and not (k == last and self.wild and token.startswith(word)):
+                return False
+        return True
+
+
+_PREFIX = 3  # wildcard phrases are indexed by the first letters of their first word
 
 
 @dataclass(frozen=True)
 class Matcher:
-    """Finds the phrases of one list in a text, longest first, without overlaps."""
+    """Finds the phrases of one list in a text, longest first, without overlaps.
 
-    regex: re.Pattern[str] | None
-    payloads: tuple[Classes, ...]  # by group number - 1
+    Phrases are indexed by their first token (a dictionary, not one big regular
+    expression: building one costs more than a whole small run), and a wildcard
+    first word by its first letters.
+    """
+
+    exact: dict[str, tuple[Entry, ...]]
+    prefixed: dict[str, tuple[Entry, ...]]
     phrases: tuple[str, ...]
 
     @classmethod
@@ -68,23 +96,43 @@ class Matcher:
         """``entries``: (phrase, class) pairs; a phrase listed twice gets both classes."""
         merged: dict[str, set[str]] = {}
         for phrase, cls_name in entries:
-            key = normalize(phrase, lang).strip()
-            if key:
+            key = " ".join(normalize(phrase, lang).split())
+            if key.rstrip("*").strip():
                 merged.setdefault(key, set()).add(cls_name)
-        ordered = sorted(merged, key=lambda p: (-len(p.rstrip("*")), p))
-        if not ordered:
-            return cls(None, (), ())
-        body = "|".join(f"({_pattern(p)})" for p in ordered)
-        regex = re.compile(body)
-        return cls(regex, tuple(frozenset(merged[p]) for p in ordered), tuple(ordered))
+        exact: dict[str, list[Entry]] = {}
+        prefixed: dict[str, list[Entry]] = {}
+        for phrase, classes in merged.items():
+            wild = phrase.endswith("*")
+            words = tuple(token for _, _, token in tokens(phrase.rstrip("*").strip()))
+            entry = Entry(words, wild, frozenset(classes))
+            if wild and len(words) == 1:
+                prefixed.setdefault(words[0][:_PREFIX], []).append(entry)
+            else:
+                exact.setdefault(words[0], []).append(entry)
+
+        def longest_first(table: dict[str, list[Entry]]) -> dict[str, tuple[Entry, ...]]:
+            return {key: tuple(sorted(found, key=lambda e: (-len(e.words), -sum(map(len, e.words)))))
+                    for key, found in table.items()}
+
+        return cls(longest_first(exact), longest_first(prefixed), tuple(sorted(merged)))
 
     def find(self, text: str) -> Iterator[tuple[int, int, str, Classes]]:
         """(start, end, matched text, classes) of each phrase found in normalized ``text``."""
-        if self.regex is None:
-            return
-        for m in self.regex.finditer(text):
-            group = m.lastindex or 1
-            yield m.start(), m.end(), m.group(0), self.payloads[group - 1]
+        found = tokens(text)
+        exact, prefixed = self.exact, self.prefixed
+        at = 0
+        while at < len(found):
+            token = found[at][2]
+            best: Entry | None = None
+            for entry in (*exact.get(token, ()), *prefixed.get(token[:_PREFIX], ())):
+                if (best is None or len(entry.words) > len(best.words)) and entry.matches(found, at):
+                    best = entry
+            if best is None:
+                at += 1
+                continue
+            start, end = found[at][0], found[at + len(best.words) - 1][1]
+            yield start, end, text[start:end], best.classes
+            at += len(best.words)
 
 
 @dataclass(frozen=True)
