@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -31,13 +31,20 @@ _CANNOT = re.compile(r"\bcannot\b")
 _WORD = re.compile(r"\w+")
 
 
+# The accented letters of Spanish and the typographic apostrophe, folded without
+# Unicode decomposition (the common case; anything else goes through strip_accents).
+_FOLD = str.maketrans("áéíóúüñàèìòù\u2019", "aeiouunaeiou'")
+
+
 def normalize(text: str, lang: str) -> str:
     """Lower case, no accents, straight apostrophes; English "don't" -> "do not".
 
     Offsets may shift only by the contraction expansion, which the callers do not
     map back to the source (findings quote the sentence, not an offset in it).
     """
-    low = strip_accents(text.lower(), keep_tilde=False).replace("\u2019", "'")
+    low = text.lower().translate(_FOLD)
+    if not low.isascii():
+        low = strip_accents(low, keep_tilde=False)
     if lang == "en":
         low = _CANNOT.sub("can not", low)
         low = _CONTRACTION.sub(" not", low).replace("won not", "will not")
@@ -135,9 +142,18 @@ class Matcher:
             at += len(best.words)
 
 
+Found = tuple[int, int, str, Classes]  # start, end, matched text, classes
+KINDS = ("negation", "neutral", "absorbs", "modality", "relations", "quantity", "frequency", "parties")
+
+
 @dataclass(frozen=True)
 class Side:
-    """The matchers of one language."""
+    """The matchers of one language, and one index over all of them.
+
+    ``scan`` finds every kind in one pass over a sentence's tokens (most tokens
+    start no phrase and cost one dictionary lookup); within a kind, the longest
+    phrase wins and phrases do not overlap, as with :meth:`Matcher.find`.
+    """
 
     negation: Matcher
     neutral: Matcher
@@ -147,6 +163,64 @@ class Side:
     quantity: Matcher
     frequency: Matcher
     parties: Matcher
+    exact: dict[str, tuple[tuple[int, Entry], ...]] = field(default_factory=dict, init=False)
+    double: dict[tuple[str, str], tuple[tuple[int, Entry], ...]] = field(default_factory=dict, init=False)
+    prefixed: dict[str, tuple[tuple[int, Entry], ...]] = field(default_factory=dict, init=False)
+    firsts: frozenset[str] = field(default=frozenset(), init=False)
+
+    def __post_init__(self) -> None:
+        # One word, or a second word that is a prefix: indexed by the first word;
+        # longer phrases by their first two words (a common first word such as
+        # "no", "a" or "en" then costs one lookup, not a try of each phrase).
+        single: dict[str, list[tuple[int, Entry]]] = {}
+        double: dict[tuple[str, str], list[tuple[int, Entry]]] = {}
+        prefixed: dict[str, list[tuple[int, Entry]]] = {}
+        for number, kind in enumerate(KINDS):
+            matcher: Matcher = getattr(self, kind)
+            for key, entries in matcher.exact.items():
+                for entry in entries:
+                    if len(entry.words) == 1 or (len(entry.words) == 2 and entry.wild):
+                        single.setdefault(key, []).append((number, entry))
+                    else:
+                        double.setdefault((key, entry.words[1]), []).append((number, entry))
+            for key, entries in matcher.prefixed.items():
+                prefixed.setdefault(key, []).extend((number, entry) for entry in entries)
+        object.__setattr__(self, "exact", {key: tuple(found) for key, found in single.items()})
+        object.__setattr__(self, "double", {key: tuple(found) for key, found in double.items()})
+        object.__setattr__(self, "prefixed", {key: tuple(found) for key, found in prefixed.items()})
+        object.__setattr__(self, "firsts", frozenset(single) | {first for first, _ in double})
+
+    def scan(self, text: str) -> list[list[Found]]:
+        """The phrases of every kind in normalized ``text``, by kind number (``KINDS``)."""
+        found = tokens(text)
+        out: list[list[Found]] = [[] for _ in KINDS]
+        words = [token for _, _, token in found]
+        firsts, prefixed = self.firsts, self.prefixed
+        starts = [at for at, word in enumerate(words) if word in firsts or word[:_PREFIX] in prefixed]
+        if not starts:
+            return out
+        free = [0] * len(KINDS)  # the first token each kind may match again
+        exact, double = self.exact, self.double
+        last_word = len(words) - 1
+        for at in starts:
+            word = words[at]
+            candidates = exact.get(word, ())
+            if at < last_word:
+                candidates = (*candidates, *double.get((word, words[at + 1]), ()))
+            candidates = (*candidates, *prefixed.get(word[:_PREFIX], ()))
+            best: dict[int, Entry] = {}
+            for number, entry in candidates:
+                if free[number] > at:
+                    continue
+                chosen = best.get(number)
+                if (chosen is None or len(entry.words) > len(chosen.words)) and entry.matches(found, at):
+                    best[number] = entry
+            for number, entry in best.items():
+                last = at + len(entry.words) - 1
+                start, end = found[at][0], found[last][1]
+                out[number].append((start, end, text[start:end], entry.classes))
+                free[number] = last + 1
+        return out
 
 
 @dataclass(frozen=True)
@@ -162,6 +236,9 @@ class Lexicon:
     relation_conflicts: tuple[tuple[str, str], ...]
     quantity_conflicts: tuple[tuple[str, str], ...]
     quantity_keep: frozenset[str]
+    # The markers of each (sentence, language) met in this run: guides repeat
+    # sentences (notes, steps, the same warning), and a marker depends on nothing else.
+    memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False)
 
     def side(self, lang: str) -> Side:
         """The matchers of ``lang`` (en or es)."""
@@ -230,8 +307,8 @@ def with_project(base: Mapping[str, Any], model: Any) -> dict[str, Any]:
     if model is None:
         return data
     polarity = data.setdefault("polarity", {})
-    for field, suffix in (("negation", ""), ("not_negation", "-neutral"), ("negation_equivalents", "-absorbs")):
-        lists = getattr(model, field)
+    for name, suffix in (("negation", ""), ("not_negation", "-neutral"), ("negation_equivalents", "-absorbs")):
+        lists = getattr(model, name)
         if lists is not None:
             for lang in ("en", "es"):
                 _extend(polarity, lang + suffix, getattr(lists, lang))

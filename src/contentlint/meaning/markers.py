@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from contentlint.meaning.lexicon import Classes, Lexicon, Side, normalize
+from contentlint.meaning.lexicon import Classes, Found, Lexicon, normalize
 
 # A phrase of a class of its own that stops a shorter word matching inside it
 # ("siempre y cuando" is not "siempre").
@@ -66,17 +66,13 @@ class Marks:
         return frozenset(c for marker in markers for c in marker.classes)
 
 
-def _found(matcher_side: Side, name: str, text: str) -> list[tuple[int, int, str, Classes]]:
-    return list(getattr(matcher_side, name).find(text))
-
-
-def _plain_markers(side: Side, name: str, text: str) -> tuple[Marker, ...]:
-    found = []
-    for _, _, words, classes in _found(side, name, text):
+def _plain_markers(found: list[Found]) -> tuple[Marker, ...]:
+    markers = []
+    for _, _, words, classes in found:
         kept = classes - {IGNORED_CLASS, ""}
         if kept:
-            found.append(Marker(words, kept))
-    return tuple(found)
+            markers.append(Marker(words, kept))
+    return tuple(markers)
 
 
 def _negated_before(text: str, start: int, negations: list[tuple[int, int]], lang: str) -> bool:
@@ -94,14 +90,14 @@ def _negated_before(text: str, start: int, negations: list[tuple[int, int]], lan
 
 
 def _modality(
-    text: str, lang: str, side: Side, lexicon: Lexicon, negations: list[tuple[int, int]]
+    text: str, lang: str, found: list[Found], lexicon: Lexicon, negations: list[tuple[int, int]]
 ) -> tuple[Marker, ...]:
-    found = []
-    for start, end, words, classes in _found(side, "modality", text):
-        readings = _readings(text, lang, lexicon, negations, (start, end, words, classes))
+    markers = []
+    for match in found:
+        readings = _readings(text, lang, lexicon, negations, match)
         if readings:
-            found.append(Marker(words, readings))
-    return tuple(found)
+            markers.append(Marker(match[2], readings))
+    return tuple(markers)
 
 
 def _readings(text: str, lang: str, lexicon: Lexicon, negations: list[tuple[int, int]],
@@ -125,23 +121,29 @@ def _readings(text: str, lang: str, lexicon: Lexicon, negations: list[tuple[int,
 
 
 def marks(sentence: str, lang: str, lexicon: Lexicon) -> Marks:
-    """The markers of one sentence (``lang`` = en or es)."""
+    """The markers of one sentence (``lang`` = en or es), memoized for the run."""
+    key = (sentence, lang)
+    found: Marks | None = lexicon.memo.get(key)
+    if found is None:
+        found = lexicon.memo[key] = _marks(sentence, lang, lexicon)
+    return found
+
+
+def _marks(sentence: str, lang: str, lexicon: Lexicon) -> Marks:
     text = normalize(sentence, lang)
-    side = lexicon.side(lang)
-    neutral = [(s, e) for s, e, _, _ in side.neutral.find(text)]
-    negations = [
-        (s, e, words) for s, e, words, _ in side.negation.find(text)
-        if not any(ns <= s and e <= ne for ns, ne in neutral)
+    negation, neutral, absorbs, modality, relations, quantity, frequency, parties = lexicon.side(lang).scan(text)
+    spans = [
+        (s, e) for s, e, _, _ in negation
+        if not any(ns <= s and e <= ne for ns, ne, _, _ in neutral)
     ]
-    spans = [(s, e) for s, e, _ in negations]
     return Marks(
-        negations=tuple(words for _, _, words in negations),
-        absorbs=tuple(words for _, _, words, _ in side.absorbs.find(text)),
-        modality=_modality(text, lang, side, lexicon, spans),
-        relations=_plain_markers(side, "relations", text),
-        quantity=_plain_markers(side, "quantity", text),
-        frequency=_plain_markers(side, "frequency", text),
-        parties=_parties(side, text, lang),
+        negations=tuple(words for s, e, words, _ in negation if (s, e) in spans),
+        absorbs=tuple(words for _, _, words, _ in absorbs),
+        modality=_modality(text, lang, modality, lexicon, spans),
+        relations=_plain_markers(relations),
+        quantity=_plain_markers(quantity),
+        frequency=_plain_markers(frequency),
+        parties=_parties(parties, text, lang),
     )
 
 
@@ -155,9 +157,9 @@ _ARTICLE = {
 }
 
 
-def _parties(side: Side, text: str, lang: str) -> tuple[Marker, ...]:
+def _parties(matches: list[Found], text: str, lang: str) -> tuple[Marker, ...]:
     """The parties named, each marked as listed when a joiner links it to its neighbor."""
-    found = [(s, e, words, classes - {""}) for s, e, words, classes in side.parties.find(text)]
+    found = [(s, e, words, classes - {""}) for s, e, words, classes in matches]
     named = [(s, e, words, classes) for s, e, words, classes in found if classes]
     joined = [False] * len(named)
     joiner = _JOINER[lang]

@@ -83,8 +83,9 @@ def align_sentences(en_text: str, es_text: str) -> list[SentencePair]:
     es = sentences(es_text, "es")
     if not en or not es:
         return []
-    if len(en) == len(es) == 1:
-        return [SentencePair((en[0],), (es[0],))]
+    if len(en) == len(es) and all(_cost([a], [b]) < _MERGE_COST for a, b in zip(en, es, strict=True)):
+        # The usual case: as many sentences on each side, each of a fitting length.
+        return [SentencePair((a,), (b,)) for a, b in zip(en, es, strict=True)]
     n, m = len(en), len(es)
     best: list[list[float]] = [[math.inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
