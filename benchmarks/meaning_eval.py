@@ -3,7 +3,7 @@
     python benchmarks/meaning_eval.py [--src src] [--json OUT] [--verbose]
 
 Runs the real CLI (``--select MP``) on a project built from the corpus (see
-tests/meaning/harness.py) and prints one row per kind; ``--verbose`` also lists
+tests/meaning/meaning_harness.py) and prints one row per kind; ``--verbose`` also lists
 each false finding and each missed defect.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "meaning"))
 
-import harness
+import meaning_harness as harness
 
 
 def main() -> int:

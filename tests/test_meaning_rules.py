@@ -17,7 +17,7 @@ from clitools import ROOT, guide_text, write_project
 
 sys.path.insert(0, str(ROOT / "tests" / "meaning"))
 
-import harness
+import meaning_harness as harness
 
 
 @pytest.fixture(scope="module")
