@@ -46,6 +46,8 @@ if TYPE_CHECKING:
     from contentlint.links.extract import LinkIndex
     from contentlint.links.http.results import LinkResult
     from contentlint.links.http.settings import ExternalLinkSettings
+    from contentlint.meaning.lexicon import Lexicon
+    from contentlint.meaning.pairs import SentenceDifference
     from contentlint.readability import DocumentScore
     from contentlint.readability.baseline import Baseline, BaselineError
     from contentlint.readability.guides import ScoringCaches
@@ -291,6 +293,30 @@ class RunContext:
         from contentlint.bilingual.glossary import hit_ids
 
         return hit_ids(self.term_hits(doc, info))
+
+    # -- meaning parity ---------------------------------------------------------
+    def meaning_lexicon(self) -> Lexicon:
+        """The MP rules' marker lexicons, with ``data/meaning.yaml`` and the glossary's party terms."""
+        from contentlint.meaning.lexicon import build_lexicon, glossary_phrases
+
+        def build() -> Lexicon:
+            doc = self.library.data("glossary")
+            english, spanish = glossary_phrases(doc.model if doc is not None else None)
+            project = self.library.data("meaning")
+            return build_lexicon(english, spanish, project.model if project is not None else None)
+
+        return self._once(("meaning-lexicon",), build)
+
+    def meaning(self, pair: Pair) -> list[SentenceDifference]:
+        """The meaning differences of a pair's aligned sentences (shared by MP001-MP005)."""
+        from contentlint.meaning.pairs import pair_differences
+
+        def build() -> list[SentenceDifference]:
+            prose = self.aligned_prose(pair)
+            # No aligned prose (an unusable alignment): nothing to compare, no lexicon to build.
+            return pair_differences(prose, self.meaning_lexicon()) if prose else []
+
+        return self._once(("meaning", id(pair.en), id(pair.es)), build)
 
     # -- data tables ------------------------------------------------------------
     def acronyms(self) -> AcronymTable:

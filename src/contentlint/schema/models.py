@@ -181,10 +181,81 @@ class Timelines(Strict):
     facts: list[TimelineFact] = Field(min_length=1)
 
 
+class LexiconPhrases(Strict):
+    """Phrases in each language (matched as whole words, case and accents ignored; a
+    trailing * matches any ending)."""
+
+    en: list[Text] = Field(default_factory=list)
+    es: list[Text] = Field(default_factory=list)
+
+
+ModalityClass = Literal["obligation", "permission", "advice", "possible"]
+RelationClass = Literal["before", "after", "within", "until", "at-least", "at-most", "unless", "only-if"]
+QuantityClass = Literal["all", "some", "most", "only", "both", "none"]
+FrequencyClass = Literal["always", "usually", "sometimes", "rarely", "none"]
+
+
+class ModalityPhrases(Strict):
+    """Modal phrases by class, in each language."""
+
+    en: dict[ModalityClass, list[Text]] = Field(default_factory=dict)
+    es: dict[ModalityClass, list[Text]] = Field(default_factory=dict)
+
+
+class RelationPhrases(Strict):
+    """Time relations and conditions by class, in each language."""
+
+    en: dict[RelationClass, list[Text]] = Field(default_factory=dict)
+    es: dict[RelationClass, list[Text]] = Field(default_factory=dict)
+
+
+class QuantityPhrases(Strict):
+    """Quantity words by class (``none``: a phrase that holds one but is not one)."""
+
+    en: dict[QuantityClass, list[Text]] = Field(default_factory=dict)
+    es: dict[QuantityClass, list[Text]] = Field(default_factory=dict)
+
+
+class FrequencyPhrases(Strict):
+    """Frequency words by class (``none``: a phrase that holds one but is not one)."""
+
+    en: dict[FrequencyClass, list[Text]] = Field(default_factory=dict)
+    es: dict[FrequencyClass, list[Text]] = Field(default_factory=dict)
+
+
+class PartyPhrases(Strict):
+    """How a party is named in each language, and the glossary entry that names it."""
+
+    en: list[Text] = Field(default_factory=list)
+    es: list[Text] = Field(default_factory=list)
+    glossary: GuideId | None = Field(default=None, description="A glossary id whose renderings also name it.")
+
+
+class MeaningLexicon(Strict):
+    """content/data/meaning.yaml: the project's additions to the MP rules' lexicons."""
+
+    type: Literal["meaning"]
+    id: GuideId
+    updated: dt.date
+    negation: LexiconPhrases | None = None
+    not_negation: LexiconPhrases | None = Field(
+        default=None, description="Phrases with a negation word that do not negate the sentence ('sin costo').")
+    negation_equivalents: LexiconPhrases | None = Field(
+        default=None, description="Words a translator may render with a negation in the other language ('unless').")
+    modality: ModalityPhrases | None = None
+    relations: RelationPhrases | None = None
+    quantity: QuantityPhrases | None = None
+    frequency: FrequencyPhrases | None = None
+    parties: dict[GuideId, PartyPhrases] = Field(default_factory=dict)
+    not_parties: LexiconPhrases | None = Field(
+        default=None, description="Phrases that hold a party word but name no party ('school year').")
+
+
 DATA_MODELS: dict[str, type[Strict]] = {
     "glossary": Glossary,
     "acronyms": AcronymList,
     "timelines": Timelines,
+    "meaning": MeaningLexicon,
 }
 
 # Name of each exported schema file -> model.
@@ -193,4 +264,5 @@ SCHEMA_FILES: dict[str, type[Strict]] = {
     "glossary.schema.json": Glossary,
     "acronyms.schema.json": AcronymList,
     "timelines.schema.json": Timelines,
+    "meaning.schema.json": MeaningLexicon,
 }

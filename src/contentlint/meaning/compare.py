@@ -1,0 +1,164 @@
+"""The meaning differences of an aligned sentence pair, by kind.
+
+Each comparison is built to stay silent on a correct translation written another
+way (see tests/meaning/corpus.yaml for the variations it accepts):
+
+* polarity: one side negated and the other not, unless the other side holds a
+  word a translator may render with a negation ("unless" -> "si no");
+  double negation ("no ... nunca") is one negation because only presence counts;
+* modality: reported only when the two sides share no reading at all
+  ("must" against "puede"), never for a modal one side leaves implicit;
+* relations and quantity: a conflicting pair of classes (before/after,
+  at least/at most, all/some), each present on one side only; "only" and "both"
+  dropped;
+* frequency: a frequency class present on one side only;
+* parties: a party named on one side only, when the English sentence names two or
+  more and the party is part of a list on its side (who must agree, who may attend).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from contentlint.meaning.lexicon import Lexicon
+from contentlint.meaning.markers import Marker, Marks
+
+KINDS = ("polarity", "modality", "relations", "parties", "quantity")
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One meaning difference: its kind, the markers on each side and their classes."""
+
+    kind: str  # polarity | modality | relations | parties | quantity | frequency
+    en_marker: str  # the English words ("" when the English has none)
+    es_marker: str
+    en_class: str  # what the English marker means (obligation, before, ...)
+    es_class: str
+
+
+def _first(markers: tuple[Marker, ...], outside: frozenset[str]) -> Marker | None:
+    return next((m for m in markers if not m.classes & outside), None)
+
+
+def _with(markers: tuple[Marker, ...], cls: str) -> str:
+    return next((m.text for m in markers if cls in m.classes), "")
+
+
+def polarity(en: Marks, es: Marks) -> Iterator[Difference]:
+    """One side negated, the other not."""
+    if en.negations and not es.negations and not es.absorbs:
+        yield Difference("polarity", en.negations[0], "", "negated", "affirmative")
+    elif es.negations and not en.negations and not en.absorbs:
+        yield Difference("polarity", "", es.negations[0], "affirmative", "negated")
+
+
+def modality(en: Marks, es: Marks, lexicon: Lexicon) -> Iterator[Difference]:
+    """Modal readings that share nothing ("must" against "puede")."""
+    en_readings = en.classes("modality")
+    es_readings = es.classes("modality")
+    if not en_readings or not es_readings:
+        return
+    en_wide = en_readings | {a for r in en_readings for a in lexicon.agree.get(r, ())}
+    es_wide = es_readings | {a for r in es_readings for a in lexicon.agree.get(r, ())}
+    if en_wide & es_readings or es_wide & en_readings:
+        return
+    if _only_limits(en, es, en_readings | es_readings):
+        return
+    en_marker = _first(en.modality, es_wide)
+    es_marker = _first(es.modality, en_wide)
+    if en_marker is None or es_marker is None:
+        return
+    yield Difference("modality", en_marker.text, es_marker.text, _label(en_marker), _label(es_marker))
+
+
+def _only_limits(en: Marks, es: Marks, readings: frozenset[str]) -> bool:
+    """"There can be only one" is "no puede haber más de una": permission limited by
+    "only" on one side is a prohibition of more on the other."""
+    only = "only" in en.classes("quantity") or "only" in es.classes("quantity")
+    return only and readings <= {"permission", "prohibition", "possible"}
+
+
+def _label(marker: Marker) -> str:
+    return "/".join(sorted(marker.classes - {"possible"}) or sorted(marker.classes))
+
+
+def _conflicts(kind: str, en: tuple[Marker, ...], es: tuple[Marker, ...],
+               conflicts: tuple[tuple[str, str], ...]) -> Iterator[Difference]:
+    en_classes = frozenset(c for m in en for c in m.classes)
+    es_classes = frozenset(c for m in es for c in m.classes)
+    for a, b in conflicts:
+        for x, y in ((a, b), (b, a)):
+            if x in en_classes and x not in es_classes and y in es_classes and y not in en_classes:
+                yield Difference(kind, _with(en, x), _with(es, y), x, y)
+                return
+
+
+def relations(en: Marks, es: Marks, lexicon: Lexicon) -> Iterator[Difference]:
+    """A time relation or condition turned into its opposite."""
+    yield from _conflicts("relations", en.relations, es.relations, lexicon.relation_conflicts)
+
+
+def quantity(en: Marks, es: Marks, lexicon: Lexicon) -> Iterator[Difference]:
+    """A quantity changed (all/some) or dropped (only, both), or a frequency word changed."""
+    found = list(_conflicts("quantity", en.quantity, es.quantity, lexicon.quantity_conflicts))
+    yield from found
+    if found:
+        return
+    es_quantity = es.classes("quantity")
+    # "solo" may be "no ... más que" / "no ... sino": a negated Spanish sentence keeps it.
+    for keep in sorted(lexicon.quantity_keep if not es.negations else ()):
+        if keep not in es_quantity and (marker := _with(en.quantity, keep)):
+            yield Difference("quantity", marker, "", keep, "")
+            return
+    en_freq = en.classes("frequency")
+    es_freq = es.classes("frequency")
+    if en_freq == es_freq:
+        return
+    dropped = sorted(en_freq - es_freq)
+    added = sorted(es_freq - en_freq)
+    yield Difference(
+        "quantity",
+        _with(en.frequency, dropped[0]) if dropped else "",
+        _with(es.frequency, added[0]) if added else "",
+        dropped[0] if dropped else "",
+        added[0] if added else "",
+    )
+
+
+def parties(en: Marks, es: Marks) -> Iterator[Difference]:
+    """A party of a list dropped or added.
+
+    Only a party that is part of a list on its side counts ("you and the school";
+    "el maestro, el director y un abogado"): elsewhere Spanish names a party by a
+    pronoun ("le", "lo") or leaves it implicit, and the sentence has not lost it.
+    """
+    en_parties = en.classes("parties")
+    es_parties = es.classes("parties")
+    if en_parties == es_parties or len(en_parties) < 2:
+        return
+    en_listed = {c for m in en.parties if m.listed for c in m.classes}
+    es_listed = {c for m in es.parties if m.listed for c in m.classes}
+    dropped = sorted((en_parties - es_parties) & en_listed)
+    added = sorted((es_parties - en_parties) & es_listed)
+    if not dropped and not added:
+        return
+    yield Difference(
+        "parties",
+        _with(en.parties, dropped[0]) if dropped else "",
+        _with(es.parties, added[0]) if added else "",
+        dropped[0] if dropped else "",
+        added[0] if added else "",
+    )
+
+
+def differences(en: Marks, es: Marks, lexicon: Lexicon) -> list[Difference]:
+    """Every meaning difference between an English sentence group and its Spanish one."""
+    return [
+        *polarity(en, es),
+        *modality(en, es, lexicon),
+        *relations(en, es, lexicon),
+        *parties(en, es),
+        *quantity(en, es, lexicon),
+    ]

@@ -1,0 +1,172 @@
+"""The meaning markers of one sentence (or of a group of sentences).
+
+What a sentence says beyond its facts: whether it is negated, its modality
+(obligation, permission, advice, prohibition, exemption), its time relations and
+conditions, its quantity and frequency words and the parties it names. Each
+marker keeps the words that expressed it, so a finding can quote them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from contentlint.meaning.lexicon import Classes, Found, Lexicon, normalize
+
+# A phrase of a class of its own that stops a shorter word matching inside it
+# ("siempre y cuando" is not "siempre").
+IGNORED_CLASS = "none"
+# How many words may stand between a negation and the modal it negates, and
+# which: auxiliaries and clitics ("do not have to", "no se le puede", "no está
+# obligado"), never a verb of its own ("does not agree, you can").
+_BRIDGE = {
+    "en": frozenset({"be", "been", "ever", "even", "always", "really", "legally", "also", "yet", "do", "does",
+                     "did", "is", "are", "was", "were", "will", "would", "actually", "necessarily", "you", "we",
+                     "they", "one"}),
+    "es": frozenset({"se", "le", "les", "lo", "la", "los", "las", "me", "te", "nos", "es", "esta", "estan", "son",
+                     "estara", "estaran", "sera", "seran", "siempre", "legalmente", "realmente", "usted", "ustedes",
+                     "necesariamente", "tampoco"}),
+}
+_MAX_BRIDGE = 3
+_PUNCT = re.compile(r"[,;:()\[\]]")
+_NOT_AFTER = {"en": re.compile(r"\s+not\b"), "es": re.compile(r"\s+no\b")}
+# What joins two parties of a list: a comma or a conjunction, then an article or a possessive.
+_JOINER = {
+    "en": re.compile(r"\s*(?:,|,?\s*(?:and|or|and/or|nor))\s+(?:(?:the|a|an|your|their|his|her|its|any|other)\s+)?"),
+    "es": re.compile(r"\s*(?:,|,?\s*(?:y|e|o|u|y/o|ni))\s+"
+                     r"(?:(?:el|la|los|las|un|una|unos|unas|su|sus|al|a|otro|otra|otros|otras|cualquier)\s+)?"),
+}
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One marker: the words found (normalized) and what they may mean."""
+
+    text: str
+    classes: Classes
+    # A party joined to another one ("X and Y", "X, Y o Z"): a list of who.
+    listed: bool = False
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Every marker of a sentence."""
+
+    negations: tuple[str, ...]
+    absorbs: tuple[str, ...]  # words a translator may render with a negation
+    modality: tuple[Marker, ...]  # classes: the readings (obligation, prohibition, ...)
+    relations: tuple[Marker, ...]
+    quantity: tuple[Marker, ...]
+    frequency: tuple[Marker, ...]
+    parties: tuple[Marker, ...]
+
+    def classes(self, kind: str) -> frozenset[str]:
+        """Every class of the markers of one kind (modality, relations, ...)."""
+        markers: tuple[Marker, ...] = getattr(self, kind)
+        return frozenset(c for marker in markers for c in marker.classes)
+
+
+def _plain_markers(found: list[Found]) -> tuple[Marker, ...]:
+    markers = []
+    for _, _, words, classes in found:
+        kept = classes - {IGNORED_CLASS, ""}
+        if kept:
+            markers.append(Marker(words, kept))
+    return tuple(markers)
+
+
+def _negated_before(text: str, start: int, negations: list[tuple[int, int]], lang: str) -> bool:
+    """A negation stands just before ``start``, with only bridge words between."""
+    for _, neg_end in negations:
+        if neg_end > start:
+            continue
+        between = text[neg_end:start]
+        if _PUNCT.search(between):
+            continue
+        words = between.split()
+        if len(words) <= _MAX_BRIDGE and all(word in _BRIDGE[lang] for word in words):
+            return True
+    return False
+
+
+def _modality(
+    text: str, lang: str, found: list[Found], lexicon: Lexicon, negations: list[tuple[int, int]]
+) -> tuple[Marker, ...]:
+    markers = []
+    for match in found:
+        readings = _readings(text, lang, lexicon, negations, match)
+        if readings:
+            markers.append(Marker(match[2], readings))
+    return tuple(markers)
+
+
+def _readings(text: str, lang: str, lexicon: Lexicon, negations: list[tuple[int, int]],
+              match: tuple[int, int, str, Classes]) -> Classes:
+    """What one modal phrase means here, with a negation before or after it."""
+    start, end, words, classes = match
+    key = " ".join(words.split())
+    if _negated_before(text, start, negations, lang):
+        if lang == "es" and key in lexicon.es_negated_override:
+            return lexicon.es_negated_override[key]
+        return frozenset(r for c in classes for r in lexicon.negated.get(c, frozenset({c})))
+    if _NOT_AFTER[lang].match(text, end):
+        if lang == "en":
+            head = key if key in lexicon.en_not_after else key.split()[0]
+            if head in lexicon.en_not_after:
+                return lexicon.en_not_after[head]
+            return frozenset(r for c in classes for r in lexicon.negated.get(c, frozenset({c})))
+        if "permission" in classes:
+            return frozenset({"exemption", "permission"})  # "puede no firmar": signing is optional
+    return classes
+
+
+def marks(sentence: str, lang: str, lexicon: Lexicon) -> Marks:
+    """The markers of one sentence (``lang`` = en or es), memoized for the run."""
+    key = (sentence, lang)
+    found: Marks | None = lexicon.memo.get(key)
+    if found is None:
+        found = lexicon.memo[key] = _marks(sentence, lang, lexicon)
+    return found
+
+
+def _marks(sentence: str, lang: str, lexicon: Lexicon) -> Marks:
+    text = normalize(sentence, lang)
+    negation, neutral, absorbs, modality, relations, quantity, frequency, parties = lexicon.side(lang).scan(text)
+    spans = [
+        (s, e) for s, e, _, _ in negation
+        if not any(ns <= s and e <= ne for ns, ne, _, _ in neutral)
+    ]
+    return Marks(
+        negations=tuple(words for s, e, words, _ in negation if (s, e) in spans),
+        absorbs=tuple(words for _, _, words, _ in absorbs),
+        modality=_modality(text, lang, modality, lexicon, spans),
+        relations=_plain_markers(relations),
+        quantity=_plain_markers(quantity),
+        frequency=_plain_markers(frequency),
+        parties=_parties(parties, text, lang),
+    )
+
+
+_JOIN_WORDS = {
+    "en": frozenset({"and", "or", "the", "a", "an", "your", "their"}),
+    "es": frozenset({"y", "e", "o", "u", "ni", "el", "la", "los", "las", "un", "una", "su", "sus"}),
+}
+_ARTICLE = {
+    "en": re.compile(r"\s*(?:(?:the|a|an|your|their)\s+)?"),
+    "es": re.compile(r"\s*(?:(?:el|la|los|las|un|una|su|sus|al|a)\s+)?"),
+}
+
+
+def _parties(matches: list[Found], text: str, lang: str) -> tuple[Marker, ...]:
+    """The parties named, each marked as listed when a joiner links it to its neighbor."""
+    found = [(s, e, words, classes - {""}) for s, e, words, classes in matches]
+    named = [(s, e, words, classes) for s, e, words, classes in found if classes]
+    joined = [False] * len(named)
+    joiner = _JOINER[lang]
+    for i in range(len(named) - 1):
+        between = text[named[i][1] : named[i + 1][0]]
+        # "you and the" holds its own joiner: what follows it is the next party.
+        ends_joined = named[i][2].split()[-1] in _JOIN_WORDS[lang]
+        if joiner.fullmatch(between) or (ends_joined and _ARTICLE[lang].fullmatch(between)):
+            joined[i] = joined[i + 1] = True
+    return tuple(Marker(words, classes, joined[i]) for i, (_, _, words, classes) in enumerate(named))

@@ -1,0 +1,49 @@
+"""MP003 time-relation-mismatch: before/after, within/after, at least/at most, unless/only if."""
+
+from __future__ import annotations
+
+from contentlint.findings import Severity
+from contentlint.i18n import msg
+from contentlint.meaning.compare import Difference
+from contentlint.rules.meaning.common import MeaningRule, meaning
+
+
+class TimeRelationMismatch(MeaningRule):
+    """An English sentence and its Spanish sentence put an event on opposite sides
+    of a time or a condition: "within 10 days" against "después de 10 días".
+
+    ## What it does
+    Finds the time relations and conditions of each aligned sentence pair:
+    before (before, prior to; antes de, previo a), after (after, later than;
+    después de, luego de, tras), within a time limit (within, no later than, by
+    the end of; dentro de, en un plazo de, a más tardar), until (until; hasta),
+    at least / at most (at least, no more than, up to; por lo menos, al menos,
+    como máximo, hasta) and conditions (unless; a menos que, salvo que / only
+    if; solo si, siempre y cuando). It reports a conflicting pair (before
+    against after, within against after, until against after, at least against
+    at most, unless against only if) when each side has one of the two and not
+    the other. "Hasta" reads as until or at most.
+
+    ## Why is this bad?
+    A parent who reads "después de 10 días" waits for the deadline to pass
+    instead of acting before it; "solo si" for "unless" reverses a condition.
+
+    ## Example
+    ```markdown
+    English: You can ask for a hearing within 2 years.
+    Spanish: Puede pedir una audiencia después de 2 años.   <- MP003
+    ```
+
+    ## Options
+    None besides `severity`.
+    """
+
+    code = "MP003"
+    name = "time-relation-mismatch"
+    kind = "relations"
+    default_severity = Severity.WARNING
+
+    def message(self, difference: Difference, en_words: str, es_words: str) -> str:
+        """Both relations and what each means."""
+        return msg("the English says “{en}” ({en_meaning}); the Spanish says “{es}” ({es_meaning})", en=en_words,
+                   en_meaning=meaning(difference.en_class), es=es_words, es_meaning=meaning(difference.es_class))
