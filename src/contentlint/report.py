@@ -40,6 +40,10 @@ class Report:
     notes: list[str] = field(default_factory=list)
     from_cache: bool = False
     views: Views | None = None  # computed when a format needs them (HTML)
+    # The source lines the findings point at, and those of their related places
+    # (display path -> line number -> text): the terminal shows the offending
+    # line under each finding without the reporter opening a file.
+    sources: dict[str, dict[int, str]] = field(default_factory=dict)
 
     def count(self, severity: Severity) -> int:
         """How many findings have exactly this severity."""
@@ -48,6 +52,12 @@ class Report:
     def worst(self) -> Severity | None:
         """The most severe finding's severity."""
         return max((f.severity for f in self.findings), default=None)
+
+
+# A finding's own lines shown in the terminal (a longer range is cut), and the
+# longest source line kept (the terminal shows a window around the column).
+SOURCE_LINES_MAX = 3
+SOURCE_LINE_CHARS = 2_000
 
 
 # -- views: what the editor's report shows beyond the findings ------------------

@@ -149,7 +149,7 @@ class RunCache:
         """A cache for this run, or None when the key cannot be computed (``views``:
         the report must carry the editor's views, so a stored one without them is a miss)."""
         try:
-            root, _source, table = read_table(start, explicit)
+            root, _source, table = read_table(start, explicit, paths)
             if "external" in (table.get("links"), overrides.get("links")):
                 return None  # network results age; the link checker has its own cache
             content = (root / str(table.get("content", "content"))).resolve()
@@ -356,6 +356,7 @@ def _report_to_json(report: Report) -> dict[str, Any]:
         "rules": [[r.code, r.name, r.summary, r.severity.label, r.documentation] for r in report.rules],
         "findings": [finding_to_json(f) for f in report.findings],
         "views": report.views.to_data() if report.views is not None else None,
+        "sources": report.sources,
     }
 
 
@@ -367,4 +368,8 @@ def _report_from_json(data: dict[str, Any]) -> Report:
         rules.append(checked_record(RuleInfo(code, name, summary, Severity.parse(_typed(sev, str)), doc)))
     checked = [_typed(path, str) for path in _typed(data["checked"], list)]
     views = checked_record(Views.from_data(_typed(data["views"], dict))) if data["views"] is not None else None
-    return Report(findings=findings, checked=checked, rules=rules, from_cache=True, views=views)
+    sources = {
+        _typed(path, str): {int(_typed(number, str)): _typed(text, str) for number, text in _typed(lines, dict).items()}
+        for path, lines in _typed(data["sources"], dict).items()
+    }
+    return Report(findings=findings, checked=checked, rules=rules, from_cache=True, views=views, sources=sources)

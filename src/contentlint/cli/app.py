@@ -14,12 +14,16 @@ from pathlib import Path
 from typing import Any
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "json", "sarif", "github", "junit", "summary", "html")
+FORMATS = ("text", "full", "concise", "json", "sarif", "github", "junit", "summary", "html")
+# The text formats: "text" is "full" (each finding with its source line, as ruff
+# shows by default); "concise" keeps the one-line form for scripts and grep.
+TEXT_FORMATS = ("text", "full", "concise")
 # Commands that live with their feature. Each module has ``add_arguments(parser)``
 # and ``run(args) -> int``, and keeps its own imports lazy.
 FEATURE_COMMANDS: dict[str, tuple[str, str]] = {
     "sync": ("contentlint.cli.sync", "record and list English/Spanish sync state"),
     "links": ("contentlint.cli.links", "crawl a rendered site with LinkChecker (optional engine)"),
+    "new": ("contentlint.cli.new", "start a guide pair (or an English guide) from its type's template"),
 }
 
 
@@ -36,8 +40,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check content files (default: the content folder)")
     _add_run_options(check)
-    check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--format", choices=FORMATS, default="text",
+        help="output format (default: text, each finding with its source line; concise: one line each)",
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help="show how many findings each rule has instead of the findings"
+    )
+    check.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto",
+        help="colour the text output (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR asks for it)",
+    )
     check.add_argument("--output", "-o", type=Path, help="write the report to this file")
     check.add_argument(
         "--no-cache", action="store_true", help="ignore and do not write the caches (.contentlint_cache/)"
@@ -193,7 +206,7 @@ def _run(args: argparse.Namespace, use_cache: bool = False, views: bool = False)
     from contentlint.pipeline.run import run_check
     from contentlint.pipeline.selection import load_resolved as load_config
 
-    config = load_config(Path.cwd(), args.config, overrides)
+    config = load_config(Path.cwd(), args.config, overrides, list(args.paths))
     paths = list(args.paths)
     mentioned: list[str] = []
     if getattr(args, "changed_since", None):
@@ -226,11 +239,13 @@ def _exit_code(report: Any, config: Any, args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from contentlint.errors import ConfigError, UsageError
 
+    if args.statistics and args.format not in TEXT_FORMATS:
+        return _error(f"--statistics works with the text formats ({', '.join(TEXT_FORMATS)}), not {args.format}")
     try:
         config, report = _run(args, use_cache=True, views=args.format == "html")
     except (ConfigError, UsageError) as exc:
         return _error(_localized_error(exc, args))
-    options = _render_options(config, args)
+    options = {**_render_options(config, args), "concise": args.format == "concise", "statistics": args.statistics}
     try:
         _emit(report, args.format, args.output, options, config.root)
     except OutputError as exc:
@@ -320,9 +335,15 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _use_color(choice: str) -> bool:
+    """``--color`` when given; else NO_COLOR (no-color.org) wins over FORCE_COLOR,
+    which wins over the terminal test (a dumb terminal gets none)."""
     if choice != "auto":
         return choice == "always"
     if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR") not in (None, "", "0"):
+        return True
+    if os.environ.get("TERM") == "dumb":
         return False
     return sys.stdout.isatty()
 

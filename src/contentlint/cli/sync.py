@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"contentlint: error: {_t(exc.args[0] if exc.args else str(exc))}\n")
         return EXIT_ERROR
     if args.sync_command == "mark":
-        return _mark(ctx, pairs)
+        return mark_pairs(ctx, pairs)
     return _status(ctx, pairs, args.format)
 
 
@@ -140,7 +140,8 @@ def _now() -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def _mark(ctx: RunContext, pairs: list[Pair]) -> int:
+def mark_pairs(ctx: RunContext, pairs: list[Pair]) -> int:
+    """Write each pair's sync mark (``sync mark``; ``new`` marks the pair it creates)."""
     from contentlint.bilingual.marks import (
         block_entry,
         digest,

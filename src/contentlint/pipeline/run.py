@@ -20,7 +20,7 @@ from contentlint.pipeline.finalize import finalize
 from contentlint.pipeline.load import load_library
 from contentlint.pipeline.schedule import run_rules
 from contentlint.pipeline.selection import instantiate, rule_info
-from contentlint.pipeline.views import build_views
+from contentlint.pipeline.views import build_views, source_lines
 from contentlint.report import Report
 
 if TYPE_CHECKING:
@@ -107,6 +107,7 @@ def _check_loaded(
         rules=[rule_info(rule, config) for rule in rules],
         internal_errors=internal,
         views=build_views(findings, selected, ctx, config) if views else None,
+        sources=source_lines(findings, documents),
     )
 
 
