@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -44,28 +45,34 @@ def _environment() -> dict[str, str]:
 
 
 def _edit(project: Path, run: int) -> None:
-    """A new version of both files of the pair (a different number of blank lines at
-    the end each run: the content hash changes, the findings do not), so neither the
-    result cache nor the per-file cache can answer for the pair."""
-    for name in PAIR:
-        path = project / name
-        text = path.read_text(encoding="utf-8").rstrip("\n")
-        path.write_text(text + "\n" * (1 + run % 7 + 7 * (run // 7 % 2)), encoding="utf-8")
+    """A new sentence at the end of both guides of the pair, another each run (as a
+    writer's edit), so neither the result cache nor the per-file cache can answer
+    for the pair; the 12 guides linking to it are unchanged (their findings cached)."""
+    english, spanish = (project / name for name in PAIR)
+    with english.open("a", encoding="utf-8") as handle:
+        handle.write(f"\nKeep a copy of letter {run} in your binder.\n")
+    with spanish.open("a", encoding="utf-8") as handle:
+        handle.write(f"\nGuarde una copia de la carta {run} en su carpeta.\n")
 
 
 def _command(*args: str) -> list[str]:
     return [sys.executable, "-m", "contentlint", *args]
 
 
-def _time_precommit(project: Path, runs: int) -> list[float]:
-    times = []
+def _time_precommit(project: Path, runs: int, first: int = 0) -> tuple[list[float], list[float]]:
+    """Wall and CPU (user + system) seconds of each run. On a shared machine the CPU
+    time is the steadier number: the wall time also counts waiting for a core."""
+    walls, cpus = [], []
     env = _environment()
-    for run in range(runs):
+    for run in range(first, first + runs):
         _edit(project, run)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(_command("check", *PAIR), cwd=project, env=env, capture_output=True, check=False)
-        times.append(time.perf_counter() - start)
-    return times
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return walls, cpus
 
 
 def _same_findings(project: Path) -> tuple[bool, int]:
@@ -136,18 +143,20 @@ def main() -> int:
         project = _project(Path(temp))
         env = _environment()
         subprocess.run(_command("check"), cwd=project, env=env, capture_output=True, check=False)  # warm caches
-        _time_precommit(project, 3)  # warm the OS file cache
-        times = _time_precommit(project, args.runs)
+        _time_precommit(project, 3, 10_000)  # warm the OS file cache
+        times, cpus = _time_precommit(project, args.runs)
         same, count = _same_findings(project)
         median = statistics.median(times)
-        print(f"pre-commit, one edited pair, caches warm: median {median:.3f} s, min {min(times):.3f} s "
-              f"({args.runs} runs; target <= {TARGET_SECONDS} s {'met' if median <= TARGET_SECONDS else 'NOT met'})")
+        print(f"pre-commit, one edited pair, caches warm: median {median:.3f} s wall, min {min(times):.3f} s; "
+              f"CPU median {statistics.median(cpus):.3f} s, min {min(cpus):.3f} s "
+              f"({args.runs} runs; target <= {TARGET_SECONDS} s wall {'met' if median <= TARGET_SECONDS else 'NOT met'})")
         print(f"same findings as a full check of those files: {'yes' if same else 'NO'} ({count} findings)")
         if args.profile:
             _profile(project)
         out = ROOT / "reports" / "benchmarks-precommit.json"
         out.parent.mkdir(exist_ok=True)
         out.write_text(json.dumps({"precommit": {"median_s": round(median, 4), "min_s": round(min(times), 4),
+                                                  "cpu_median_s": round(statistics.median(cpus), 4),
                                                   "runs": args.runs, "target_s": TARGET_SECONDS,
                                                   "same_findings": same}}, indent=2) + "\n")
     return 0 if same else 1

@@ -19,12 +19,12 @@ the rest of the run: results are never wrong, only slower.
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+from contentlint.errors import log_info
+
 
 DB_FILE = "cache-v1.sqlite"
 TABLES = ("yaml", "targets")
@@ -81,11 +81,11 @@ class CacheDB:
                 raise  # locked or unwritable: leave the file alone
             except sqlite3.DatabaseError as exc:
                 # Not a database (a damaged or foreign file): it is only a cache.
-                log.info("cache database not used: %s; starting a new one", exc)
+                log_info(__name__, "cache database not used: %s; starting a new one", exc)
                 (folder / DB_FILE).unlink()
                 return cls._connect(folder / DB_FILE)
         except (OSError, sqlite3.Error) as exc:
-            log.info("cache database not used: %s", exc)
+            log_info(__name__, "cache database not used: %s", exc)
             return None
 
     @classmethod
@@ -100,7 +100,7 @@ class CacheDB:
         last = row[0] if row else 0
         if isinstance(last, int) and not isinstance(last, bool) and 0 <= last < MAX_RUN:
             return cls(connection, last + 1)
-        log.info("cache database run counter %r not usable; starting again", last)
+        log_info(__name__, "cache database run counter %r not usable; starting again", last)
         db = cls(connection, 1)
         db.reset = True
         return db
@@ -159,12 +159,12 @@ class CacheDB:
             connection.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('run', ?)", (self.run,))
             connection.execute("COMMIT")
         except (sqlite3.Error, OverflowError, ValueError) as exc:
-            log.info("cache database not written: %s", exc)
+            log_info(__name__, "cache database not written: %s", exc)
         finally:
             connection.close()
 
     def _broken(self, exc: sqlite3.Error) -> None:
-        log.info("cache database turned off for this run: %s", exc)
+        log_info(__name__, "cache database turned off for this run: %s", exc)
         if self.connection is not None:
             self.connection.close()
         self.connection = None
