@@ -25,7 +25,6 @@ from pathlib import Path
 
 from contentlint.errors import log_info
 
-
 DB_FILE = "cache-v1.sqlite"
 TABLES = ("yaml", "targets")
 KEEP_RUNS = 10

@@ -71,7 +71,8 @@ def run_rules(
             cache.put(keys[index], found)
     if cache is not None:
         log_info(
-            __name__, "target cache: %d of %d targets reused, %d checked", len(groups) - len(pending), len(groups), len(pending)
+            __name__, "target cache: %d of %d targets reused, %d checked",
+            len(groups) - len(pending), len(groups), len(pending),
         )
     shown = {d.display for d in selected}
     findings = [f for f in findings if f.location.path in shown or f.code == "CL900"]
