@@ -26,26 +26,28 @@ from pathlib import Path
 from contentlint.errors import log_info
 
 DB_FILE = "cache-v1.sqlite"
-TABLES = ("yaml", "targets")
+TABLES = ("yaml", "targets", "memo")
 KEEP_RUNS = 10
 # The run counter is a cache file's data: a value that is not a small
 # non-negative integer (text, a float, the maximum SQLite integer) starts the
 # count again and empties the tables, whose run numbers it can no longer age.
 MAX_RUN = 2**53
 # What each table's values are: the YAML cache stores marshal bytes, the
-# target cache JSON text. A row of another type is a miss.
-_VALUE_TYPES: dict[str, type] = {"yaml": bytes, "targets": str}
+# target cache JSON text, the memo (data a run derived from its libraries,
+# such as babel's CLDR formats) JSON text. A row of another type is a miss.
+_VALUE_TYPES: dict[str, type] = {"yaml": bytes, "targets": str, "memo": str}
 LOCK_TIMEOUT = 5.0  # seconds a run waits for another run's write to finish
 _CHUNK = 500  # SQLite's default limit on host parameters is 999
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS yaml (key TEXT PRIMARY KEY, value BLOB NOT NULL, run INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS targets (key TEXT PRIMARY KEY, value TEXT NOT NULL, run INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, value TEXT NOT NULL, run INTEGER NOT NULL);
 """
 
 
 class CacheDB:
-    """Key -> value rows in two tables, read on demand and written once at the end."""
+    """Key -> value rows in three tables, read on demand and written once at the end."""
 
     def __init__(self, connection: sqlite3.Connection, run: int) -> None:
         self.connection: sqlite3.Connection | None = connection
