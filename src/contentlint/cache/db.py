@@ -93,6 +93,11 @@ class CacheDB:
     def _connect(cls, path: Path) -> CacheDB:
         connection = sqlite3.connect(path, timeout=LOCK_TIMEOUT, isolation_level=None)
         try:
+            # No disk flush per commit: this is a cache whose keys are content
+            # digests, so a row is right for its key whenever it was written, and a
+            # file a crash damages is replaced ("not a database") or turns the cache
+            # off for the run. Each pre-commit run would otherwise wait for the disk.
+            connection.execute("PRAGMA synchronous = OFF")
             connection.executescript(_SCHEMA)
             row = connection.execute("SELECT value FROM meta WHERE name = 'run'").fetchone()
         except sqlite3.Error:

@@ -219,7 +219,7 @@ class RunCache:
         document = {"format": 1, "entries": entries, "rules": shared}
         try:
             cache_folder(self.root)  # never through a symbolic link
-            atomic_write_text(self.path, json.dumps(document, ensure_ascii=False), self.root)
+            atomic_write_text(self.path, json.dumps(document, ensure_ascii=False), self.root, durable=False)
         except OSError:
             pass  # a read-only checkout (or a symlinked cache folder) still gets its results, just not cached
 
