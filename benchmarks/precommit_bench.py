@@ -39,9 +39,12 @@ def _project(folder: Path) -> Path:
     return folder
 
 
+SOURCE = ROOT / "src"  # --src: another checkout's code, to compare revisions on the same machine
+
+
 def _environment() -> dict[str, str]:
-    """This checkout's code, whatever the current folder."""
-    return {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
+    """The measured code (this checkout's unless --src), whatever the current folder."""
+    return {**os.environ, "PYTHONPATH": str(SOURCE), "NO_COLOR": "1"}
 
 
 def _edit(project: Path, run: int) -> None:
@@ -137,7 +140,12 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--profile", action="store_true", help="also show where the time goes")
+    parser.add_argument("--src", type=Path, help="measure the contentlint package in this src folder instead")
     args = parser.parse_args()
+    global SOURCE
+    if args.src:
+        SOURCE = args.src.resolve()
+        os.environ["PYTHONPATH"] = str(SOURCE)  # compile_package compiles it too
     compile_package()
     with tempfile.TemporaryDirectory() as temp:
         project = _project(Path(temp))
