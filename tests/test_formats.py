@@ -16,7 +16,8 @@ LIBRARY = FIXTURES / "report-library"
 GOLDEN = ROOT / "tests" / "golden"
 SELECT = ("--select", "SC,ST,FC,CL")
 FORMATS = {
-    "text": "check.txt",
+    "text": "check.full.txt",  # the default: each finding with its source line
+    "concise": "check.txt",
     "json": "check.json",
     "sarif": "check.sarif",
     "github": "check.github.txt",

@@ -58,7 +58,7 @@ def test_valid_files_pass(cli, name):
 
 
 def test_text_output_is_path_line_column_code_with_hint(cli):
-    result = cli("check", "--select", "SC", str(SCHEMA / "en/impossible-date.md"), cwd=ROOT)
+    result = cli("check", "--format", "concise", "--select", "SC", str(SCHEMA / "en/impossible-date.md"), cwd=ROOT)
     lines = result.out.splitlines()
     assert lines[0].startswith("tests/fixtures/schema/en/impossible-date.md:8:10: SC008 updated:")
     assert lines[1] == "    hint: Use a real calendar date written YYYY-MM-DD."

@@ -17,3 +17,17 @@ def is_crash(exc: BaseException) -> bool:
     ``except Exception`` lets it through as a traceback; it is a crash like any other.
     """
     return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
+def log_info(logger: str, message: str, *args: object) -> None:
+    """An info record for whoever configured logging (the tests, an embedding tool).
+
+    ``logging`` is imported only when something else already imported it: with no
+    configuration nobody can receive an info record (the last-resort handler shows
+    warnings and worse only), and the import is a cost every pre-commit run would pay.
+    """
+    import sys
+
+    logging = sys.modules.get("logging")
+    if logging is not None:
+        logging.getLogger(logger).info(message, *args)

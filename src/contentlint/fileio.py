@@ -6,7 +6,7 @@ Everything under the project can come from a pull request, so a write
   link as the target or as any folder between ``root`` and the target is
   refused with :class:`UnsafeWriteError` (never written through);
 * replaces a regular file only (a FIFO, a device or a folder is refused);
-* is atomic: a temporary file, flushed and fsynced, then ``os.replace``. The
+* is atomic: a temporary file, flushed and fsynced (caches: not fsynced), then ``os.replace``. The
   temporary file is made in the project's ``.contentlint_cache/`` (ignored by
   git) when it is on the target's filesystem, else as a hidden ``.<name>.*.tmp``
   beside the target (content discovery skips hidden names), removed on any
@@ -122,13 +122,24 @@ def cache_folder(root: Path) -> Path:
     return folder
 
 
-def atomic_write_text(path: Path, text: str, root: Path | None = None, keep_mode: bool = True) -> None:
+def atomic_write_text(
+    path: Path, text: str, root: Path | None = None, keep_mode: bool = True, *, durable: bool = True
+) -> None:
     """Write ``text`` to ``path`` so readers see the old or the new file, never half."""
-    atomic_write_bytes(path, text.encode("utf-8"), root, keep_mode)
+    atomic_write_bytes(path, text.encode("utf-8"), root, keep_mode, durable=durable)
 
 
-def atomic_write_bytes(path: Path, data: bytes, root: Path | None = None, keep_mode: bool = True) -> None:
-    """Write ``data`` atomically (see the module documentation); ``root``: the project."""
+def atomic_write_bytes(
+    path: Path, data: bytes, root: Path | None = None, keep_mode: bool = True, *, durable: bool = True
+) -> None:
+    """Write ``data`` atomically (see the module documentation); ``root``: the project.
+
+    ``keep_mode=False`` gives a file that exists the mode a new one gets (reports:
+    readable by others, whatever an older run left). ``durable=False`` skips the
+    fsync, for caches: the rename still makes the write atomic for readers, and a
+    file a crash tears is a cache miss, never a result; the fsync is a disk flush
+    every pre-commit run would otherwise wait for.
+    """
     path = Path(os.path.normpath(os.path.abspath(path)))
     parent = safe_folder(path.parent, root)
     try:
@@ -150,7 +161,8 @@ def atomic_write_bytes(path: Path, data: bytes, root: Path | None = None, keep_m
             os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -42,6 +42,10 @@ class Report:
     from_cache: bool = False
     views: Views | None = None  # computed when a format needs them (HTML)
     scope: Scope | None = None  # what a baseline or ``--only-changed-lines`` did (never cached)
+    # The source lines the findings point at, and those of their related places
+    # (display path -> line number -> text): the terminal shows the offending
+    # line under each finding without the reporter opening a file.
+    sources: dict[str, dict[int, str]] = field(default_factory=dict)
 
     def focused(self) -> list[Finding]:
         """The findings to annotate: all of them, or only those on the changed lines."""
@@ -74,6 +78,12 @@ class Scope:
     baseline: str = ""
     baselined: int = 0
     fixed: int = 0
+
+
+# A finding's own lines shown in the terminal (a longer range is cut), and the
+# longest source line kept (the terminal shows a window around the column).
+SOURCE_LINES_MAX = 3
+SOURCE_LINE_CHARS = 2_000
 
 
 # -- views: what the editor's report shows beyond the findings ------------------

@@ -82,3 +82,25 @@ def find_terms(index: GlossaryIndex | None, lang: str | None, info: BlockInfo, b
 def hit_ids(hits: list[Hit[Any]]) -> frozenset[str]:
     """Ids of the glossary terms found (English terms, or accepted Spanish ones)."""
     return frozenset(hit.payload if isinstance(hit.payload, str) else hit.payload.term_id for hit in hits)
+
+
+def title_terms(
+    index: GlossaryIndex | None, title: str, title_es: str | None = None
+) -> tuple[list[Term], list[Mistranslation]]:
+    """The glossary terms an English title uses (first use order, once each), and the
+    known mistranslations a Spanish title uses: what a writer starting a guide
+    should know about its titles (``contentlint new``)."""
+    from contentlint.bilingual.inflection import keys
+
+    if index is None:
+        return [], []
+    terms: list[Term] = []
+    for hit in index.english.find(keys(title, "en")):
+        if isinstance(hit.payload, Term) and hit.payload not in terms:
+            terms.append(hit.payload)
+    wrong: list[Mistranslation] = []
+    if title_es:
+        for found in index.mistranslations.find(keys(title_es, "es")):
+            if found.payload not in wrong:
+                wrong.append(found.payload)
+    return terms, wrong

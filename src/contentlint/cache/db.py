@@ -19,34 +19,35 @@ the rest of the run: results are never wrong, only slower.
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+from contentlint.errors import log_info
 
 DB_FILE = "cache-v1.sqlite"
-TABLES = ("yaml", "targets")
+TABLES = ("yaml", "targets", "memo")
 KEEP_RUNS = 10
 # The run counter is a cache file's data: a value that is not a small
 # non-negative integer (text, a float, the maximum SQLite integer) starts the
 # count again and empties the tables, whose run numbers it can no longer age.
 MAX_RUN = 2**53
 # What each table's values are: the YAML cache stores marshal bytes, the
-# target cache JSON text. A row of another type is a miss.
-_VALUE_TYPES: dict[str, type] = {"yaml": bytes, "targets": str}
+# target cache JSON text, the memo (data a run derived from its libraries,
+# such as babel's CLDR formats) JSON text. A row of another type is a miss.
+_VALUE_TYPES: dict[str, type] = {"yaml": bytes, "targets": str, "memo": str}
 LOCK_TIMEOUT = 5.0  # seconds a run waits for another run's write to finish
 _CHUNK = 500  # SQLite's default limit on host parameters is 999
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS yaml (key TEXT PRIMARY KEY, value BLOB NOT NULL, run INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS targets (key TEXT PRIMARY KEY, value TEXT NOT NULL, run INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, value TEXT NOT NULL, run INTEGER NOT NULL);
 """
 
 
 class CacheDB:
-    """Key -> value rows in two tables, read on demand and written once at the end."""
+    """Key -> value rows in three tables, read on demand and written once at the end."""
 
     def __init__(self, connection: sqlite3.Connection, run: int) -> None:
         self.connection: sqlite3.Connection | None = connection
@@ -81,17 +82,22 @@ class CacheDB:
                 raise  # locked or unwritable: leave the file alone
             except sqlite3.DatabaseError as exc:
                 # Not a database (a damaged or foreign file): it is only a cache.
-                log.info("cache database not used: %s; starting a new one", exc)
+                log_info(__name__, "cache database not used: %s; starting a new one", exc)
                 (folder / DB_FILE).unlink()
                 return cls._connect(folder / DB_FILE)
         except (OSError, sqlite3.Error) as exc:
-            log.info("cache database not used: %s", exc)
+            log_info(__name__, "cache database not used: %s", exc)
             return None
 
     @classmethod
     def _connect(cls, path: Path) -> CacheDB:
         connection = sqlite3.connect(path, timeout=LOCK_TIMEOUT, isolation_level=None)
         try:
+            # No disk flush per commit: this is a cache whose keys are content
+            # digests, so a row is right for its key whenever it was written, and a
+            # file a crash damages is replaced ("not a database") or turns the cache
+            # off for the run. Each pre-commit run would otherwise wait for the disk.
+            connection.execute("PRAGMA synchronous = OFF")
             connection.executescript(_SCHEMA)
             row = connection.execute("SELECT value FROM meta WHERE name = 'run'").fetchone()
         except sqlite3.Error:
@@ -100,7 +106,7 @@ class CacheDB:
         last = row[0] if row else 0
         if isinstance(last, int) and not isinstance(last, bool) and 0 <= last < MAX_RUN:
             return cls(connection, last + 1)
-        log.info("cache database run counter %r not usable; starting again", last)
+        log_info(__name__, "cache database run counter %r not usable; starting again", last)
         db = cls(connection, 1)
         db.reset = True
         return db
@@ -159,12 +165,12 @@ class CacheDB:
             connection.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('run', ?)", (self.run,))
             connection.execute("COMMIT")
         except (sqlite3.Error, OverflowError, ValueError) as exc:
-            log.info("cache database not written: %s", exc)
+            log_info(__name__, "cache database not written: %s", exc)
         finally:
             connection.close()
 
     def _broken(self, exc: sqlite3.Error) -> None:
-        log.info("cache database turned off for this run: %s", exc)
+        log_info(__name__, "cache database turned off for this run: %s", exc)
         if self.connection is not None:
             self.connection.close()
         self.connection = None

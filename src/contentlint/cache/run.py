@@ -151,7 +151,7 @@ class RunCache:
         from contentlint.content.clock import today
 
         try:
-            root, _source, table = read_table(start, explicit)
+            root, _source, table = read_table(start, explicit, paths)
             if "external" in (table.get("links"), overrides.get("links")):
                 return None  # network results age; the link checker has its own cache
             content = (root / str(table.get("content", "content"))).resolve()
@@ -172,26 +172,30 @@ class RunCache:
             return None
         return cls(root, key, table)
 
-    def _entries(self) -> dict[str, Any]:
+    def _read(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The stored entries, and the rule tables they share (by digest)."""
         try:
             from contentlint.content.read import STATE_FILE_MAX_BYTES, read_text_safely
 
             data = json.loads(read_text_safely(self.path, STATE_FILE_MAX_BYTES, self.root, follow=False))
         except (OSError, ValueError, RecursionError):
-            return {}
+            return {}, {}
         if not isinstance(data, dict) or data.get("format") != 1:
-            return {}
-        entries = data.get("entries")
-        return entries if isinstance(entries, dict) else {}
+            return {}, {}
+        entries, rules = data.get("entries"), data.get("rules")
+        return (entries if isinstance(entries, dict) else {}), (rules if isinstance(rules, dict) else {})
 
     def lookup(self) -> tuple[CachedSettings, Report] | None:
         """The stored result for this key, if any (a row of any other shape is a miss)."""
-        entry = self._entries().get(self.key)
+        entries, rules = self._read()
+        entry = entries.get(self.key)
         if not isinstance(entry, dict):
             return None
         try:
             settings = CachedSettings(self.root, Severity.parse(_typed(entry["fail_on"], str)))
-            report = _report_from_json(_typed(entry["report"], dict))
+            data = dict(_typed(entry["report"], dict))
+            data["rules"] = rules[_typed(data["rules"], str)]
+            report = _report_from_json(data)
         except DECODE_ERRORS:
             return None
         return settings, report
@@ -202,14 +206,23 @@ class RunCache:
             return
         from contentlint.fileio import atomic_write_text, cache_folder
 
-        entries = self._entries()
+        entries, rules = self._read()
         entries.pop(self.key, None)
-        entries[self.key] = {"fail_on": fail_on.label, "report": _report_to_json(report)}
+        data = _report_to_json(report)
+        # The rules' metadata (their documentation: most of a report's bytes) is the
+        # same for every run of a configuration: stored once, by digest, so the file
+        # every pre-commit run reads and rewrites stays small.
+        table = data["rules"]
+        digest = hashlib.blake2b(json.dumps(table, ensure_ascii=False).encode(), digest_size=16).hexdigest()
+        entries[self.key] = {"fail_on": fail_on.label, "report": {**data, "rules": digest}}
         while len(entries) > MAX_ENTRIES:
             entries.pop(next(iter(entries)))
+        rules[digest] = table
+        shared = {key: rules[key] for key in _rule_digests(entries) if key in rules}
+        document = {"format": 1, "entries": entries, "rules": shared}
         try:
             cache_folder(self.root)  # never through a symbolic link
-            atomic_write_text(self.path, json.dumps({"format": 1, "entries": entries}, ensure_ascii=False), self.root)
+            atomic_write_text(self.path, json.dumps(document, ensure_ascii=False), self.root, durable=False)
         except OSError:
             pass  # a read-only checkout (or a symlinked cache folder) still gets its results, just not cached
 
@@ -368,12 +381,24 @@ def findings_from_json(data: Any) -> list[Finding]:
     return [finding_from_json(item) for item in _typed(data, list)]
 
 
+def _rule_digests(entries: dict[str, Any]) -> set[str]:
+    """The rule tables the entries refer to (a malformed entry refers to none)."""
+    out: set[str] = set()
+    for entry in entries.values():
+        report = entry.get("report") if isinstance(entry, dict) else None
+        digest = report.get("rules") if isinstance(report, dict) else None
+        if isinstance(digest, str):
+            out.add(digest)
+    return out
+
+
 def _report_to_json(report: Report) -> dict[str, Any]:
     return {
         "checked": report.checked,
         "rules": [[r.code, r.name, r.summary, r.severity.label, r.documentation] for r in report.rules],
         "findings": [finding_to_json(f) for f in report.findings],
         "views": report.views.to_data() if report.views is not None else None,
+        "sources": report.sources,
     }
 
 
@@ -385,4 +410,8 @@ def _report_from_json(data: dict[str, Any]) -> Report:
         rules.append(checked_record(RuleInfo(code, name, summary, Severity.parse(_typed(sev, str)), doc)))
     checked = [_typed(path, str) for path in _typed(data["checked"], list)]
     views = checked_record(Views.from_data(_typed(data["views"], dict))) if data["views"] is not None else None
-    return Report(findings=findings, checked=checked, rules=rules, from_cache=True, views=views)
+    sources = {
+        _typed(path, str): {int(_typed(number, str)): _typed(text, str) for number, text in _typed(lines, dict).items()}
+        for path, lines in _typed(data["sources"], dict).items()
+    }
+    return Report(findings=findings, checked=checked, rules=rules, from_cache=True, views=views, sources=sources)

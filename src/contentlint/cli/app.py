@@ -14,7 +14,10 @@ from pathlib import Path
 from typing import Any
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "json", "sarif", "github", "junit", "summary", "html")
+FORMATS = ("text", "full", "concise", "json", "sarif", "github", "junit", "summary", "html")
+# The text formats: "text" is "full" (each finding with its source line, as ruff
+# shows by default); "concise" keeps the one-line form for scripts and grep.
+TEXT_FORMATS = ("text", "full", "concise")
 # Commands that live with their feature. Each module has ``add_arguments(parser)``
 # and ``run(args) -> int``, and keeps its own imports lazy.
 FEATURE_COMMANDS: dict[str, tuple[str, str]] = {
@@ -24,11 +27,17 @@ FEATURE_COMMANDS: dict[str, tuple[str, str]] = {
     "fix": ("contentlint.cli.fix", "show the safe mechanical fixes as a diff; write them with --apply"),
     "lsp": ("contentlint.cli.lsp", "the language server for editors (stdio; needs the 'lsp' extra)"),
     "generate": ("contentlint.cli.generate", "write the Glossary and Acronym Decoder pages from content/data"),
+    "new": ("contentlint.cli.new", "start a guide pair (or an English guide) from its type's template"),
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every command."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser of every command.
+
+    ``argv``: the arguments about to be parsed. A feature command's module (and its
+    arguments) is imported only when ``argv`` names that command, so ``check`` does
+    not pay for ``sync``, ``links`` and ``new``; without ``argv`` every one is built.
+    """
     from contentlint import __version__
 
     parser = argparse.ArgumentParser(
@@ -41,8 +50,17 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check content files (default: the content folder)")
     _add_run_options(check)
     _add_narrowing_options(check)
-    check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--format", choices=FORMATS, default="text",
+        help="output format (default: text, each finding with its source line; concise: one line each)",
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help="show how many findings each rule has instead of the findings"
+    )
+    check.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto",
+        help="colour the text output (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR asks for it)",
+    )
     check.add_argument("--output", "-o", type=Path, help="write the report to this file")
     check.add_argument(
         "--no-cache", action="store_true", help="ignore and do not write the caches (.contentlint_cache/)"
@@ -69,10 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     import importlib
 
+    wanted = None if argv is None else _command_in(argv)
     for name, (module_name, help_text) in FEATURE_COMMANDS.items():
-        module = importlib.import_module(module_name)
-        module.add_arguments(commands.add_parser(name, help=help_text))
+        command = commands.add_parser(name, help=help_text)
+        if wanted is None or wanted == name:
+            importlib.import_module(module_name).add_arguments(command)
     return parser
+
+
+def _command_in(argv: Sequence[str]) -> str:
+    """The command ``argv`` names: its first argument that is not an option ("" if none)."""
+    return next((arg for arg in argv if not arg.startswith("-")), "")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -80,9 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # pydantic scans every installed distribution's entry points for plugins at
     # import (about 20 ms); contentlint uses none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    parser = build_parser()
+    _skip_pydantic_plugin_loader()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(arguments)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     if args.command is None:
@@ -108,6 +135,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not is_crash(exc):
             raise
         return internal_error(exc)
+
+
+def _skip_pydantic_plugin_loader() -> None:
+    """With every pydantic plugin disabled, stand in for pydantic's plugin loader.
+
+    Its module imports ``importlib.metadata`` (and through it ``email``, ``zipfile``,
+    ``csv``, ``socket``: about 15 % of a pre-commit run's imports) only to find
+    plugins that ``PYDANTIC_DISABLE_PLUGINS=__all__`` then ignores: its
+    ``get_plugins()`` returns ``()``, and so does this stand-in. Only when the
+    variable says so and pydantic is not imported yet (an embedding program keeps
+    its own pydantic untouched).
+    """
+    import types
+
+    name = "pydantic.plugin._loader"
+    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") != "__all__" or "pydantic" in sys.modules or name in sys.modules:
+        return
+    loader = types.ModuleType(name, "contentlint: pydantic plugins disabled (PYDANTIC_DISABLE_PLUGINS=__all__)")
+    loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+    sys.modules[name] = loader
 
 
 def internal_error(exc: BaseException) -> int:
@@ -233,7 +280,7 @@ def _run(args: argparse.Namespace, use_cache: bool = False, views: bool = False)
     from contentlint.pipeline.run import run_check
     from contentlint.pipeline.selection import load_resolved as load_config
 
-    config = load_config(Path.cwd(), args.config, overrides)
+    config = load_config(Path.cwd(), args.config, overrides, list(args.paths))
     paths = list(args.paths)
     mentioned: list[str] = []
     if getattr(args, "changed_since", None):
@@ -266,11 +313,13 @@ def _exit_code(report: Any, config: Any, args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from contentlint.errors import ConfigError, UsageError
 
+    if args.statistics and args.format not in TEXT_FORMATS:
+        return _error(f"--statistics works with the text formats ({', '.join(TEXT_FORMATS)}), not {args.format}")
     try:
         config, report = _run(args, use_cache=True, views=args.format in ("html", "json"))
     except (ConfigError, UsageError) as exc:
         return _error(_localized_error(exc, args))
-    options = _render_options(config, args)
+    options = {**_render_options(config, args), "concise": args.format == "concise", "statistics": args.statistics}
     try:
         _emit(report, args.format, args.output, options, config.root)
     except OutputError as exc:
@@ -423,9 +472,15 @@ def _provenance(root: Path) -> dict[str, Any]:
 
 
 def _use_color(choice: str) -> bool:
+    """``--color`` when given; else NO_COLOR (no-color.org) wins over FORCE_COLOR,
+    which wins over the terminal test (a dumb terminal gets none)."""
     if choice != "auto":
         return choice == "always"
     if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR") not in (None, "", "0"):
+        return True
+    if os.environ.get("TERM") == "dumb":
         return False
     return sys.stdout.isatty()
 

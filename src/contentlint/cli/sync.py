@@ -178,8 +178,8 @@ def _confirmed_by(name: str | None, root: Path) -> str:
 
 def mark_pairs(ctx: RunContext, config: Config, pairs: list[Pair]) -> int:
     """Record that each pair's Spanish matches its English now, for ``contentlint
-    generate pages`` (the pages it just wrote from the data, so both sides agree
-    by construction: ``force``; confirmed by git's ``user.name``); the exit code."""
+    generate pages`` and ``contentlint new`` (pages they just wrote, both sides
+    agreeing by construction: ``force``; confirmed by git's ``user.name``); the exit code."""
     return _mark(ctx, pairs, MarkOptions(config, force=True, confirmed_by=_confirmed_by(None, ctx.project.root)))
 
 

@@ -7,6 +7,7 @@ Unknown keys, unknown rules and bad rule options are configuration errors
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -115,10 +116,12 @@ class Config:
         return any(fnmatch.fnmatch(display_path, pattern) for pattern in self.settings.exclude)
 
 
-def load_config(start: Path, explicit: Path | None = None, overrides: dict[str, Any] | None = None) -> Config:
+def load_config(
+    start: Path, explicit: Path | None = None, overrides: dict[str, Any] | None = None, paths: Sequence[Path] = ()
+) -> Config:
     """Find, read and validate the configuration (rule selection is resolved by
-    :func:`contentlint.pipeline.selection.resolve`)."""
-    root, source, table = read_table(start, explicit)
+    :func:`contentlint.pipeline.selection.resolve`); ``paths``: what the run checks."""
+    root, source, table = read_table(start, explicit, paths)
     table = {**table, **(overrides or {})}
     try:
         settings = Settings.model_validate(table)

@@ -109,29 +109,82 @@ class LocaleFormats:
             return None
 
 
-@lru_cache(maxsize=8)
-def locale_formats(locale: str) -> LocaleFormats:
-    """Number symbols, month and weekday names of a locale, from babel (CLDR)."""
+# The CLDR data read from babel in this process, by locale: a pipeline with a
+# cache stores it and hands it back to the next run (remember_locale_data), which
+# then needs neither babel's import nor its locale files (a pre-commit run's
+# single largest cost after the imports).
+_LOCALE_DATA: dict[str, dict[str, Any]] = {}
+
+
+def known_locale_data() -> dict[str, dict[str, Any]]:
+    """The CLDR data this process read (plain JSON-able values), by locale."""
+    return dict(_LOCALE_DATA)
+
+
+def remember_locale_data(entries: Any) -> set[str]:
+    """Use CLDR data a cache kept (what :func:`known_locale_data` returned, decoded
+    from JSON); an entry of any other shape is ignored, and babel answers instead.
+    Returns the locales whose data was usable."""
+    usable: set[str] = set()
+    if not isinstance(entries, dict):
+        return usable
+    for locale, data in entries.items():
+        if isinstance(locale, str) and _valid_locale_data(data):
+            _LOCALE_DATA.setdefault(locale, data)
+            usable.add(locale)
+    return usable
+
+
+def _valid_locale_data(data: Any) -> bool:
+    if not isinstance(data, dict) or set(data) != {"group", "decimal", "months", "short_months", "days", "usd"}:
+        return False
+    texts = [data["group"], data["decimal"], data["usd"]]
+    names = [*data["months"], *data["short_months"], *data["days"]]
+    return (
+        all(isinstance(item, str) and item for item in texts)
+        and all(isinstance(item, list) and len(item) == 2 and isinstance(item[0], int) and isinstance(item[1], str)
+                and not isinstance(item[0], bool) and item[1].strip(". ") for item in names)
+    )
+
+
+def _babel_locale_data(locale: str) -> dict[str, Any]:
+    """The CLDR facts the formats are built from, as plain JSON-able values."""
     # babel.core's Locale holds the same CLDR data babel.dates and babel.numbers
     # read (get_month_names, get_group_symbol, ...) without their imports.
     from babel import Locale
 
     data = Locale.parse(locale)
     symbols = data.number_symbols["latn"]
-    group, decimal = symbols["group"], symbols["decimal"]
+    return {
+        "group": symbols["group"],
+        "decimal": symbols["decimal"],
+        "months": [[n, name] for n, name in data.months["format"]["wide"].items()],
+        "short_months": [[n, name] for n, name in data.months["format"]["abbreviated"].items()],
+        # wide names first: the first spelling of a weekday wins
+        "days": [[n, name] for width in ("wide", "abbreviated") for n, name in data.days["format"][width].items()],
+        "usd": data.currency_symbols.get("USD", "USD"),
+    }
+
+
+@lru_cache(maxsize=8)
+def locale_formats(locale: str) -> LocaleFormats:
+    """Number symbols, month and weekday names of a locale, from babel (CLDR)."""
+    data = _LOCALE_DATA.get(locale)
+    if data is None:
+        data = _LOCALE_DATA[locale] = _babel_locale_data(locale)
+    group, decimal = data["group"], data["decimal"]
     g, d = re.escape(group), re.escape(decimal)
     number = rf"\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?"
     spanish = locale.startswith("es")
-    wide = {strip_accents(name.lower()): n for n, name in data.months["format"]["wide"].items()}
-    short = {strip_accents(name.lower().rstrip(".")): n for n, name in data.months["format"]["abbreviated"].items()}
+    wide = {strip_accents(name.lower()): n for n, name in data["months"]}
+    short = {strip_accents(name.lower().rstrip(".")): n for n, name in data["short_months"]}
     short.setdefault("sept", 9)
     if spanish:
         wide.setdefault("setiembre", 9)  # a common Latin American spelling
     months = {**short, **wide}
     weekdays: dict[str, int] = {}
-    for width in ("wide", "abbreviated"):
-        for index, name in data.days["format"][width].items():
-            weekdays.setdefault(strip_accents(name.lower().rstrip(".")), index)
+    for index, name in data["days"]:
+        weekdays.setdefault(strip_accents(name.lower().rstrip(".")), index)
     return LocaleFormats(
         locale,
         group,
@@ -141,7 +194,7 @@ def locale_formats(locale: str) -> LocaleFormats:
         _month_pattern(wide, short, spanish),
         weekdays,
         _names_pattern(weekdays, locale),
-        tuple({data.currency_symbols.get("USD", "USD"), "$", "US$"}),
+        tuple({data["usd"], "$", "US$"}),
         # Words that may start a date, as the prefilter compares them: Spanish month
         # names are lower case; English ones capitalized ("may" is a verb, "May" a month).
         frozenset(wide) if spanish else frozenset(name.capitalize() for name in months),

@@ -21,7 +21,7 @@ from contentlint.pipeline.finalize import finalize
 from contentlint.pipeline.load import load_library
 from contentlint.pipeline.schedule import run_rules
 from contentlint.pipeline.selection import instantiate, rule_info
-from contentlint.pipeline.views import build_views
+from contentlint.pipeline.views import build_views, source_lines
 from contentlint.report import Report
 
 if TYPE_CHECKING:
@@ -76,15 +76,62 @@ def run_check(
 def _open_cache_db(config: Config) -> CacheDB | None:
     import sys
 
-    import ruamel.yaml
-
     from contentlint.cache.db import CacheDB
     from contentlint.cache.run import CACHE_DIR, package_fingerprint
 
     db = CacheDB.open(config.root / CACHE_DIR)
     if db is not None:
-        db.salt = f"{package_fingerprint()}|{ruamel.yaml.__version__}|{sys.version}"
+        # The parser's installed files, not its imported version: a run whose YAML
+        # all comes from the cache never imports ruamel.yaml.
+        db.salt = f"{package_fingerprint()}|{installed_stamp('ruamel.yaml')}|{sys.version}"
     return db
+
+
+def installed_stamp(package: str) -> str:
+    """Where a package is installed and when its ``__init__`` was written, without
+    importing it: a reinstall or an upgrade changes the stamp."""
+    import importlib.util
+    import os
+
+    try:
+        spec = importlib.util.find_spec(package)
+        origin = spec.origin if spec is not None else None
+        info = os.stat(origin) if origin else None
+    except (ImportError, ValueError, OSError):
+        return f"{package}:unknown"
+    if origin is None or info is None:
+        return f"{package}:unknown"
+    return f"{origin}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def _memo_key(db: CacheDB) -> str:
+    return f"locale-data|{db.salt}|{installed_stamp('babel')}"
+
+
+def _recall_locale_data(db: CacheDB) -> set[str]:
+    """Hand the CLDR data an earlier run kept to the fact extractor (see
+    :func:`contentlint.facts.extract.remember_locale_data`); the locales it had."""
+    import json
+
+    from contentlint.facts.extract import remember_locale_data
+
+    stored = db.get("memo", _memo_key(db))
+    try:
+        data = json.loads(stored) if isinstance(stored, str) else None
+    except (ValueError, RecursionError):
+        return set()  # a row that does not decode is a miss
+    return remember_locale_data(data)
+
+
+def _keep_locale_data(db: CacheDB, recalled: set[str]) -> None:
+    """Store the CLDR data for the next run when this run read more from babel."""
+    import json
+
+    from contentlint.facts.extract import known_locale_data
+
+    known = known_locale_data()
+    if set(known) - recalled:
+        db.put("memo", _memo_key(db), json.dumps(known, ensure_ascii=False, sort_keys=True))
 
 
 def _check_loaded(
@@ -109,7 +156,10 @@ def _check_loaded(
         from contentlint.cache.targets import TargetCache
 
         cache = TargetCache.open(config, library, db)
+    recalled = _recall_locale_data(db) if db is not None else set()
     findings, internal = run_rules(rules, selected, ctx, config.settings.jobs, cache)
+    if db is not None:
+        _keep_locale_data(db, recalled)
     findings = finalize(findings, selected, config)
     return Report(
         findings=findings,
@@ -117,6 +167,7 @@ def _check_loaded(
         rules=[rule_info(rule, config) for rule in rules],
         internal_errors=internal,
         views=build_views(findings, selected, ctx, config) if views else None,
+        sources=source_lines(findings, documents),
     )
 
 

@@ -10,13 +10,12 @@ same whatever the split.
 
 from __future__ import annotations
 
-import logging
 import os
 from typing import TYPE_CHECKING
 
 from contentlint.content.documents import Document
 from contentlint.content.library import Pair
-from contentlint.errors import is_crash
+from contentlint.errors import is_crash, log_info
 from contentlint.findings import Finding, Location, Severity
 from contentlint.i18n import msg
 from contentlint.rules.base import Rule, Scope
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
     from contentlint.cache.targets import TargetCache
     from contentlint.context import RunContext
 
-log = logging.getLogger(__name__)
 
 # A library at least this large is checked by two processes (see run_rules).
 PARALLEL_MIN_FILES = 400
@@ -73,8 +71,9 @@ def run_rules(
         if cache is not None and index >= 0 and not errors:
             cache.put(keys[index], found)
     if cache is not None:
-        log.info(
-            "target cache: %d of %d targets reused, %d checked", len(groups) - len(pending), len(groups), len(pending)
+        log_info(
+            __name__, "target cache: %d of %d targets reused, %d checked",
+            len(groups) - len(pending), len(groups), len(pending),
         )
     shown = {d.display for d in selected}
     findings = [f for f in findings if f.location.path in shown or f.code == "CL900"]
@@ -196,7 +195,9 @@ def _worker(share: int) -> tuple[list[GroupResult], int]:
 
 
 def _internal_error(rule: Rule, target: object, exc: BaseException) -> Finding:
-    log.exception("rule %s failed", rule.code)
+    import logging  # a crashed rule is rare; its traceback goes to a configured log
+
+    logging.getLogger(__name__).exception("rule %s failed", rule.code)
     # A document's file, a pair's English file; the library has none.
     path = getattr(target, "display", None) or getattr(getattr(target, "en", None), "display", None) or "(library)"
     return Finding(

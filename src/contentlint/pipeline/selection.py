@@ -7,6 +7,7 @@ validates), and the rule objects of a run, each built with its options.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,9 +23,11 @@ if TYPE_CHECKING:
     from contentlint.rules.base import Rule
 
 
-def load_resolved(start: Path, explicit: Path | None = None, overrides: dict[str, Any] | None = None) -> Config:
-    """Find, read, validate and resolve the configuration of a run."""
-    return resolve(load_config(start, explicit, overrides))
+def load_resolved(
+    start: Path, explicit: Path | None = None, overrides: dict[str, Any] | None = None, paths: Sequence[Path] = ()
+) -> Config:
+    """Find, read, validate and resolve the configuration of a run (``paths``: what it checks)."""
+    return resolve(load_config(start, explicit, overrides, paths))
 
 
 def resolve(config: Config) -> Config:

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from contentlint.content.documents import folder_language
 from contentlint.report import (
     EXCERPT_CONTEXT,
     EXCERPT_MAX,
+    SOURCE_LINE_CHARS,
+    SOURCE_LINES_MAX,
     AlignmentView,
     BlockView,
     DocumentView,
@@ -78,6 +80,32 @@ def build_views(findings: Sequence[Finding], checked: Sequence[Document], ctx: R
     # The engine's INFLESZ <-> grade mapping, handed to the charts as numbers.
     scale = (inflesz_for_grade(6.0), 6.0, inflesz_for_grade(0.0) - inflesz_for_grade(1.0))
     return Views(tuple(pairs), unpaired, others, _limits(rd001, None), scale)
+
+
+def source_lines(findings: Sequence[Finding], documents: Sequence[Document]) -> dict[str, dict[int, str]]:
+    """The lines each finding and its related places point at, by display path.
+
+    Cheap (the documents are loaded; only findings' lines are kept), so every
+    run carries them and a cached run shows the same source as a fresh one.
+    """
+    by_display = {doc.display: doc for doc in documents}
+    out: dict[str, dict[int, str]] = {}
+    for finding in findings:
+        loc = finding.location
+        last = min(max(loc.end_line or loc.line, loc.line), loc.line + SOURCE_LINES_MAX - 1)
+        _keep(out, by_display.get(loc.path), loc.path, range(loc.line, last + 1))
+        for related in finding.related:
+            _keep(out, by_display.get(related.path), related.path, (related.line,))
+    return out
+
+
+def _keep(out: dict[str, dict[int, str]], doc: Document | None, path: str, numbers: Iterable[int]) -> None:
+    if doc is None or doc.text is None:
+        return
+    lines = doc.lines
+    for number in numbers:
+        if 1 <= number <= len(lines):
+            out.setdefault(path, {})[number] = lines[number - 1].rstrip("\r")[:SOURCE_LINE_CHARS]
 
 
 def _document_view(doc: Document, findings: list[Finding], reading: Reading | None) -> DocumentView:

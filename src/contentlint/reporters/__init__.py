@@ -13,7 +13,9 @@ from typing import Any, Protocol, TextIO
 from contentlint.report import Report
 
 REPORTERS: dict[str, str] = {
-    "text": "contentlint.reporters.text",
+    "text": "contentlint.reporters.text",  # full: with the source (ruff's default)
+    "full": "contentlint.reporters.text",
+    "concise": "contentlint.reporters.text",  # one line per finding, no source
     "json": "contentlint.reporters.json_format",
     "sarif": "contentlint.reporters.sarif",
     "github": "contentlint.reporters.github",
