@@ -185,7 +185,11 @@ class Speller:
         return False
 
     def suggest(self, word: str) -> list[str]:
-        """Up to three corrections, the same word with its accent first."""
+        """Up to three corrections, the same word with its accent first (none for a
+        "word" longer than any real one: its accent variants and Hunspell's edit
+        search grow with its length, and the fuzz campaign hung on a 3,000-letter one)."""
+        if len(word) > MAX_SUGGESTED_LENGTH:
+            return []
         found = self._suggestions.get(word)
         if found is None:
             found = self._suggestions[word] = self._suggest(word)
@@ -204,14 +208,20 @@ class Speller:
         return [str(s) for s in itertools.islice(engine.suggest(word), _SUGGESTIONS)]
 
 
+# The longest words of either dictionary have about 30 letters.
+MAX_SUGGESTED_LENGTH = 40
+
+
 def _enclitic_known(word: str, known: Any) -> bool:
     """A verb with pronouns attached whose verb ``known`` accepts, with the written
     accent the attachment calls for: "escríbala" (escriba), "pídaselo" (pida),
     "obligarle" (obligar); not "pidale"."""
     lower = word.lower()
     for enclitic in _ENCLITICS:
+        if not lower.endswith(enclitic):
+            continue
         base = strip_accents(lower[: -len(enclitic)])
-        if lower.endswith(enclitic) and len(base) > 2 and known(base) and _enclitic_accent_ok(lower, base, enclitic):
+        if len(base) > 2 and known(base) and _enclitic_accent_ok(lower, base, enclitic):
             return True
     return False
 

@@ -23,16 +23,54 @@ if TYPE_CHECKING:
 # The block kinds whose text a reader reads as prose.
 PROSE_KINDS = frozenset({"heading", "paragraph", "list_item", "quote", "table_row"})
 
+# Every pattern is linear in the line's length (a pull request can hold a 1 MB
+# line): a match cannot start inside a run the previous try already scanned, and
+# none scans past the next opener of its own kind. The fuzz campaign found the
+# quadratic forms (an e-mail pattern tried at every letter of a long word; a code
+# span pattern tried at every backtick): 43 s on one fuzzed line.
 _MASKS = (
     re.compile(r"<!--.*?(-->|$)"),  # an HTML comment (to the end of the line when it goes on)
-    re.compile(r"(`+).+?\1"),  # inline code
     re.compile(r"\]\([^)\s]*(\s+\"[^\"]*\")?\)"),  # a Markdown link target and its title
     re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$"),  # a link reference definition
-    re.compile(r"<[a-zA-Z/!][^>]*>"),  # an HTML tag or an autolink
+    re.compile(r"<[a-zA-Z/!][^<>]*>"),  # an HTML tag or an autolink
     re.compile(r"\b(?:https?://|ftp://|www\.)\S+", re.IGNORECASE),
-    re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),  # an e-mail address
-    re.compile(r"\{#[^}]*\}"),  # a heading anchor {#id}
+    re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)+"),  # an e-mail address
+    re.compile(r"\{#[^{}]*\}"),  # a heading anchor {#id}
 )
+_BACKTICKS = re.compile(r"`+")
+
+
+def _mask_code_spans(text: str) -> str:
+    """Inline code blanked: a backtick run and the next run of the same length
+    (CommonMark), found in one pass over the runs."""
+    if "`" not in text:
+        return text
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    later: dict[int, list[int]] = {}  # run length -> indices of the runs, last first
+    for index in range(len(runs) - 1, -1, -1):
+        later.setdefault(runs[index][1] - runs[index][0], []).append(index)
+    index, spans = 0, []
+    while index < len(runs):
+        length = runs[index][1] - runs[index][0]
+        pending = later[length]
+        while pending and pending[-1] <= index:
+            pending.pop()
+        if not pending:
+            index += 1  # a run that never closes is literal
+            continue
+        closer = pending.pop()
+        spans.append((runs[index][0], runs[closer][1]))
+        index = closer + 1
+    if not spans:
+        return text
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces += [text[last:start], " " * (end - start)]
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 _MARKED_SPAN = {
     other: re.compile(rf"<(\w+)[^>]*\blang\s*=\s*[\"']{other}(?:-\w+)?[\"'][^>]*>(.*?)</\1\s*>", re.IGNORECASE)
     for other in ("en", "es")
@@ -72,6 +110,7 @@ def mask(text: str, lang: str) -> tuple[str, list[tuple[int, int]]]:
     foreign: list[tuple[int, int]] = []
     if "lang" in text:
         foreign = [(m.start(2), m.end(2)) for m in _MARKED_SPAN[OTHER_LANGUAGE.get(lang, "es")].finditer(text)]
+    text = _mask_code_spans(text)
     for pattern in _MASKS:
         text = pattern.sub(lambda m: " " * (m.end() - m.start()), text)
     if any_digit(text):
