@@ -62,7 +62,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def build_library(dest: Path) -> Path:
     """The editor fixture: marked in sync with the real CLI, then the English edited."""
     shutil.copytree(FIXTURES / "library", dest)
-    cli("sync", "mark", "--all", "--by", "Ana Gómez", cwd=dest, **MARK_ENV)
+    cli("sync", "mark", "--all", "--force", "--by", "Ana Gómez", cwd=dest, **MARK_ENV)
     english = dest / "content" / "en" / "school-denies-iep.md"
     for old, new in STALE_EDITS:
         edit(english, old, new)
@@ -81,7 +81,7 @@ def build_xss_library(dest: Path) -> tuple[Path, list[str]]:
         except OSError:
             continue
         created.append(name)
-    cli("sync", "mark", "xss-guide", cwd=dest, **MARK_ENV)
+    cli("sync", "mark", "xss-guide", "--force", cwd=dest, **MARK_ENV)
     # After the mark, so the word diff carries a payload too.
     edit(dest / "content" / "en" / "xss-guide.md", "Ask the school for help.",
          "Ask the school for help now. `<img src=x onerror=window.__pwned=1>`")

@@ -34,7 +34,7 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The planted library, committed on branch ``spanish-review``."""
     library = tmp_path_factory.mktemp("report-editor") / "library"
     shutil.copytree(FIXTURES / "library", library)
-    cli("sync", "mark", "--all", "--by", "Ana Gómez", cwd=library, **MARK_ENV)
+    cli("sync", "mark", "--all", "--force", "--by", "Ana Gómez", cwd=library, **MARK_ENV)
     edit(library / SPANISH, *PLANTED)
     edit(library / "content/es/notificacion-previa-por-escrito.md", "last_reviewed: 2026-11-20",
          "last_reviewed: 2025-09-01")

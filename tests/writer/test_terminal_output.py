@@ -24,7 +24,7 @@ def library(tmp_path):
 
 
 def test_a_pair_finding_shows_its_line_and_the_counterparts_line(cli, library):
-    result = cli("check", "--no-cache", SPANISH, cwd=library)
+    result = cli("check", "--no-cache", "--select", "PR", SPANISH, cwd=library)
     assert result.code == 1
     lines = result.out.splitlines()
     assert lines[:7] == [
@@ -61,7 +61,7 @@ def test_a_long_line_is_cut_around_the_column(cli, tmp_path):
 
 
 def test_concise_keeps_the_one_line_form(cli, library):
-    result = cli("check", "--no-cache", "--format", "concise", SPANISH, cwd=library)
+    result = cli("check", "--no-cache", "--select", "PR", "--format", "concise", SPANISH, cwd=library)
     lines = result.out.splitlines()
     assert lines[0].startswith(f"{SPANISH}:35:36: PR030 ")
     assert lines[1].startswith("    hint: ")
