@@ -93,3 +93,14 @@ def test_front_matter_of_many_nested_brackets_is_refused_unread(tmp_path, cache)
     result = run_process(["check", "--format", "json"] + ([] if cache else ["--no-cache"]), cwd=root)
     assert result.code == 1
     assert "nested too deeply" in result.out
+
+
+def test_a_word_no_dictionary_can_suggest_for_is_reported_without_a_suggestion(tmp_path):
+    # Found by the campaign on today's code: Hunspell's edit search (spylls) took over
+    # 90 s on one 19-letter run of a letter, and 52 s on a fuzzed guide.
+    body = "\nAsk the school about aaaaaaaaaaaaaaaaaaa and the evaluationnnnnnnnnnnn today.\n"
+    root = write_project(tmp_path, {"content/en/sample-guide.md": guide_text() + body})
+    result = run_process(["check", "--no-cache", "--select", "LQ001", "--format", "json"], cwd=root, timeout=60)
+    words = sorted(f["message"].split("'")[1] for f in result.findings())
+    assert words == ["aaaaaaaaaaaaaaaaaaa", "evaluationnnnnnnnnnnn"]
+    assert all("did you mean" not in (f["hint"] or "") for f in result.findings())

@@ -100,6 +100,7 @@ class Speller:
         self._verdicts: dict[str, bool] = {}
         self._suggestions: dict[str, list[str]] = {}
         self._dirty = False
+        self._engine_seconds = 0.0  # spent in Hunspell's suggestion search this run
         if memo is not None:
             self._read_memo(memo)
 
@@ -192,11 +193,14 @@ class Speller:
             return []
         found = self._suggestions.get(word)
         if found is None:
-            found = self._suggestions[word] = self._suggest(word)
+            found = self._suggest(word)
+            if found is None:
+                return []  # over this run's search budget: not remembered, so a later run tries again
+            self._suggestions[word] = found
             self._dirty = True
         return found
 
-    def _suggest(self, word: str) -> list[str]:
+    def _suggest(self, word: str) -> list[str] | None:
         meant = accent_prior().get(word.lower()) if self.lang == "es" else None
         if meant:
             return [meant[0].upper() + meant[1:] if word[:1].isupper() else meant]
@@ -204,12 +208,31 @@ class Speller:
         accented = [candidate for candidate in variants if self.known(candidate)]
         if accented:
             return accented[:_SUGGESTIONS]
+        if len(word) > ENGINE_MAX_LENGTH or _RUN_OF_THREE.search(word):
+            return []  # the edit search would take seconds to minutes ("aaaaaaaaaaaaaaaaaaa": over 90 s)
+        if self._engine_seconds >= ENGINE_SECONDS_PER_RUN:
+            return None  # the finding stands; only its "did you mean" is left out
+        import time
+
+        started = time.perf_counter()
         engine = self._engine()
-        return [str(s) for s in itertools.islice(engine.suggest(word), _SUGGESTIONS)]
+        try:
+            return [str(s) for s in itertools.islice(engine.suggest(word), _SUGGESTIONS)]
+        finally:
+            self._engine_seconds += time.perf_counter() - started
 
 
 # The longest words of either dictionary have about 30 letters.
 MAX_SUGGESTED_LENGTH = 40
+# Hunspell's edit search is pure Python (spylls): 0.1-1 s a word. A guide full of
+# unknown words (pasted from another language, or hostile: the fuzz campaign's took
+# 52 s) gets suggestions until this much time is spent in a run, then findings
+# without them; the project's memo keeps those found for the next run.
+ENGINE_SECONDS_PER_RUN = 3.0
+# Its cost grows with the word's length (10 letters: 0.5 s; 15: 2.5 s) and explodes on
+# repeated letters; longer words get the accent variants only.
+ENGINE_MAX_LENGTH = 14
+_RUN_OF_THREE = re.compile(r"(.)\1\1")
 
 
 def _enclitic_known(word: str, known: Any) -> bool:
