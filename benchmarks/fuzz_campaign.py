@@ -14,6 +14,10 @@ in tests/fuzz/ (cases.py, runner.py); tests/test_fuzz_campaign.py replays a
 short fixed slice in CI. Any failure replays alone with
 ``--start INDEX --cases 1``.
 
+A long campaign can run in parts (``--start`` where the last part's checkpoint
+ends: its ``indices``); ``--merge a.json b.json ...`` adds the parts' counts
+into one summary, refusing parts of different seeds or overlapping ranges.
+
 Prints the counts by input kind, command and cache use, the exit codes, the
 failures by class (traceback or internal error, rule crash, unexpected exit
 code, cache disagreement, a write outside the project, a case over 10 s, a
@@ -31,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "fuzz"))
 
-from runner import dump, run_campaign, summarize
+from runner import dump, merge, run_campaign, summarize
 
 
 def main() -> int:
@@ -42,7 +46,14 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=10.0, help="a case slower than this fails (seconds)")
     parser.add_argument("--json", type=Path, help="write the summary and the failures here")
+    parser.add_argument("--merge", type=Path, nargs="+", help="add up the summaries of a campaign's parts")
     args = parser.parse_args()
+    if args.merge:
+        total = merge([json.loads(path.read_text(encoding="utf-8")) for path in args.merge])
+        print(json.dumps({key: value for key, value in total.items() if key != "examples"}, indent=2))
+        if args.json:
+            dump(args.json, total)
+        return 1 if total["failures"] else 0
 
     started = time.monotonic()
     last = [started]
