@@ -14,8 +14,9 @@ in tests/fuzz/ (cases.py, runner.py); tests/test_fuzz_campaign.py replays a
 short fixed slice in CI. Any failure replays alone with
 ``--start INDEX --cases 1``.
 
-A long campaign can run in parts (``--start`` where the last part's checkpoint
-ends: its ``indices``); ``--merge a.json b.json ...`` adds the parts' counts
+A long campaign can run in parts: stop it (kill it, never pause it: a paused
+worker's case is judged a hang), then start the next part with ``--start`` at
+the end of the last checkpoint's ``indices``; ``--merge a.json b.json ...`` adds the parts' counts
 into one summary, refusing parts of different seeds or overlapping ranges.
 
 Prints the counts by input kind, command and cache use, the exit codes, the
@@ -65,7 +66,13 @@ def main() -> int:
             failed = sum(1 for o in outcomes if o.failure)
             print(f"  {len(outcomes)}/{args.cases} cases, {failed} failed, {now - started:.0f} s", flush=True)
             if args.json:  # a checkpoint: a campaign stopped early still leaves its counts
-                checkpoint = summarize(outcomes)
+                # Only the unbroken run of cases from --start (a case still running in
+                # another worker leaves a gap): the next part starts where it ends.
+                done = {o.index for o in outcomes}
+                end = args.start
+                while end in done:
+                    end += 1
+                checkpoint = summarize([o for o in outcomes if o.index < end])
                 checkpoint.update(seed=args.seed, start=args.start, wall_seconds=round(now - started, 1), partial=True)
                 dump(args.json, checkpoint)
 

@@ -27,6 +27,7 @@ and reports its peak resident size.
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import json
 import multiprocessing
@@ -195,6 +196,7 @@ def run_case(seed: int, index: int) -> Outcome:
         if case.cached and case.command == "check":
             runs.append(_call(_argv(case), root))  # from the warm cache
         outcome.seconds = time.perf_counter() - started
+        gc.collect()  # many runs in one process: free each run's garbage (see pipeline/run.py)
         outcome.codes = [code for code, _, _ in runs]
         outcome.failure, outcome.detail = _judge(case, runs)
         if not outcome.failure and _snapshot(outside) != OUTSIDE_FILES:
