@@ -71,3 +71,17 @@ def test_a_stale_pair_keeps_who_confirmed_it(library, tmp_path, monkeypatch):
     assert [f["code"] for f in run.json()["findings"]] == ["PR020"]
     guide = next(g for g in run.json()["guides"] if g["id"] == "school-denies-iep")
     assert guide["sync"]["state"] == "stale" and guide["sync"]["confirmed_by"] == "Ana"
+
+
+def test_sync_status_names_who_confirmed_a_stale_pair(library, tmp_path, monkeypatch):
+    _git_identity(tmp_path, monkeypatch, None)
+    lib = library("clean")
+    lib.cli("sync", "mark", "school-denies-iep", "--by", "Ana Gómez")
+    lib.edit("content/en/school-denies-iep.md", "It is hard to hear", "It can be hard to hear")
+    text = lib.cli("sync", "status")
+    assert text.code == 1
+    assert "content/es/la-escuela-niega-un-iep.md: stale, 1 English change(s) since " in text.out
+    assert "(confirmed by Ana Gómez)" in text.out
+    rows = {row["id"]: row for row in lib.cli("sync", "status", "--format", "json").json()["pairs"]}
+    assert rows["school-denies-iep"]["confirmed_by"] == "Ana Gómez"
+    assert rows["school-denies-iep"]["status"] == "stale"

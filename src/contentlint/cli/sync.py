@@ -408,6 +408,7 @@ def _row(ctx: RunContext, pair: Pair, state: SyncState) -> dict[str, Any]:
         "status": state.status,
         "sync_file": display_path(state.path, ctx.project.root),
         "synced": state.synced,
+        "confirmed_by": state.confirmed_by or None,
         "error": state.error,
         "changes": _changes(ctx, pair, state) if state.changes else [],
     }
@@ -486,8 +487,14 @@ def _write_text(rows: list[dict[str, Any]], orphans: list[str]) -> None:
             out.write(_t(msg("{path}: {sync_file} cannot be used: {error}", path=row["es"], sync_file=row["sync_file"],
                              error=row["error"])) + "\n")
             continue
-        out.write(_t(msg("{path}: stale, {count} English change(s) since {when}", path=row["es"],
-                         count=len(row["changes"]), when=row["synced"] or msg("the mark"))) + "\n")
+        when = row["synced"] or msg("the mark")
+        if row["confirmed_by"]:
+            line = msg("{path}: stale, {count} English change(s) since {when} (confirmed by {name})", path=row["es"],
+                       count=len(row["changes"]), when=when, name=row["confirmed_by"])
+        else:
+            line = msg("{path}: stale, {count} English change(s) since {when}", path=row["es"],
+                       count=len(row["changes"]), when=when)
+        out.write(_t(line) + "\n")
         for change in row["changes"]:
             where = f"{row['es']}:{change['es_line']}" if change["es_line"] else _t(msg("(no Spanish block)"))
             english = _t(msg(" (English line {line})", line=change["en_line"])) if change["en_line"] else ""

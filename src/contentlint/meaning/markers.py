@@ -76,17 +76,26 @@ def _plain_markers(found: list[Found]) -> tuple[Marker, ...]:
 
 
 def _negated_before(text: str, start: int, negations: list[tuple[int, int]], lang: str) -> bool:
-    """A negation stands just before ``start``, with only bridge words between."""
-    for _, neg_end in negations:
+    """A negation stands just before ``start``, with only bridge words between, or
+    negates the modal's subject ("no parent can be found" = "no se puede encontrar a
+    ningún padre"; "ningún padre puede")."""
+    for neg_start, neg_end in negations:
         if neg_end > start:
             continue
         between = text[neg_end:start]
         if _PUNCT.search(between):
             continue
         words = between.split()
+        if text[neg_start:neg_end] in _SUBJECT_NEGATION[lang] and words and words[0] not in _BRIDGE[lang]:
+            words = words[1:]  # the one noun the determiner negates
         if len(words) <= _MAX_BRIDGE and all(word in _BRIDGE[lang] for word in words):
             return True
     return False
+
+
+# Determiners that negate the noun after them, and with it its sentence when that
+# noun is the modal's subject.
+_SUBJECT_NEGATION = {"en": frozenset({"no"}), "es": frozenset({"ningun", "ninguna", "ningún"})}
 
 
 def _modality(
