@@ -29,6 +29,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 # Instruction verbs of a parent guide: infinitive -> (tú imperative, usted imperative).
@@ -168,6 +169,7 @@ def _in_sentence(sentence: str, start: int, list_item: bool) -> Iterator[Imperat
                 yield from _coordinated(words, main, who, found_at)
 
 
+@lru_cache(maxsize=8192)  # a word's verdict never changes; guides repeat their words
 def _attached(word: str) -> str | None:
     """tú/usted for an imperative with attached pronouns ("pídele", "guárdela", "hazlo").
 
