@@ -14,7 +14,8 @@ Usage::
    checked in one fresh process exactly as the rules check it (tokenizer, vocabulary,
    the shipped word sets, context accents, plain-word and respectful-language
    lists; no suggestions, which only findings need); half of it and a quarter too,
-   to show the time grows linearly.
+   to show the time grows linearly. Wall and CPU time are both printed: on a shared
+   machine the CPU time is the steadier measure.
 """
 
 from __future__ import annotations
@@ -69,23 +70,26 @@ _PROBE = r"""
 import sys, time
 sys.path.insert(0, {src!r})
 text = open({path!r}, encoding="utf-8").read()
-started = time.perf_counter()
+started, cpu = time.perf_counter(), time.process_time()
 from contentlint.language.accents import accent_hits
 from contentlint.language.lexicon import lexicon
 from contentlint.language.speller import Speller
 from contentlint.language.spelling import unknown
-from contentlint.language.tokens import ProseLine, line_words, mask
+from contentlint.language.tokens import ProseLine, document_words, mask
 from contentlint.language.vocabulary import Vocabulary, shipped_words
 spellers = {{lang: Speller(lang) for lang in ("en", "es")}}
 vocabulary = Vocabulary(shipped_words("es"))
+known = spellers["es"].known
 plain, respectful = lexicon("plain", "es"), lexicon("respectful", "es")
-found = 0
+lines = []
 for number, raw in enumerate(text.splitlines(), 1):
     masked, english = mask(raw, "es")
-    line = ProseLine(number, masked, tuple(english), True, "paragraph")
-    found += sum(1 for _ in unknown(line_words(line, "es"), "es", vocabulary, spellers.__getitem__))
-    found += len(accent_hits(masked)) + len(plain.hits(masked)) + len(respectful.hits(masked))
-print(f"{{time.perf_counter() - started:.3f}} {{found}}")
+    lines.append(ProseLine(number, masked, tuple(english), True, "paragraph"))
+# as the rules do it: the unknown words of the whole guide, then each line's phrases
+found = sum(1 for _ in unknown(document_words(lines, "es"), "es", vocabulary, spellers.__getitem__))
+for line in lines:
+    found += len(accent_hits(line.text, known=known)) + len(plain.hits(line.text)) + len(respectful.hits(line.text))
+print(f"{{time.perf_counter() - started:.3f}} {{time.process_time() - cpu:.3f}} {{found}}")
 """
 
 
@@ -114,8 +118,9 @@ def spanish(mib: float, seed: int) -> None:
             path = handle.name
         probe = _PROBE.format(src=str(ROOT / "src"), path=path)
         result = subprocess.run([PYTHON, "-c", probe], capture_output=True, text=True, check=True)
-        seconds, found = result.stdout.split()
-        print(f"{share * mib:.2f} MiB of Spanish: {float(seconds):.3f} s, {found} findings")
+        seconds, cpu, found = result.stdout.split()
+        print(f"{share * mib:.2f} MiB of Spanish: {float(seconds):.3f} s wall, {float(cpu):.3f} s CPU, "
+              f"{found} findings")
         Path(path).unlink()
 
 

@@ -163,13 +163,24 @@ class Speller:
     def known(self, word: str) -> bool:
         """The dictionary accepts ``word`` (case as Hunspell treats it: "Ley" is "ley"),
         and it is not a rare word that stands for a common accented one ("pagina")."""
-        if self.lang == "es" and word.lower() in accent_prior():
-            return False
         verdict = self._verdicts.get(word)
         if verdict is None:
-            fast = self._fast(word)
-            verdict = self._verdicts[word] = self._lookup(word) if fast is None else fast
+            if self.lang == "es" and word.lower() in accent_prior():
+                verdict = False
+            else:
+                fast = self._fast(word)
+                verdict = self._lookup(word) if fast is None else fast
+            self._verdicts[word] = verdict
         return verdict
+
+    def accent_missing(self, word: str) -> bool:
+        """``word`` is an unknown Spanish word that one accent (or ñ) makes a known one,
+        or a rare word that stands for an accented one ("areas" for "áreas")."""
+        if self.lang != "es" or len(word) > MAX_SUGGESTED_LENGTH:
+            return False
+        if word.lower() in accent_prior():
+            return True
+        return any(self.known(candidate) for candidate in accent_variants(word))
 
     def _fast(self, word: str) -> bool | None:
         """The verdict of the shipped word set (None without one): a form of the

@@ -31,6 +31,10 @@ class MissingAccent(FileRule):
     - "dé" in "que le de" (the verb dar), "sé" in "no se si" (the verb saber);
     - "aún" (still) before "no", "tiene", "hay" ("aun así", even so, is left alone);
     - "tú" before a verb of tú ("tu puedes");
+    - a past tense after a subject that cannot be "yo" ("la escuela uso" -> "usó",
+      "usted presento" -> "presentó", "el distrito le oculto" -> "ocultó"), when the
+      accented form is a word of the dictionary (a masculine subject only with "no"
+      or a pronoun between: "el equipo completo" is an adjective);
     - nouns whose unaccented spelling is a verb form, after an article or a
       determiner ("el publico" -> "el público", "un limite" -> "un límite"), and
       "pública" after a noun ("educación publica").
@@ -64,8 +68,9 @@ class MissingAccent(FileRule):
             return
         from contentlint.language.accents import accent_hits
 
+        known = ctx.speller("es").known
         for line in ctx.prose_lines(target):
-            for hit in accent_hits(line.text, heading=line.kind == "heading"):
+            for hit in accent_hits(line.text, heading=line.kind == "heading", known=known):
                 if any(start <= hit.start < end for start, end in line.foreign):
                     continue
                 yield self.finding(
