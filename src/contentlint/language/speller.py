@@ -182,6 +182,17 @@ class Speller:
             return True
         return any(self.known(candidate) for candidate in accent_variants(word))
 
+    def _seen(self, word: str) -> bool:
+        """``word`` was met in this run's text and is a word (a verdict of :meth:`known`)."""
+        return self._verdicts.get(word) is True
+
+    def _plausible(self, candidate: str) -> bool:
+        """A candidate correction is a word (the shipped set's verdict, not kept in the
+        memo: a word's hundreds of candidates are not words of the guide)."""
+        if self.lang == "es" and candidate in accent_prior():
+            return False
+        return bool(self._fast(candidate))
+
     def _fast(self, word: str) -> bool | None:
         """The verdict of the shipped word set (None without one): a form of the
         dictionary, or a verb with attached pronouns whose verb is one."""
@@ -215,10 +226,20 @@ class Speller:
         meant = accent_prior().get(word.lower()) if self.lang == "es" else None
         if meant:
             return [meant[0].upper() + meant[1:] if word[:1].isupper() else meant]
+        fast = shipped_set(self.lang) is not None
         variants = accent_variants(word) if self.lang == "es" else []
-        accented = [candidate for candidate in variants if self.known(candidate)]
+        accented = [candidate for candidate in variants if (self._plausible if fast else self.known)(candidate)]
         if accented:
             return accented[:_SUGGESTIONS]
+        if fast:
+            from contentlint.language.suggest import nearby
+
+            # Every word one edit away, looked up in the shipped word set (milliseconds),
+            # the words this run has met in the guides first; Hunspell's own search
+            # below only when none is a word.
+            found = nearby(word, self.lang, self._plausible, _SUGGESTIONS, self._seen)
+            if found:
+                return found
         if len(word) > ENGINE_MAX_LENGTH or _RUN_OF_THREE.search(word):
             return []  # the edit search would take seconds to minutes ("aaaaaaaaaaaaaaaaaaa": over 90 s)
         if self._engine_seconds >= ENGINE_SECONDS_PER_RUN:
@@ -254,8 +275,13 @@ def _enclitic_known(word: str, known: Any) -> bool:
     for enclitic in _ENCLITICS:
         if not lower.endswith(enclitic):
             continue
-        base = strip_accents(lower[: -len(enclitic)])
-        if len(base) > 2 and known(base) and _enclitic_accent_ok(lower, base, enclitic):
+        written = lower[: -len(enclitic)]
+        base = strip_accents(written)
+        if len(base) <= 2:
+            continue
+        if written != base and known(written):
+            return True  # the verb's own accent, kept: "envíela" (envíe), "oírlo" (oír)
+        if known(base) and _enclitic_accent_ok(lower, base, enclitic):
             return True
     return False
 
@@ -268,10 +294,40 @@ def _enclitic_accent_ok(word: str, base: str, enclitic: str) -> bool:
     pronoun ("pagarla") or a one-syllable form with one ("dile", "hazlo") keeps the
     stress where it was and needs none; every other form becomes stressed on the
     third syllable from the end and needs it ("pídale", "dígaselo", "dárselo")."""
-    accented = word != strip_accents(word)
     one_pronoun = enclitic in _SINGLE
     plain = base.endswith(("ar", "er", "ir")) or _syllables(base) == 1
-    return accented != (one_pronoun and plain)
+    if one_pronoun and plain:
+        return word == strip_accents(word)
+    # The accent on the syllable that was stressed, not anywhere: "explíquele", not
+    # "expliquéle" (an accent elsewhere is a misspelling, and must not be suggested).
+    return word == _stressed(base) + enclitic
+
+
+_STRONG = "aeo"
+_ACUTE = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
+
+
+def _stressed(base: str) -> str:
+    """``base`` (a verb form without accents) with an accent on the syllable a Spanish
+    reader stresses: the one before last when it ends in a vowel, n or s ("pida" ->
+    "pída", "hagan" -> "hágan"), else the last ("dar" -> "dár"); in a syllable, on its
+    strong vowel ("cuente" -> "cuénte"), or on the second of two weak ones ("quite" ->
+    "quíte": the u of "qu" is silent)."""
+    nuclei: list[tuple[int, int]] = []
+    for group in _VOWEL_GROUPS.finditer(base):
+        start = group.start()
+        for index in range(group.start() + 1, group.end()):
+            if base[index] in _STRONG and base[index - 1] in _STRONG:  # "lea": le-a
+                nuclei.append((start, index))
+                start = index
+        nuclei.append((start, group.end()))
+    if not nuclei:
+        return base
+    target = nuclei[-2] if base[-1] in "aeiouns" and len(nuclei) > 1 else nuclei[-1]
+    start, end = target
+    strong = [index for index in range(start, end) if base[index] in _STRONG]
+    at = strong[0] if strong else end - 1
+    return base[:at] + _ACUTE.get(base[at], base[at]) + base[at + 1 :]
 
 
 @functools.lru_cache(maxsize=1)

@@ -33,14 +33,15 @@ def unknown(
     """
     own = speller(lang)
     # Why: a guide repeats its words; each distinct word of the text's own language is
-    # looked up (vocabulary, then dictionary) once.
+    # looked up once. The dictionary first: the words it knows in the guides are the
+    # ones its suggestions prefer (a library's own words stand in for a frequency list).
     passes: dict[str, bool] = {}
     for word in words:
         text = word.text
         if word.lang == lang:
             verdict = passes.get(text)
             if verdict is None:
-                verdict = passes[text] = text in vocabulary or own.known(text)
+                verdict = passes[text] = own.known(text) or text in vocabulary
             if verdict:
                 continue
         elif text in vocabulary or (marked_vocabulary is not None and text in marked_vocabulary):

@@ -106,8 +106,11 @@ class WordSet:
         start = len(_MAGIC) + 4
         self._offsets = array("I")
         self._offsets.frombytes(raw[start : start + 4 * (count + 1)])
-        self._data = memoryview(raw)[start + 4 * (count + 1) :]
-        if len(self._offsets) != count + 1 or self._offsets[-1] != len(self._data):
+        # The words are sliced straight from ``raw`` (one copy of a few bytes per probe;
+        # a memoryview slice made two).
+        self._raw = raw
+        self._base = start + 4 * (count + 1)
+        if len(self._offsets) != count + 1 or self._offsets[-1] != len(raw) - self._base:
             raise ValueError("truncated word set")
         self._count = int(count)
 
@@ -115,7 +118,8 @@ class WordSet:
         return self._count
 
     def _word(self, index: int) -> bytes:
-        return bytes(self._data[self._offsets[index] : self._offsets[index + 1]])
+        base = self._base
+        return self._raw[base + self._offsets[index] : base + self._offsets[index + 1]]
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
