@@ -13,6 +13,10 @@ each verdict (and each misspelling's suggestions) is kept in
 words are all in the memo never reads a dictionary. The fingerprint changes with
 the dictionary files and this module's rules, so an upgrade starts a new memo. A
 memo that cannot be read is an empty memo, never an error.
+
+Suggestions come from :mod:`contentlint.language.suggest` (the shipped word set,
+milliseconds a word); spylls' own search (0.1-2.5 s a word) answers only a word
+with no candidate there, within ``ENGINE_SECONDS_PER_RUN``.
 """
 
 from __future__ import annotations
