@@ -76,20 +76,19 @@ def memo_path(cache_folder: Path, lang: str) -> Path:
 
 def shipped_set_path(lang: str) -> Path:
     """The precompiled word set shipped for ``lang`` (``scripts/build_wordsets.py``)."""
-    return DICTIONARIES / f"{LOCALES[lang]}.words.gz"
+    return DICTIONARIES / f"{LOCALES[lang]}.words"
 
 
 @functools.lru_cache(maxsize=2)
 def shipped_set(lang: str) -> WordSet | None:
     """Every form of ``lang``'s dictionary (None when the file is missing: then
     spylls answers every word, slower but the same)."""
-    import gzip
-
     from contentlint.language.wordset import WordSet
 
     try:
-        return WordSet(gzip.decompress(shipped_set_path(lang).read_bytes()))
-    except (OSError, ValueError, EOFError):
+        # Read as it is, nothing to decompress (the block layout: wordset.py).
+        return WordSet(shipped_set_path(lang).read_bytes())
+    except (OSError, ValueError):
         return None
 
 
