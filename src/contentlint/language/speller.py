@@ -235,12 +235,13 @@ class Speller:
         if accented:
             return accented[:_SUGGESTIONS]
         if fast:
-            from contentlint.language.suggest import nearby
+            from contentlint.language.suggest import nearby, replacement_table
 
             # Every word one edit away, looked up in the shipped word set (milliseconds),
             # the words this run has met in the guides first; Hunspell's own search
             # below only when none is a word.
-            found = nearby(word, self.lang, self._plausible, _SUGGESTIONS, self._seen)
+            rep = replacement_table(DICTIONARIES / f"{LOCALES[self.lang]}.aff")
+            found = nearby(word, self.lang, self._plausible, _SUGGESTIONS, self._seen, rep)
             if found:
                 return found
         if len(word) > ENGINE_MAX_LENGTH or _RUN_OF_THREE.search(word):

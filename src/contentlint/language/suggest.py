@@ -116,10 +116,11 @@ def _accented(word: str) -> Iterator[str]:
 
 
 def nearby(word: str, lang: str, known: Callable[[str], bool], limit: int = 3,
-           seen: Callable[[str], bool] | None = None) -> list[str]:
+           seen: Callable[[str], bool] | None = None, replacements: tuple[tuple[str, str], ...] = ()) -> list[str]:
     """Up to ``limit`` words that ``known`` accepts, one edit (or one edit and an
     accent) from ``word``, best first (see the module docstring); the capital of a
-    capitalized word is kept. ``seen``: the words the project itself uses, preferred."""
+    capitalized word is kept. ``seen``: the words the project itself uses, preferred;
+    ``replacements``: the dictionary's ``REP`` table (:func:`replacement_table`)."""
     if not word or len(word) > MAX_LENGTH:
         return []
     lower = word.lower()
@@ -127,7 +128,7 @@ def nearby(word: str, lang: str, known: Callable[[str], bool], limit: int = 3,
     best: dict[str, float] = {}
     tried: set[str] = {lower}
     unknown: list[tuple[str, float]] = []
-    for candidate, cost in edits(lower, alphabet, replacement_table(lang)):
+    for candidate, cost in edits(lower, alphabet, replacements):
         if candidate in tried or not candidate:
             continue
         tried.add(candidate)
@@ -201,12 +202,9 @@ def _two_habits(word: str, lang: str, known: Callable[[str], bool], tried: set[s
 
 
 @functools.lru_cache(maxsize=2)
-def replacement_table(lang: str) -> tuple[tuple[str, str], ...]:
-    """The dictionary's ``REP`` lines (common misspellings of several letters, as
-    Hunspell reads them), without those that join words ("a_lot")."""
-    from contentlint.language.speller import DICTIONARIES, LOCALES
-
-    path = Path(DICTIONARIES / f"{LOCALES.get(lang, 'en_US')}.aff")
+def replacement_table(path: Path) -> tuple[tuple[str, str], ...]:
+    """The ``REP`` lines of the affix file at ``path`` (common misspellings of several
+    letters, as Hunspell reads them), without those that join words ("a_lot")."""
     out = []
     try:
         with path.open(encoding="utf-8", errors="replace") as handle:
