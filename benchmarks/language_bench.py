@@ -8,7 +8,8 @@ Usage::
 1. The bundled library, cold (``check --no-cache`` in a fresh process, so no result
    cache): the median wall time with ``--ignore LQ`` and with the LQ rules on, (a)
    with the per-project memo of suggestions, (b) without it. The difference is what
-   the language checks add.
+   the language checks add. Then the CPU time of the same check with and without LQ,
+   alternated (the steadier measure on a shared machine).
 2. 1 MiB of Spanish guide prose (the clean set's sentences, shuffled, with a share of
    words made unique by a suffix so the text is not one small vocabulary repeated),
    checked in one fresh process exactly as the rules check it (tokenizer, vocabulary,
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -40,6 +42,15 @@ def _check(project: Path, *extra: str) -> float:
     subprocess.run([PYTHON, "-m", "contentlint", "check", "--no-cache", "--format", "json", *extra],
                    cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     return time.perf_counter() - started
+
+
+def _check_cpu(project: Path, *extra: str) -> float:
+    """The CPU time (user + system) of one cold check: steadier than the wall time on a
+    shared machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    _check(project, *extra)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def _memo_files(project: Path) -> list[Path]:
@@ -61,9 +72,17 @@ def library(runs: int) -> None:
                 path.unlink()
             cold_memo.append(_check(project))
         no_memo = statistics.median(cold_memo)
+        cpu_without: list[float] = []
+        cpu_with: list[float] = []
+        for _ in range(runs):  # alternated, so a change of load falls on both
+            cpu_without.append(_check_cpu(project, "--ignore", "LQ"))
+            cpu_with.append(_check_cpu(project))
     print(f"bundled library, cold run (median of {runs}): without LQ {without:.3f} s; "
           f"with LQ {with_memo:.3f} s (+{with_memo - without:.3f} s); "
           f"with LQ and no word memo {no_memo:.3f} s (+{no_memo - without:.3f} s)")
+    low, high = statistics.median(cpu_without), statistics.median(cpu_with)
+    print(f"bundled library, cold run, CPU time (median of {runs}, alternated): without LQ {low:.3f} s; "
+          f"with LQ {high:.3f} s (+{high - low:.3f} s)")
 
 
 _PROBE = r"""
