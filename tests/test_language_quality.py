@@ -113,6 +113,9 @@ def test_spelling_ignore_is_in_the_schema(cli, tmp_path) -> None:
         # not a verb, or "yo" may be its subject: left alone
         ("El equipo completo revisó el plan; la escuela modelo abrió. A usted le presento a la maestra.", []),
         ("La escuela solo me dijo que no, junto con el distrito.", []),
+        ("Quiere saber cuantos días tiene. Pida un interprete.", [("cuantos", "cuántos"), ("interprete", "intérprete")]),
+        ("Su bebe tiene una perdida auditiva.", [("bebe", "bebé"), ("perdida", "pérdida")]),
+        ("Diga cuantas quiera; quiere saber cuanto antes. Él bebe agua.", []),
     ],
 )
 def test_context_accents(cli, tmp_path, body: str, expected: list[tuple[str, str]]) -> None:
@@ -123,6 +126,14 @@ def test_context_accents(cli, tmp_path, body: str, expected: list[tuple[str, str
 def test_context_accent_in_a_heading(cli, tmp_path) -> None:
     findings, _ = _check(cli, tmp_path, "LQ002", "## Que debe hacer la escuela\n\nTexto.\n\n## Cuando la escuela dice no\n")
     assert [(f["line"], _quoted(f["message"])[1]) for f in findings] == [(12, "Qué")]
+
+
+def test_rare_unaccented_word_reported_once(cli, tmp_path) -> None:
+    # "ultimo" (I finalize) is a word, but a guide means "último": LQ001 reports it with
+    # the accent, and LQ002 (which would after "el") does not report it a second time
+    findings, _ = _check(cli, tmp_path, "LQ001,LQ002", "El ultimo día es el viernes.")
+    assert [(f["code"], _quoted(f["message"])[0]) for f in findings] == [("LQ001", "ultimo")]
+    assert "'último'" in findings[0]["hint"]
 
 
 def test_spanish_word_without_its_accent_is_not_english(cli, tmp_path) -> None:

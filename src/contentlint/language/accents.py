@@ -39,7 +39,8 @@ _NOUNS: dict[str, str] = {
     "formula": "fórmula", "formulas": "fórmulas", "habito": "hábito", "habitos": "hábitos",
     "economico": "económico", "intimo": "íntimo", "ultimo": "último", "ultima": "última",
     "ultimos": "últimos", "ultimas": "últimas", "unico": "único", "unica": "única", "animos": "ánimos",
-    "especifico": "específico", "publicos": "públicos",
+    "especifico": "específico", "publicos": "públicos", "interprete": "intérprete", "interpretes": "intérpretes",
+    "bebe": "bebé", "bebes": "bebés", "perdida": "pérdida", "perdidas": "pérdidas",
 }
 _DETERMINERS = (
     r"el|del|al|un|su|sus|este|ese|aquel|cada|ningún|algún|primer|tercer|nuestro|unos|estos|esos|"
@@ -112,6 +113,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<!{_W})(?:{_TELLING})\s+(?P<w>como|donde)\s+(?:se|le|les|lo|la|{_W}+(?:a|e|an|en|ía|ían))"
                 rf"(?!{_W})", re.IGNORECASE),
      _("after '{before}', '{correct}' asks an indirect question and carries an accent")),
+    # "averiguar cuantas personas", "sepa cuantos días": a plural noun after
+    # "cuántos/cuántas" and a verb of knowing or telling asks how many ("diga cuantas
+    # quiera", as many as you want, has a verb after it, left alone)
+    (re.compile(rf"(?<!{_W})(?:{_ASKING}|{_TELLING})\s+(?P<w>cuantos|cuantas)\s+{_W}+s(?!{_W})", re.IGNORECASE),
+     _("after '{before}', '{correct}' asks an indirect question and carries an accent")),
+    # "la perdida auditiva", "una perdida de servicios": the noun "pérdida"
+    (re.compile(rf"(?<!{_W})(?:la|las|una|unas|su|sus|esta|esa)\s+(?P<w>perdida|perdidas)\s+(?:auditiva|auditivas|"
+                rf"de\s+(?:la\s+)?(?:audición|visión|memoria|peso|servicios|beneficios|derechos|elegibilidad))"
+                rf"(?!{_W})", re.IGNORECASE),
+     _("after '{before}' only the noun '{correct}' can stand; '{written}' is a verb form")),
     # "guía sobre que hacer"
     (re.compile(rf"(?<!{_W})sobre\s+(?P<w>que|como|donde|cuando)\s+{_INFINITIVE}(?!{_W})", re.IGNORECASE),
      _("'sobre {correct} + infinitive' is an indirect question and carries an accent")),
@@ -194,6 +205,8 @@ _NEEDS: list[tuple[frozenset[str], ...]] = [
     (_first_words(_ASKING), _ASKED),
     (_first_words(_PREGUNTAR), _ASKED),
     (_first_words(_TELLING), frozenset({"como", "donde"})),
+    (_first_words(_ASKING) | _first_words(_TELLING), frozenset({"cuantos", "cuantas"})),
+    (frozenset({"perdida", "perdidas"}),),
     (frozenset({"sobre"}), _ASKED),
     (frozenset({"si"}), frozenset({"mismo", "misma", "mismos", "mismas"})),
     (frozenset({"si"}),),
