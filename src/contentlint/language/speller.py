@@ -35,8 +35,9 @@ if TYPE_CHECKING:
 
 DICTIONARIES = Path(__file__).resolve().parent / "dictionaries"
 LOCALES = {"en": "en_US", "es": "es_US"}
-# Bump when the verdict of a word can change without the dictionary changing.
-_RULES_VERSION = 2
+# Bump when the verdict of a word or its suggestions can change without the
+# dictionary changing (3: suggestions from the word set, stricter enclitic accents).
+_RULES_VERSION = 3
 _MEMO_MAX_BYTES = 64 * 1024 * 1024
 _SUGGESTIONS = 3
 
@@ -183,7 +184,8 @@ class Speller:
             return False
         if word.lower() in accent_prior():
             return True
-        return any(self.known(candidate) for candidate in accent_variants(word))
+        check = self._plausible if shipped_set(self.lang) is not None else self.known
+        return any(check(candidate) for candidate in accent_variants(word))
 
     def _seen(self, word: str) -> bool:
         """``word`` was met in this run's text and is a word (a verdict of :meth:`known`)."""
@@ -192,7 +194,7 @@ class Speller:
     def _plausible(self, candidate: str) -> bool:
         """A candidate correction is a word (the shipped set's verdict, not kept in the
         memo: a word's hundreds of candidates are not words of the guide)."""
-        if self.lang == "es" and candidate in accent_prior():
+        if self.lang == "es" and candidate.lower() in accent_prior():
             return False
         return bool(self._fast(candidate))
 

@@ -72,7 +72,6 @@ class MissingAccent(FileRule):
         if target.kind != "guide" or target.lang != "es":
             return
         from contentlint.language.accents import accent_hits
-
         from contentlint.language.speller import accent_prior
 
         known = ctx.speller("es").known
