@@ -105,6 +105,7 @@ class Speller:
         self._suggestions: dict[str, list[str]] = {}
         self._dirty = False
         self._engine_seconds = 0.0  # spent in Hunspell's suggestion search this run
+        self._nearby_seconds = 0.0  # spent in the word set's search (suggest.py) this run
         if memo is not None:
             self._read_memo(memo)
 
@@ -242,8 +243,14 @@ class Speller:
             # Every word one edit away, looked up in the shipped word set (milliseconds),
             # the words this run has met in the guides first; Hunspell's own search
             # below only when none is a word.
+            if self._nearby_seconds >= NEARBY_SECONDS_PER_RUN:
+                return None  # as for Hunspell's search below: the finding stands, without its "did you mean"
+            import time
+
+            started = time.process_time()
             rep = replacement_table(DICTIONARIES / f"{LOCALES[self.lang]}.aff")
             found = nearby(word, self.lang, self._plausible, _SUGGESTIONS, self._seen, rep)
+            self._nearby_seconds += time.process_time() - started
             if found:
                 return found
         if len(word) > ENGINE_MAX_LENGTH or _RUN_OF_THREE.search(word):
@@ -252,12 +259,12 @@ class Speller:
             return None  # the finding stands; only its "did you mean" is left out
         import time
 
-        started = time.perf_counter()
+        started = time.process_time()
         engine = self._engine()
         try:
             return [str(s) for s in itertools.islice(engine.suggest(word), _SUGGESTIONS)]
         finally:
-            self._engine_seconds += time.perf_counter() - started
+            self._engine_seconds += time.process_time() - started
 
 
 # The longest words of either dictionary have about 30 letters.
@@ -267,6 +274,11 @@ MAX_SUGGESTED_LENGTH = 40
 # 52 s) gets suggestions until this much time is spent in a run, then findings
 # without them; the project's memo keeps those found for the next run.
 ENGINE_SECONDS_PER_RUN = 3.0
+# The word set's search (suggest.py) takes 2-20 ms for a real misspelling and up to
+# about 0.3 s for a long word of nonsense: a guide full of those gets suggestions
+# until this much time is spent in a run. Both budgets count CPU time, so a loaded
+# machine gives the same suggestions as an idle one.
+NEARBY_SECONDS_PER_RUN = 10.0
 # Its cost grows with the word's length (10 letters: 0.5 s; 15: 2.5 s) and explodes on
 # repeated letters; longer words get the accent variants only.
 ENGINE_MAX_LENGTH = 14

@@ -18,8 +18,11 @@ from how writers and translators err):
 3. a letter replaced by a neighbour on the keyboard (QWERTY);
 4. any other single edit;
 5. an edit plus an accent (rank 4's cost and a little more);
-6. when nothing above is a word: two slips of habit ("reccomend" -> "recommend"),
-   at most 20,000 lookups.
+6. when nothing above is a word: two slips of habit ("reccomend" -> "recommend").
+
+Ranks 5 and 6 together make at most 20,000 lookups (about 0.3 s on a long word of
+nonsense; a real misspelling takes 2-20 ms), and the speller stops suggesting after a
+few seconds of it in one run (a guide of pasted nonsense still gets its findings).
 
 An edit to the first letter costs more (writers rarely get it wrong). A word the
 project's guides already use correctly stands in for a frequency list: it costs
@@ -136,18 +139,14 @@ def nearby(word: str, lang: str, known: Callable[[str], bool], limit: int = 3,
             best[candidate] = cost
         elif lang == "es":
             unknown.append((candidate, cost))
+    budget = [_MAX_SECOND_LOOKUPS]  # the lookups left for the two searches below, together
     if not best or min(best.values()) > _COST_HABIT:
         # One edit and one accent: "evaluacon" -> "evaluacion" -> "evaluación".
-        for candidate, cost in unknown:
-            for accented in _accented(candidate):
-                if accented not in tried:
-                    tried.add(accented)
-                    if known(accented):
-                        best[accented] = cost + _COST_PLUS_ACCENT
+        best.update(_edit_and_accent(unknown, known, tried, budget))
     if not best:
         # Two slips of habit: "reccomend" (a letter doubled, another not), "neccesary",
-        # "tommorow"; bounded by ``_MAX_SECOND_LOOKUPS``.
-        best = _two_habits(lower, lang, known, tried)
+        # "tommorow".
+        best = _two_habits(lower, lang, known, tried, budget)
     if seen is not None:
         # The project's own words stand in for a frequency list: a word the guides
         # already use is the likelier one ("evaluación" in a library about evaluations).
@@ -185,18 +184,34 @@ def habit_edits(word: str, lang: str) -> Iterator[str]:
             yield word[:index] + "h" + word[index:]
 
 
-def _two_habits(word: str, lang: str, known: Callable[[str], bool], tried: set[str]) -> dict[str, float]:
+def _edit_and_accent(unknown: list[tuple[str, float]], known: Callable[[str], bool], tried: set[str],
+                     budget: list[int]) -> dict[str, float]:
     found: dict[str, float] = {}
-    lookups = 0
+    for candidate, cost in unknown:
+        for accented in _accented(candidate):
+            if accented in tried:
+                continue
+            tried.add(accented)
+            budget[0] -= 1
+            if known(accented):
+                found[accented] = cost + _COST_PLUS_ACCENT
+            if budget[0] <= 0:
+                return found
+    return found
+
+
+def _two_habits(word: str, lang: str, known: Callable[[str], bool], tried: set[str],
+                budget: list[int]) -> dict[str, float]:
+    found: dict[str, float] = {}
     for first in dict.fromkeys(habit_edits(word, lang)):
         for second in habit_edits(first, lang):
             if second in tried or second == word:
                 continue
             tried.add(second)
-            lookups += 1
+            budget[0] -= 1
             if known(second):
                 found[second] = _COST_TWO_HABITS
-            if lookups >= _MAX_SECOND_LOOKUPS:
+            if budget[0] <= 0:
                 return found
     return found
 
