@@ -7,13 +7,13 @@ Usage::
 
 For each shipped dictionary (src/contentlint/language/dictionaries/<locale>.aff/.dic)
 it generates every form the affix rules produce (contentlint.language.wordset.expand)
-and writes <locale>.words.gz beside it. Run it after changing a dictionary file; the
+and writes <locale>.words beside it (the block layout of
+contentlint.language.wordset.encode_blocks, read without decompressing). Run it after changing a dictionary file; the
 tests check that the shipped sets match the dictionaries' fingerprints.
 """
 
 from __future__ import annotations
 
-import gzip
 import sys
 from pathlib import Path
 
@@ -23,14 +23,13 @@ sys.path.insert(0, str(ROOT / "src"))
 
 def main() -> int:
     from contentlint.language.speller import LOCALES, Speller, shipped_set_path
-    from contentlint.language.wordset import encode, expand
+    from contentlint.language.wordset import encode_blocks, expand
 
     for lang in LOCALES:
         speller = Speller(lang)
         forms = expand(speller.engine())
         path = shipped_set_path(lang)
-        # mtime=0: the same dictionary gives the same bytes
-        path.write_bytes(gzip.compress(encode(forms), compresslevel=9, mtime=0))
+        path.write_bytes(encode_blocks(forms))
         print(f"{path.relative_to(ROOT)}: {len(forms)} forms, {path.stat().st_size} bytes")
     return 0
 

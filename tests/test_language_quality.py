@@ -107,6 +107,15 @@ def test_spelling_ignore_is_in_the_schema(cli, tmp_path) -> None:
         ("Esta lista le ayuda. Si la escuela dice que no, pida la decisión por escrito.", []),
         ("La escuela publica el calendario. Aun así, pregunte. Es gratis, mas no obligatorio.", []),
         ("¿Cuando la escuela dice que no, qué puede hacer?", []),
+        # a past tense after a subject that cannot be "yo"
+        ("La escuela uso una prueba y usted presento la queja.", [("uso", "usó"), ("presento", "presentó")]),
+        ("El distrito le oculto el informe.", [("oculto", "ocultó")]),
+        # not a verb, or "yo" may be its subject: left alone
+        ("El equipo completo revisó el plan; la escuela modelo abrió. A usted le presento a la maestra.", []),
+        ("La escuela solo me dijo que no, junto con el distrito.", []),
+        ("Quiere saber cuantos días tiene. Pida un interprete.", [("cuantos", "cuántos"), ("interprete", "intérprete")]),
+        ("Su bebe tiene una perdida auditiva.", [("bebe", "bebé"), ("perdida", "pérdida")]),
+        ("Diga cuantas quiera; quiere saber cuanto antes. Él bebe agua.", []),
     ],
 )
 def test_context_accents(cli, tmp_path, body: str, expected: list[tuple[str, str]]) -> None:
@@ -117,6 +126,52 @@ def test_context_accents(cli, tmp_path, body: str, expected: list[tuple[str, str
 def test_context_accent_in_a_heading(cli, tmp_path) -> None:
     findings, _ = _check(cli, tmp_path, "LQ002", "## Que debe hacer la escuela\n\nTexto.\n\n## Cuando la escuela dice no\n")
     assert [(f["line"], _quoted(f["message"])[1]) for f in findings] == [(12, "Qué")]
+
+
+def test_rare_unaccented_word_reported_once(cli, tmp_path) -> None:
+    # "ultimo" (I finalize) is a word, but a guide means "último": LQ001 reports it with
+    # the accent, and LQ002 (which would after "el") does not report it a second time
+    findings, _ = _check(cli, tmp_path, "LQ001,LQ002", "El ultimo día es el viernes.")
+    assert [(f["code"], _quoted(f["message"])[0]) for f in findings] == [("LQ001", "ultimo")]
+    assert "'último'" in findings[0]["hint"]
+
+
+def test_spanish_word_without_its_accent_is_not_english(cli, tmp_path) -> None:
+    # "areas" and "decision" are English words too, but in Spanish text they are
+    # "áreas" and "decisión" typed without the accent, even before a bracket
+    body = "Revise estas areas (lectura y escritura) y la decision del equipo."
+    findings, _ = _check(cli, tmp_path, "LQ001,LQ003", body)
+    assert [(f["code"], _quoted(f["message"])[0]) for f in findings] == [("LQ001", "areas"), ("LQ001", "decision")]
+    assert "'áreas'" in findings[0]["hint"] and "'decisión'" in findings[1]["hint"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "word", "suggested"),
+    [
+        # one edit, looked up in the shipped word set (no Hunspell search)
+        ("es", "El ojetivo del plan es claro.", "ojetivo", "objetivo"),
+        ("es", "Puede recivir los servicios.", "recivir", "recibir"),
+        # an edit and an accent, first because the guide uses the word elsewhere
+        ("es", "Pida una evaluación. La evaluacon independiente es gratis.", "evaluacon", "evaluación"),
+        # two slips of habit
+        ("en", "We reccomend a meeting.", "reccomend", "recommend"),
+        # the accent on the stressed syllable of a verb with pronouns, not elsewhere
+        ("es", "Expliquele el plan.", "Expliquele", "Explíquele"),
+    ],
+)
+def test_suggestions_from_the_word_set(cli, tmp_path, lang: str, body: str, word: str, suggested: str) -> None:
+    findings, _ = _check(cli, tmp_path, "LQ001", body, lang=lang)
+    assert [_quoted(f["message"])[0] for f in findings] == [word]
+    assert _quoted(findings[0]["hint"])[0] == suggested  # the first "did you mean"
+
+
+def test_wrong_accent_on_a_verb_with_pronouns(tmp_path) -> None:
+    from contentlint.language.speller import Speller
+
+    speller = Speller("es")
+    assert all(speller.known(word) for word in ("explíquele", "dígaselo", "dárselo", "hablándole", "envíela",
+                                                "quítelo", "cuéntele", "obligarle"))
+    assert not any(speller.known(word) for word in ("pidale", "explíqueleé", "pidaselo", "obligárle"))
 
 
 def test_english_inside_spanish(cli, tmp_path) -> None:
@@ -205,17 +260,15 @@ def test_word_memo_is_written_and_reused(cli, tmp_path) -> None:
 def test_shipped_word_sets_match_the_dictionaries(tmp_path) -> None:
     """The shipped sets are the expansion of the shipped dictionaries (rebuild them with
     scripts/build_wordsets.py after changing a dictionary)."""
-    import gzip
-
     from contentlint.language.speller import Speller, shipped_set_path
-    from contentlint.language.wordset import encode, expand
+    from contentlint.language.wordset import encode_blocks, expand
 
-    assert gzip.decompress(shipped_set_path("en").read_bytes()) == encode(expand(Speller("en").engine()))
+    assert shipped_set_path("en").read_bytes() == encode_blocks(expand(Speller("en").engine()))
 
 
 def test_wordset_forms_are_all_words_spylls_accepts(tmp_path) -> None:
     from contentlint.language.speller import Speller
-    from contentlint.language.wordset import WordSet, encode, expand
+    from contentlint.language.wordset import WordSet, encode, encode_blocks, expand
 
     speller = Speller("es")
     forms = expand(speller.engine())
@@ -225,6 +278,10 @@ def test_wordset_forms_are_all_words_spylls_accepts(tmp_path) -> None:
     assert all(speller.engine().lookup(form) for form in sample)
     assert all(form in words for form in sample)
     assert "evaluacion" not in words and words.accepts("Evaluación") and words.accepts("hablándole")
+    # the shipped block layout answers exactly as the plain list does
+    blocks = WordSet(encode_blocks(forms))
+    probes = [*sample, *(form + "s" for form in sample), *(form[:-1] for form in sample), "", "zzzz", forms[0]]
+    assert [probe in blocks for probe in probes] == [probe in words for probe in probes]
     with pytest.raises(ValueError):
         WordSet(b"CLWS1\x05\x00\x00\x00")
 

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from contentlint.content.library import Library, Pair
     from contentlint.facts.extract import Facts
     from contentlint.language.speller import Speller
-    from contentlint.language.tokens import ProseLine
+    from contentlint.language.tokens import ProseLine, Word
     from contentlint.language.vocabulary import Vocabulary
     from contentlint.links.extract import LinkIndex
     from contentlint.links.http.results import LinkResult
@@ -411,6 +411,22 @@ class RunContext:
         from contentlint.language.vocabulary import library_vocabulary
 
         return self._once(("vocabulary", lang), lambda: library_vocabulary(self.library, lang))
+
+    def unknown_words(self, doc: Document, extra: tuple[str, ...]) -> list[tuple[Word, bool]]:
+        """The words of a guide's prose that neither the library's vocabulary (plus the
+        ``extra`` words) nor a dictionary knows, each with True when it is English in a
+        Spanish guide (LQ001 and LQ003 both read them: computed once)."""
+
+        def build() -> list[tuple[Word, bool]]:
+            from contentlint.language.spelling import unknown
+            from contentlint.language.tokens import document_words
+
+            lang = doc.lang or "en"
+            vocabulary = self.vocabulary(lang).with_words(extra)
+            other = self.vocabulary("es" if lang == "en" else "en")
+            return list(unknown(document_words(self.prose_lines(doc), lang), lang, vocabulary, self.speller, other))
+
+        return self._once(("unknown-words", id(doc), extra), build)
 
     def prose_lines(self, doc: Document) -> list[ProseLine]:
         """A guide's prose lines with code, links, URLs and citations blanked (the

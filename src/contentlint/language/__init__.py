@@ -7,6 +7,9 @@
   from SCOWL, es_US from the RLA-ES project) read by spylls, a pure-Python Hunspell,
   behind a per-project memo of verdicts so that a run with no new word never loads a
   dictionary.
+- :mod:`~contentlint.language.suggest`: corrections for a misspelling, every word
+  one edit away looked up in the shipped word set and ranked by how writers err
+  (Hunspell's own search, seconds a word, only when none is a word).
 - :mod:`~contentlint.language.vocabulary`: the words the library itself knows
   (glossary, acronyms, titles) plus a project word list and a guide's
   ``spelling_ignore``.

@@ -13,7 +13,9 @@ word as written, the word with its accent, and why.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from contentlint.i18n import _
@@ -37,7 +39,8 @@ _NOUNS: dict[str, str] = {
     "formula": "fórmula", "formulas": "fórmulas", "habito": "hábito", "habitos": "hábitos",
     "economico": "económico", "intimo": "íntimo", "ultimo": "último", "ultima": "última",
     "ultimos": "últimos", "ultimas": "últimas", "unico": "único", "unica": "única", "animos": "ánimos",
-    "especifico": "específico", "publicos": "públicos",
+    "especifico": "específico", "publicos": "públicos", "interprete": "intérprete", "interpretes": "intérpretes",
+    "bebe": "bebé", "bebes": "bebés", "perdida": "pérdida", "perdidas": "pérdidas",
 }
 _DETERMINERS = (
     r"el|del|al|un|su|sus|este|ese|aquel|cada|ningún|algún|primer|tercer|nuestro|unos|estos|esos|"
@@ -110,6 +113,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<!{_W})(?:{_TELLING})\s+(?P<w>como|donde)\s+(?:se|le|les|lo|la|{_W}+(?:a|e|an|en|ía|ían))"
                 rf"(?!{_W})", re.IGNORECASE),
      _("after '{before}', '{correct}' asks an indirect question and carries an accent")),
+    # "averiguar cuantas personas", "sepa cuantos días": a plural noun after
+    # "cuántos/cuántas" and a verb of knowing or telling asks how many ("diga cuantas
+    # quiera", as many as you want, has a verb after it, left alone)
+    (re.compile(rf"(?<!{_W})(?:{_ASKING}|{_TELLING})\s+(?P<w>cuantos|cuantas)\s+{_W}+s(?!{_W})", re.IGNORECASE),
+     _("after '{before}', '{correct}' asks an indirect question and carries an accent")),
+    # "la perdida auditiva", "una perdida de servicios": the noun "pérdida"
+    (re.compile(rf"(?<!{_W})(?:la|las|una|unas|su|sus|esta|esa)\s+(?P<w>perdida|perdidas)\s+(?:auditiva|auditivas|"
+                rf"de\s+(?:la\s+)?(?:audición|visión|memoria|peso|servicios|beneficios|derechos|elegibilidad))"
+                rf"(?!{_W})", re.IGNORECASE),
+     _("after '{before}' only the noun '{correct}' can stand; '{written}' is a verb form")),
     # "guía sobre que hacer"
     (re.compile(rf"(?<!{_W})sobre\s+(?P<w>que|como|donde|cuando)\s+{_INFINITIVE}(?!{_W})", re.IGNORECASE),
      _("'sobre {correct} + infinitive' is an indirect question and carries an accent")),
@@ -173,6 +186,47 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+def _first_words(alternation: str) -> frozenset[str]:
+    """The first word of each alternative of a pattern's word list ("tener\\s+idea\\s+de" -> "tener")."""
+    return frozenset(re.split(r"\\s", item, maxsplit=1)[0].lower() for item in alternation.split("|"))
+
+
+_ASKED = frozenset({"que", "quien", "quienes", "cual", "cuales", "cuando", "cuanto", "cuanta", "cuantos", "cuantas",
+                    "donde", "adonde", "como"})
+_PREPOSITIONS = frozenset({"de", "para", "con", "por", "sin", "entre", "hacia", "contra", "según", "sobre", "ante"})
+# Why: twenty patterns scanned over every line cost most of a megabyte's check. Each
+# pattern can match only where all of its word sets meet the line's words (its
+# target word, and the verb or preposition before it), so a line is scanned only by
+# the patterns it could match; the result is the same. One entry per pattern of
+# ``_PATTERNS``, in order ("¿" stands for the question mark).
+_NEEDS: list[tuple[frozenset[str], ...]] = [
+    (frozenset({"¿"}),),
+    (_ASKED,),
+    (_first_words(_ASKING), _ASKED),
+    (_first_words(_PREGUNTAR), _ASKED),
+    (_first_words(_TELLING), frozenset({"como", "donde"})),
+    (_first_words(_ASKING) | _first_words(_TELLING), frozenset({"cuantos", "cuantas"})),
+    (frozenset({"perdida", "perdidas"}),),
+    (frozenset({"sobre"}), _ASKED),
+    (frozenset({"si"}), frozenset({"mismo", "misma", "mismos", "mismas"})),
+    (frozenset({"si"}),),
+    (frozenset({"si"}),),
+    (frozenset({"el"}), _PREPOSITIONS),
+    (frozenset({"el"}), _PREPOSITIONS),
+    (frozenset({"mas"}),),
+    (frozenset({"esta", "estas"}),),
+    (frozenset({"esta"}),),
+    (frozenset({"de"}), frozenset({"le", "les", "me", "nos", "te", "se"})),
+    (frozenset({"se"}),),
+    (frozenset({"aun"}),),
+    (frozenset({"tu"}),),
+    (frozenset(_NOUNS), _first_words(_DETERMINERS)),
+    (frozenset({"publica", "publicas"}),),
+]
+_HEADING_NEEDS: list[tuple[frozenset[str], ...]] = [(_ASKED,)]
+_TOKEN_RE = re.compile(rf"{_W}+")
+
+
 def _correct(word: str) -> str:
     lower = word.lower()
     table = {**_INTERROGATIVES, "si": "sí", "el": "él", "mas": "más", "esta": "está", "estas": "estás",
@@ -191,14 +245,74 @@ _HEADING_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-def accent_hits(text: str, heading: bool = False) -> list[AccentHit]:
+# A subject that cannot be "yo" before a verb written like the present of "yo"
+# ("la escuela uso", "usted presento", "el distrito le oculto"): the past tense
+# "usó", "presentó", "ocultó" is meant. Only feminine subjects and pronouns take the
+# word directly (a masculine one may take an adjective: "el equipo completo"); a
+# masculine one needs "no" or a pronoun between, where no adjective can stand.
+_FEMININE_SUBJECTS = (r"usted|él|ella|la\s+(?:escuela|agencia|directora|maestra|jueza|evaluadora|oficina|junta|"
+                      r"corte|familia|madre|terapeuta|psicóloga|consejera|defensora|mediadora)|su\s+(?:escuela|hija)")
+_MASCULINE_SUBJECTS = (r"el\s+(?:distrito|equipo|director|maestro|juez|estado|evaluador|padre|tribunal|"
+                       r"terapeuta|psicólogo|consejero|defensor|mediador|oficial)|su\s+(?:hijo|estado|distrito)")
+_PRONOUNS = r"(?:le|les|lo|la|los|las|se|me|nos)\s+"
+_PRETERITE_RE = re.compile(
+    rf"(?<!{_W})(?P<subject>(?P<fem>{_FEMININE_SUBJECTS})|{_MASCULINE_SUBJECTS})\s+"
+    rf"(?P<between>(?:no\s+)?(?:{_PRONOUNS}){{0,2}})(?P<w>{_W}{{2,}}o)(?!{_W})", re.IGNORECASE)
+# A preposition before the subject makes it an object ("a usted le presento a la
+# maestra": I introduce), so the verb may be "yo"'s.
+_PREPOSITION_BEFORE = re.compile(
+    rf"(?<!{_W})(?:a|al|de|del|en|con|para|por|sin|desde|hasta|entre|hacia|sobre|ante|según|contra)\s*$",
+    re.IGNORECASE)
+# Words after a feminine subject that are not verbs: "la escuela modelo", "el programa
+# piloto", "la escuela junto con el distrito", "la escuela solo dijo", "bajo la ley".
+_NOT_VERBS = frozenset({"modelo", "piloto", "junto", "medio", "tipo", "ejemplo", "solo", "bajo", "salvo", "excepto"})
+_PRETERITE_REASON = _("after the subject '{before}', the verb is the past tense '{correct}'; "
+                      "'{written}' is the present of 'yo'")
+
+
+def _preterite_hits(text: str, known: Callable[[str], bool]) -> list[AccentHit]:
+    """Verbs in the past tense written without their accent after a subject that
+    cannot be "yo" (see ``_PRETERITE_RE``), where the accented form is a word."""
+    out = []
+    for match in _PRETERITE_RE.finditer(text):
+        if match.group("fem") is None and not match.group("between"):
+            continue
+        if _PREPOSITION_BEFORE.search(text, 0, match.start()):
+            continue
+        written = match.group("w")
+        if written.lower() in _NOT_VERBS:
+            continue
+        correct = written[:-1] + ("Ó" if written[-1] == "O" else "ó")
+        if not known(correct.lower()):
+            continue
+        subject = " ".join(match.group("subject").split())
+        out.append(AccentHit(match.start("w"), written, correct, _PRETERITE_REASON,
+                             {"correct": correct, "written": written, "before": subject}))
+    return out
+
+
+def accent_hits(text: str, heading: bool = False, known: Callable[[str], bool] | None = None) -> list[AccentHit]:
     """The context accents missing in one line of Spanish prose (masked), by offset;
-    ``heading``: the line is a heading (where "Que debe hacer" is a question)."""
+    ``heading``: the line is a heading (where "Que debe hacer" is a question);
+    ``known``: the Spanish dictionary, for the patterns whose correction must be a
+    word (the past tense after a subject); without it they are left out."""
     lowered = text.lower()
     if not _maybe(lowered):
         return []
     hits: dict[int, AccentHit] = {}
-    for pattern, reason in [*_PATTERNS, *(_HEADING_PATTERNS if heading else [])]:
+    if known is not None:
+        for hit in _preterite_hits(text, known):
+            hits[hit.start] = hit
+    words = set(_TOKEN_RE.findall(lowered))
+    if "¿" in text:
+        words.add("¿")
+    patterns: Iterable[tuple[tuple[re.Pattern[str], str], tuple[frozenset[str], ...]]] = zip(
+        _PATTERNS, _NEEDS, strict=True)
+    if heading:
+        patterns = itertools.chain(patterns, zip(_HEADING_PATTERNS, _HEADING_NEEDS, strict=True))
+    for (pattern, reason), needs in patterns:
+        if not all(words & need for need in needs):
+            continue
         for match in pattern.finditer(text):
             group = "w" if match.groupdict().get("w") is not None else "w2"
             start = match.start(group)
@@ -212,7 +326,7 @@ def accent_hits(text: str, heading: bool = False) -> list[AccentHit]:
 
 
 _CUES = ("que", "quien", "cual", "cuan", "donde", "como", "si", "el", "mas", "esta", "de", "se", "aun", "tu",
-         "publi", "¿", "¡", *(_NOUNS.keys()))
+         "publi", "usted", "la ", "su ", "¿", "¡", *(_NOUNS.keys()))
 
 
 def _maybe(lowered: str) -> bool:

@@ -13,6 +13,10 @@ each verdict (and each misspelling's suggestions) is kept in
 words are all in the memo never reads a dictionary. The fingerprint changes with
 the dictionary files and this module's rules, so an upgrade starts a new memo. A
 memo that cannot be read is an empty memo, never an error.
+
+Suggestions come from :mod:`contentlint.language.suggest` (the shipped word set,
+milliseconds a word); spylls' own search (0.1-2.5 s a word) answers only a word
+with no candidate there, within ``ENGINE_SECONDS_PER_RUN``.
 """
 
 from __future__ import annotations
@@ -31,8 +35,9 @@ if TYPE_CHECKING:
 
 DICTIONARIES = Path(__file__).resolve().parent / "dictionaries"
 LOCALES = {"en": "en_US", "es": "es_US"}
-# Bump when the verdict of a word can change without the dictionary changing.
-_RULES_VERSION = 2
+# Bump when the verdict of a word or its suggestions can change without the
+# dictionary changing (3: suggestions from the word set, stricter enclitic accents).
+_RULES_VERSION = 3
 _MEMO_MAX_BYTES = 64 * 1024 * 1024
 _SUGGESTIONS = 3
 
@@ -72,20 +77,19 @@ def memo_path(cache_folder: Path, lang: str) -> Path:
 
 def shipped_set_path(lang: str) -> Path:
     """The precompiled word set shipped for ``lang`` (``scripts/build_wordsets.py``)."""
-    return DICTIONARIES / f"{LOCALES[lang]}.words.gz"
+    return DICTIONARIES / f"{LOCALES[lang]}.words"
 
 
 @functools.lru_cache(maxsize=2)
 def shipped_set(lang: str) -> WordSet | None:
     """Every form of ``lang``'s dictionary (None when the file is missing: then
     spylls answers every word, slower but the same)."""
-    import gzip
-
     from contentlint.language.wordset import WordSet
 
     try:
-        return WordSet(gzip.decompress(shipped_set_path(lang).read_bytes()))
-    except (OSError, ValueError, EOFError):
+        # Read as it is, nothing to decompress (the block layout: wordset.py).
+        return WordSet(shipped_set_path(lang).read_bytes())
+    except (OSError, ValueError):
         return None
 
 
@@ -101,6 +105,7 @@ class Speller:
         self._suggestions: dict[str, list[str]] = {}
         self._dirty = False
         self._engine_seconds = 0.0  # spent in Hunspell's suggestion search this run
+        self._nearby_seconds = 0.0  # spent in the word set's search (suggest.py) this run
         if memo is not None:
             self._read_memo(memo)
 
@@ -163,13 +168,36 @@ class Speller:
     def known(self, word: str) -> bool:
         """The dictionary accepts ``word`` (case as Hunspell treats it: "Ley" is "ley"),
         and it is not a rare word that stands for a common accented one ("pagina")."""
-        if self.lang == "es" and word.lower() in accent_prior():
-            return False
         verdict = self._verdicts.get(word)
         if verdict is None:
-            fast = self._fast(word)
-            verdict = self._verdicts[word] = self._lookup(word) if fast is None else fast
+            if self.lang == "es" and word.lower() in accent_prior():
+                verdict = False
+            else:
+                fast = self._fast(word)
+                verdict = self._lookup(word) if fast is None else fast
+            self._verdicts[word] = verdict
         return verdict
+
+    def accent_missing(self, word: str) -> bool:
+        """``word`` is an unknown Spanish word that one accent (or ñ) makes a known one,
+        or a rare word that stands for an accented one ("areas" for "áreas")."""
+        if self.lang != "es" or len(word) > MAX_SUGGESTED_LENGTH:
+            return False
+        if word.lower() in accent_prior():
+            return True
+        check = self._plausible if shipped_set(self.lang) is not None else self.known
+        return any(check(candidate) for candidate in accent_variants(word))
+
+    def _seen(self, word: str) -> bool:
+        """``word`` was met in this run's text and is a word (a verdict of :meth:`known`)."""
+        return self._verdicts.get(word) is True
+
+    def _plausible(self, candidate: str) -> bool:
+        """A candidate correction is a word (the shipped set's verdict, not kept in the
+        memo: a word's hundreds of candidates are not words of the guide)."""
+        if self.lang == "es" and candidate.lower() in accent_prior():
+            return False
+        return bool(self._fast(candidate))
 
     def _fast(self, word: str) -> bool | None:
         """The verdict of the shipped word set (None without one): a form of the
@@ -204,22 +232,39 @@ class Speller:
         meant = accent_prior().get(word.lower()) if self.lang == "es" else None
         if meant:
             return [meant[0].upper() + meant[1:] if word[:1].isupper() else meant]
+        fast = shipped_set(self.lang) is not None
         variants = accent_variants(word) if self.lang == "es" else []
-        accented = [candidate for candidate in variants if self.known(candidate)]
+        accented = [candidate for candidate in variants if (self._plausible if fast else self.known)(candidate)]
         if accented:
             return accented[:_SUGGESTIONS]
+        if fast:
+            from contentlint.language.suggest import nearby, replacement_table
+
+            # Every word one edit away, looked up in the shipped word set (milliseconds),
+            # the words this run has met in the guides first; Hunspell's own search
+            # below only when none is a word.
+            if self._nearby_seconds >= NEARBY_SECONDS_PER_RUN:
+                return None  # as for Hunspell's search below: the finding stands, without its "did you mean"
+            import time
+
+            started = time.process_time()
+            rep = replacement_table(DICTIONARIES / f"{LOCALES[self.lang]}.aff")
+            found = nearby(word, self.lang, self._plausible, _SUGGESTIONS, self._seen, rep)
+            self._nearby_seconds += time.process_time() - started
+            if found:
+                return found
         if len(word) > ENGINE_MAX_LENGTH or _RUN_OF_THREE.search(word):
             return []  # the edit search would take seconds to minutes ("aaaaaaaaaaaaaaaaaaa": over 90 s)
         if self._engine_seconds >= ENGINE_SECONDS_PER_RUN:
             return None  # the finding stands; only its "did you mean" is left out
         import time
 
-        started = time.perf_counter()
+        started = time.process_time()
         engine = self._engine()
         try:
             return [str(s) for s in itertools.islice(engine.suggest(word), _SUGGESTIONS)]
         finally:
-            self._engine_seconds += time.perf_counter() - started
+            self._engine_seconds += time.process_time() - started
 
 
 # The longest words of either dictionary have about 30 letters.
@@ -229,6 +274,11 @@ MAX_SUGGESTED_LENGTH = 40
 # 52 s) gets suggestions until this much time is spent in a run, then findings
 # without them; the project's memo keeps those found for the next run.
 ENGINE_SECONDS_PER_RUN = 3.0
+# The word set's search (suggest.py) takes 2-20 ms for a real misspelling and up to
+# about 0.3 s for a long word of nonsense: a guide full of those gets suggestions
+# until this much time is spent in a run. Both budgets count CPU time, so a loaded
+# machine gives the same suggestions as an idle one.
+NEARBY_SECONDS_PER_RUN = 10.0
 # Its cost grows with the word's length (10 letters: 0.5 s; 15: 2.5 s) and explodes on
 # repeated letters; longer words get the accent variants only.
 ENGINE_MAX_LENGTH = 14
@@ -243,8 +293,13 @@ def _enclitic_known(word: str, known: Any) -> bool:
     for enclitic in _ENCLITICS:
         if not lower.endswith(enclitic):
             continue
-        base = strip_accents(lower[: -len(enclitic)])
-        if len(base) > 2 and known(base) and _enclitic_accent_ok(lower, base, enclitic):
+        written = lower[: -len(enclitic)]
+        base = strip_accents(written)
+        if len(base) <= 2:
+            continue
+        if written != base and known(written):
+            return True  # the verb's own accent, kept: "envíela" (envíe), "oírlo" (oír)
+        if known(base) and _enclitic_accent_ok(lower, base, enclitic):
             return True
     return False
 
@@ -257,10 +312,40 @@ def _enclitic_accent_ok(word: str, base: str, enclitic: str) -> bool:
     pronoun ("pagarla") or a one-syllable form with one ("dile", "hazlo") keeps the
     stress where it was and needs none; every other form becomes stressed on the
     third syllable from the end and needs it ("pídale", "dígaselo", "dárselo")."""
-    accented = word != strip_accents(word)
     one_pronoun = enclitic in _SINGLE
     plain = base.endswith(("ar", "er", "ir")) or _syllables(base) == 1
-    return accented != (one_pronoun and plain)
+    if one_pronoun and plain:
+        return word == strip_accents(word)
+    # The accent on the syllable that was stressed, not anywhere: "explíquele", not
+    # "expliquéle" (an accent elsewhere is a misspelling, and must not be suggested).
+    return word == _stressed(base) + enclitic
+
+
+_STRONG = "aeo"
+_ACUTE = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
+
+
+def _stressed(base: str) -> str:
+    """``base`` (a verb form without accents) with an accent on the syllable a Spanish
+    reader stresses: the one before last when it ends in a vowel, n or s ("pida" ->
+    "pída", "hagan" -> "hágan"), else the last ("dar" -> "dár"); in a syllable, on its
+    strong vowel ("cuente" -> "cuénte"), or on the second of two weak ones ("quite" ->
+    "quíte": the u of "qu" is silent)."""
+    nuclei: list[tuple[int, int]] = []
+    for group in _VOWEL_GROUPS.finditer(base):
+        start = group.start()
+        for index in range(group.start() + 1, group.end()):
+            if base[index] in _STRONG and base[index - 1] in _STRONG:  # "lea": le-a
+                nuclei.append((start, index))
+                start = index
+        nuclei.append((start, group.end()))
+    if not nuclei:
+        return base
+    target = nuclei[-2] if base[-1] in "aeiouns" and len(nuclei) > 1 else nuclei[-1]
+    start, end = target
+    strong = [index for index in range(start, end) if base[index] in _STRONG]
+    at = strong[0] if strong else end - 1
+    return base[:at] + _ACUTE.get(base[at], base[at]) + base[at + 1 :]
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from contentlint.language.tokens import document_words
-
 if TYPE_CHECKING:
     from contentlint.content.documents import Document
     from contentlint.context import RunContext
@@ -26,12 +24,7 @@ def unknown_words(doc: Document, ctx: RunContext, project_words: list[str]) -> I
     """Each word of the guide's prose that neither the library's vocabulary (with the
     project's and the guide's own words) nor the dictionary of its language knows,
     with True when it is an English word inside a Spanish guide."""
-    from contentlint.language.spelling import unknown
-
-    lang = doc.lang or "en"
-    vocabulary = ctx.vocabulary(lang).with_words([*project_words, *guide_words(doc)])
-    other = ctx.vocabulary("es" if lang == "en" else "en")
-    yield from unknown(document_words(ctx.prose_lines(doc), lang), lang, vocabulary, ctx.speller, other)
+    yield from ctx.unknown_words(doc, (*project_words, *guide_words(doc)))
 
 
 class LexiconHit:

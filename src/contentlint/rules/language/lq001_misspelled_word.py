@@ -32,9 +32,14 @@ class MisspelledWord(FileRule):
     library itself: glossary terms and variants, the acronym decoder's expansions,
     the data files' titles and citations, and the capitalized words of guide titles.
     Text marked `<span lang="en">` in a Spanish guide is checked as English; an
-    unmarked English word there is LQ003's, not a misspelling. The hint suggests up
-    to three corrections, the word with its accent first ("evaluacion" ->
-    "evaluación").
+    unmarked English word there is LQ003's, not a misspelling; so is a Spanish word
+    without its accent that English also has ("areas", "decision"), which is
+    reported here. The hint suggests up to three corrections, the word with its
+    accent first ("evaluacion" -> "evaluación"), then the words one edit away (or
+    an edit and an accent, or two slips of habit: "reccomend"), found in the shipped
+    word set in milliseconds and ranked by how writers err (sound-alike letters,
+    doubled letters, swapped letters, keyboard neighbours), the words the library
+    already uses first.
 
     ## Why is this bad?
     A misspelled word, or a Spanish word without its accent, tells a parent the

@@ -23,7 +23,8 @@ class MissingAccent(FileRule):
 
     - interrogatives at the start of a question ("¿Que puede hacer?" -> "¿Qué"),
       before an infinitive in a heading ("Como pedir una evaluación" -> "Cómo") or
-      after a verb of asking or knowing ("no sabe donde ir" -> "dónde");
+      after a verb of asking or knowing ("no sabe donde ir" -> "dónde"; "averiguar
+      cuantas personas" -> "cuántas");
     - "él" after a preposition before a pause ("hable con el." -> "con él");
     - "sí" as "yes" ("Si, puede pedirla." , "dijo que si.") and in "sí mismo";
     - "más" (more) anywhere but after a comma, where "mas" may mean "but";
@@ -31,9 +32,17 @@ class MissingAccent(FileRule):
     - "dé" in "que le de" (the verb dar), "sé" in "no se si" (the verb saber);
     - "aún" (still) before "no", "tiene", "hay" ("aun así", even so, is left alone);
     - "tú" before a verb of tú ("tu puedes");
+    - a past tense after a subject that cannot be "yo" ("la escuela uso" -> "usó",
+      "usted presento" -> "presentó", "el distrito le oculto" -> "ocultó"), when the
+      accented form is a word of the dictionary (a masculine subject only with "no"
+      or a pronoun between: "el equipo completo" is an adjective);
     - nouns whose unaccented spelling is a verb form, after an article or a
-      determiner ("el publico" -> "el público", "un limite" -> "un límite"), and
-      "pública" after a noun ("educación publica").
+      determiner ("el publico" -> "el público", "un limite" -> "un límite", "un
+      interprete" -> "un intérprete"), "pública" after a noun ("educación
+      publica"), and "pérdida" before "auditiva" or "de servicios".
+
+    A word that is never right without its accent in a guide ("ultimo", "numero":
+    the accent-prior list) is LQ001's, and not reported here a second time.
 
     Words that are never right without their accent ("evaluacion", "pidio") are
     LQ001's. Each pattern was measured on the clean and defect sets of
@@ -63,11 +72,16 @@ class MissingAccent(FileRule):
         if target.kind != "guide" or target.lang != "es":
             return
         from contentlint.language.accents import accent_hits
+        from contentlint.language.speller import accent_prior
 
+        known = ctx.speller("es").known
+        prior = accent_prior()
         for line in ctx.prose_lines(target):
-            for hit in accent_hits(line.text, heading=line.kind == "heading"):
+            for hit in accent_hits(line.text, heading=line.kind == "heading", known=known):
                 if any(start <= hit.start < end for start, end in line.foreign):
                     continue
+                if hit.written.lower() in prior:
+                    continue  # never right without its accent: LQ001 reports it, once
                 yield self.finding(
                     target, line.number, hit.start + 1,
                     msg("'{written}' needs its accent here: '{correct}'", written=hit.written, correct=hit.correct),
