@@ -136,8 +136,10 @@ def values_in_words(text: str, lang: str) -> set[int]:
     spotters = _SPOTTERS.get(lang)
     if not spotters:
         return set()
-    words = strip_accents(text.lower()).translate(_PUNCTUATION).split()
-    if spotters.isdisjoint(words):
+    # Most blocks have no number word; only the words with a non-ASCII letter are
+    # folded ("dieciséis"), not the whole block.
+    words = text.lower().translate(_PUNCTUATION).split()
+    if not any(word in spotters or (not word.isascii() and strip_accents(word) in spotters) for word in words):
         return set()
     return {value for value in word_values(text, lang) if value >= 2}
 

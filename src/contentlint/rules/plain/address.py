@@ -147,6 +147,8 @@ def _in_sentence(sentence: str, start: int, list_item: bool) -> Iterator[Imperat
     found_at: set[int] = set()
     if accented:
         for index, (word, offset) in enumerate(words):
+            if word.isascii() and not word.lower().startswith(_MONOSYLLABLES):
+                continue  # no written accent and no "haz"/"pon"/"ten": _attached says None
             who = _attached(word)
             if who is not None:
                 found_at.add(index)
