@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from contentlint.cache.db import CacheDB
     from contentlint.config.settings import Config
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.content.library import Library, Pair
 
 # Lines of a guide body that can define an anchor another guide links to: ATX
 # headings (also inside quotes and lists), setext underlines, {#custom} ids and
@@ -218,6 +218,30 @@ class TargetCache:
         from contentlint.cache.run import finding_to_json
 
         self.db.put("targets", key, json.dumps([finding_to_json(f) for f in findings], ensure_ascii=False))
+
+    # -- per-pair analyses (contentlint.context.PairStore) ---------------------------
+    def _analysis_key(self, kind: str, pair: Pair) -> str:
+        # The pair key holds what the pair's rules may read, so it holds what an
+        # analysis of the pair (its alignment, its sentences) may read.
+        return _digest(self.pair_key(pair.en, pair.es), "analysis", kind)
+
+    def recall_pairs(self, kind: str, pairs: list[Pair]) -> dict[int, object]:
+        """The stored analyses of those pairs that have one, by index (a corrupt row is a miss)."""
+        keys = [self._analysis_key(kind, pair) for pair in pairs]
+        stored = self.db.get_many("memo", keys)
+        out: dict[int, object] = {}
+        for index, key in enumerate(keys):
+            value = stored.get(key)
+            if isinstance(value, str):
+                try:
+                    out[index] = json.loads(value)
+                except (ValueError, RecursionError):
+                    continue
+        return out
+
+    def keep_pair(self, kind: str, pair: Pair, value: object) -> None:
+        """Store a pair's analysis (plain JSON data) for the next run."""
+        self.db.put("memo", self._analysis_key(kind, pair), json.dumps(value, ensure_ascii=False))
 
 
 def _inside(path: Path, root: Path) -> bool:
