@@ -16,10 +16,13 @@ be the same finding twice, and a false "inconsistency" where the translators agr
 Numbers are *not* masked: two sentences with different numbers state different
 facts, and grouping them would compare renderings of different things.
 
-On the Spanish side, a second fold (:func:`agreement_key`) treats gender and number
-agreement as the same rendering: "Pídalo por escrito" (el informe) and "Pídala por
-escrito" (la evaluación) translate "Ask for it in writing" correctly in different
-contexts, and only the context decides.
+When one English sentence is grouped, a second fold of its Spanish renderings
+(:func:`agreement_key`) treats gender and number agreement as the same rendering:
+"Pídalo por escrito" (el informe) and "Pídala por escrito" (la evaluación) translate
+"Ask for it in writing" correctly in different contexts, and only the context
+decides. When one Spanish sentence is grouped (the other direction), it is grouped
+by its own key, without that fold: "estas reuniones" and "las reuniones" are not one
+Spanish sentence.
 """
 
 from __future__ import annotations
@@ -39,11 +42,18 @@ if TYPE_CHECKING:
 # are phrases whose rendering the context decides.
 MIN_WORDS = 4
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-# Articles and pronouns whose form is only agreement with a noun elsewhere.
-_AGREEMENT_WORDS = frozenset(
-    {"el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "le", "les", "del", "al", "este", "esta",
-     "estos", "estas", "ese", "esa", "esos", "esas", "su", "sus"}
-)
+# Articles, demonstratives and pronouns whose form is only agreement with a noun
+# elsewhere, each mapped to one form of its own word ("estas" stays a demonstrative:
+# "these meetings" and "the meetings" are different sentences).
+_AGREEMENT_WORDS = {
+    **dict.fromkeys(("el", "la", "los", "las", "lo"), "el"),
+    **dict.fromkeys(("un", "una", "unos", "unas"), "un"),
+    **dict.fromkeys(("este", "esta", "estos", "estas"), "este"),
+    **dict.fromkeys(("ese", "esa", "esos", "esas"), "ese"),
+    **dict.fromkeys(("aquel", "aquella", "aquellos", "aquellas"), "aquel"),
+    **dict.fromkeys(("le", "les"), "le"),
+    **dict.fromkeys(("su", "sus"), "su"),
+}
 _ENDING_RE = re.compile(r"(?<=\w\w)(?:os|as|o|a|es|s)$")
 
 
@@ -89,7 +99,7 @@ def sentence_key(text: str) -> str:
 def agreement_key(key: str) -> str:
     """A Spanish key with gender and number agreement folded (articles, pronouns,
     and the endings -o/-a/-os/-as/-es/-s of longer words)."""
-    return " ".join("·" if word in _AGREEMENT_WORDS else _ENDING_RE.sub("", word) for word in key.split())
+    return " ".join(_AGREEMENT_WORDS.get(word) or _ENDING_RE.sub("", word) for word in key.split())
 
 
 def _needle(text: str) -> str:
@@ -148,7 +158,7 @@ def inconsistencies(tables: Sequence[Sequence[Rendering]]) -> list[Inconsistency
     for table in tables:
         for rendering in table:
             by_en.setdefault(rendering.en_key, []).append(rendering)
-            by_es.setdefault(rendering.es_agreement, []).append(rendering)
+            by_es.setdefault(rendering.es_key, []).append(rendering)
     found: list[Inconsistency] = []
     for group in by_en.values():
         if len(group) > 1:

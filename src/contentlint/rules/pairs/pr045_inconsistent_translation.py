@@ -48,10 +48,11 @@ class InconsistentTranslation(LibraryRule):
     Two sentences are the same when they differ only in case, white space,
     punctuation, typographic quotes, non-breaking spaces, accents or Unicode
     normalization, or markup (emphasis, links): a missing accent is a spelling
-    finding (LQ001, LQ002), not a translation choice. On the Spanish side, gender and
-    number agreement is the same rendering too ("Pídalo por escrito" and "Pídala por
-    escrito" for "Ask for it in writing": the noun it stands for decides). Numbers are
-    not masked: sentences with different numbers state different facts.
+    finding (LQ001, LQ002), not a translation choice. Two Spanish renderings of one
+    English sentence that differ only in gender and number agreement are the same
+    rendering too ("Pídalo por escrito" and "Pídala por escrito" for "Ask for it in
+    writing": the noun it stands for decides). Numbers are not masked: sentences with
+    different numbers state different facts.
 
     Glossary terms are not grouped here: the glossary fixes each term's Spanish, and
     PR040 reports a block that uses neither the preferred term nor an accepted
