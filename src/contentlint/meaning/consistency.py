@@ -81,9 +81,15 @@ class Rendering:
     es_place: Place
 
 
+# Combining marks (accents, tilde, diaeresis) once a text is decomposed.
+_MARKS_RE = re.compile("[\u0300-\u036f]")
+
+
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    return _MARKS_RE.sub("", unicodedata.normalize("NFKD", folded))
 
 
 def sentence_words(text: str) -> list[str]:
@@ -195,12 +201,17 @@ if TYPE_CHECKING:
 
 # -- stored form ---------------------------------------------------------------------------
 def table_to_json(table: Sequence[Rendering]) -> list[list[object]]:
-    """A table as plain JSON lists (the keys are recomputed, not stored)."""
-    return [[r.en_text, r.es_text, *_place_json(r.en_place), *_place_json(r.es_place)] for r in table]
+    """A table as plain JSON lists (the keys too: folding is the larger part of building it)."""
+    return [[r.en_key, r.es_key, r.es_agreement, r.en_text, r.es_text, *_place_json(r.en_place),
+             *_place_json(r.es_place)] for r in table]
 
 
 def _place_json(place: Place) -> list[object]:
     return [place.path, place.block_line, place.block_end]
+
+
+_TEXTS = slice(0, 6)
+_LINES = (6, 7, 9, 10)
 
 
 def table_from_json(data: object) -> list[Rendering] | None:
@@ -209,14 +220,13 @@ def table_from_json(data: object) -> list[Rendering] | None:
         return None
     table = []
     for row in data:
-        if not (isinstance(row, list) and len(row) == 8 and all(isinstance(v, str) for v in row[:3])
-                and all(isinstance(v, int) and not isinstance(v, bool) for v in (*row[3:5], *row[6:8]))
-                and isinstance(row[5], str)):
+        if not (isinstance(row, list) and len(row) == 11 and all(isinstance(v, str) for v in row[_TEXTS])
+                and isinstance(row[8], str)
+                and all(isinstance(row[i], int) and not isinstance(row[i], bool) for i in _LINES)):
             return None
-        en_text, es_text, en_path, en_line, en_end, es_path, es_line, es_end = row
-        es_key = sentence_key(es_text)
+        en_key, es_key, es_agreement, en_text, es_text, en_path, en_line, en_end, es_path, es_line, es_end = row
         table.append(Rendering(
-            sentence_key(en_text), es_key, agreement_key(es_key), en_text, es_text,
+            en_key, es_key, es_agreement, en_text, es_text,
             Place(en_path, en_line, en_end, _needle(en_text)), Place(es_path, es_line, es_end, _needle(es_text)),
         ))
     return table
