@@ -41,7 +41,9 @@ class InconsistentTranslation(LibraryRule):
 
     It reports each Spanish place whose rendering differs from the most common one
     (every place when two renderings are equally common), quoting both renderings,
-    with every other place of the group as a related location (up to 20). Sentences
+    with every other place of the group as a related location (up to 20). A page
+    generated from a data file (the Glossary) is never the reported place: its text is
+    the data file's, so it names the rendering the guides should follow. Sentences
     of fewer than 4 words ("Yes.", "Next steps") are not compared, nor sentences left
     in English (PR050 reports those).
 
@@ -105,6 +107,9 @@ class InconsistentTranslation(LibraryRule):
             return places[place]
 
         for item in found:
+            doc = docs.get(item.here.es_place.path)
+            if doc is not None and isinstance(doc.front.get("generated_from"), str):
+                continue  # a generated page (Glossary) follows its data file: the other place is the one to edit
             yield self._finding(item, where)
 
     def _finding(self, item: Inconsistency, where: _Where) -> Finding:
