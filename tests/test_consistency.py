@@ -142,3 +142,20 @@ def test_a_finding_that_depends_on_another_pair_follows_its_edit(tmp_path) -> No
     spanish_a.write_text(spanish_a.read_text(encoding="utf-8").replace(PIDA, SOLICITE), encoding="utf-8")
     assert _run_json(root, *pair_b) == []
     assert _run_json(root, "--no-cache", *pair_b) == []
+
+
+def test_stored_sentence_tables_that_do_not_decode_are_recomputed(tmp_path) -> None:
+    import sqlite3
+
+    root = _library(tmp_path, {
+        "guide-a": (ENGLISH, PIDA), "guide-b": (ENGLISH, SOLICITE), "guide-c": (ENGLISH, PIDA)})
+    pair_b = ("content/en/guide-b.md", "content/es/guide-b-es.md")
+    full = _run_json(root)
+    database = root / ".contentlint_cache" / "cache-v1.sqlite"
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT key FROM memo").fetchall()
+        assert len(rows) >= 6  # a table and its key digests per pair
+        for index, (key,) in enumerate(rows):
+            value = ["not json", "[[1, 2]]", '[["a", "b", 3]]', "{}"][index % 4]
+            connection.execute("UPDATE memo SET value = ? WHERE key = ?", (value, key))
+    assert _run_json(root, *pair_b) == _for(full, set(pair_b))

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from contentlint.links.extract import LinkIndex
     from contentlint.links.http.results import LinkResult
     from contentlint.links.http.settings import ExternalLinkSettings
-    from contentlint.meaning.consistency import Rendering
+    from contentlint.meaning.consistency import KeyRow, Rendering
     from contentlint.meaning.lexicon import Lexicon
     from contentlint.meaning.pairs import SentenceDifference
     from contentlint.readability import DocumentScore
@@ -351,18 +351,43 @@ class RunContext:
         """:meth:`sentence_table` of every pair: from this run, else from the store, else
         computed (and stored). The stored row is keyed by both files and the library
         context, so it is the table this run would compute."""
-        from contentlint.meaning.consistency import table_from_json, table_to_json
+        from contentlint.meaning.consistency import table_from_json
 
-        missing = [p for p in pairs if ("sentences", id(p.en), id(p.es)) not in self._memo]
-        if self.store is not None and missing:
-            for index, stored in self.store.recall_pairs("sentences", missing).items():
-                table = table_from_json(stored)
-                if table is not None:
-                    self._memo[("sentences", id(missing[index].en), id(missing[index].es))] = table
-            for pair in missing:
-                if ("sentences", id(pair.en), id(pair.es)) not in self._memo:
-                    self.store.keep_pair("sentences", pair, table_to_json(self.sentence_table(pair)))
+        self._recall("sentences", pairs, table_from_json)
         return [self.sentence_table(pair) for pair in pairs]
+
+    def sentence_keys(self, pairs: list[Pair]) -> list[list[KeyRow]]:
+        """The digests of every pair's sentence keys (what PR045 groups by), stored like
+        :meth:`sentence_tables` but a small part of their size."""
+        from contentlint.meaning.consistency import key_rows, key_rows_from_json
+
+        self._recall("sentence-keys", pairs, key_rows_from_json)
+        out: list[list[KeyRow]] = []
+        for pair in pairs:
+            key = ("sentence-keys", id(pair.en), id(pair.es))
+            found: list[KeyRow] | None = self._get(key)
+            if found is None:
+                found = self._memo[key] = key_rows(self.sentence_table(pair))
+            out.append(found)
+        return out
+
+    def _recall(self, kind: str, pairs: list[Pair], decode: Callable[[object], Any]) -> None:
+        """Fill the memo of ``kind`` from the store for the pairs it lacks; store what the
+        store lacked (computing it: a table and its keys are stored together)."""
+        from contentlint.meaning.consistency import key_rows, table_to_json
+
+        missing = [p for p in pairs if (kind, id(p.en), id(p.es)) not in self._memo]
+        if self.store is None or not missing:
+            return
+        for index, stored in self.store.recall_pairs(kind, missing).items():
+            value = decode(stored)
+            if value is not None:
+                self._memo[(kind, id(missing[index].en), id(missing[index].es))] = value
+        for pair in missing:
+            if (kind, id(pair.en), id(pair.es)) not in self._memo:
+                table = self.sentence_table(pair)
+                self.store.keep_pair("sentences", pair, table_to_json(table))
+                self.store.keep_pair("sentence-keys", pair, [list(row) for row in key_rows(table)])
 
     # -- data tables ------------------------------------------------------------
     def acronyms(self) -> AcronymTable:

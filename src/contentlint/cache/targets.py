@@ -221,9 +221,10 @@ class TargetCache:
 
     # -- per-pair analyses (contentlint.context.PairStore) ---------------------------
     def _analysis_key(self, kind: str, pair: Pair) -> str:
-        # The pair key holds what the pair's rules may read, so it holds what an
-        # analysis of the pair (its alignment, its sentences) may read.
-        return _digest(self.pair_key(pair.en, pair.es), "analysis", kind)
+        # What a pair's rules may read (the library context in ``base``, both files)
+        # holds what an analysis of the pair (its alignment, its sentences) may read;
+        # not its sync mark, which no analysis here reads (a read per pair saved).
+        return _digest(self.base, "analysis", kind, self._document(pair.en), self._document(pair.es))
 
     def recall_pairs(self, kind: str, pairs: list[Pair]) -> dict[int, object]:
         """The stored analyses of those pairs that have one, by index (a corrupt row is a miss)."""

@@ -27,6 +27,7 @@ Spanish sentence.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -139,6 +140,50 @@ def sentence_table(prose: Iterable[tuple[BlockInfo, BlockInfo]], en_path: str, e
                 Place(es_path, es.block.line, es.block.end_line, _needle(es_text)),
             ))
     return table
+
+
+# -- the compact form every run reads of every pair ------------------------------------------
+# Per rendering, 64-bit digests of its English key, Spanish key and Spanish agreement key:
+# what grouping needs. The texts and places (the full table) are read only for the pairs
+# whose digests put them in a group with two variants (:func:`candidates`), so a run on one
+# pair of a large library reads little of the others.
+KeyRow = tuple[int, int, int]
+
+
+def _digest(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def key_rows(table: Sequence[Rendering]) -> list[KeyRow]:
+    """The digests of a table's keys (see :data:`KeyRow`)."""
+    return [(_digest(r.en_key), _digest(r.es_key), _digest(r.es_agreement)) for r in table]
+
+
+def key_rows_from_json(data: object) -> list[KeyRow] | None:
+    """Stored key rows, or None when the row is not one (a miss, never an error)."""
+    if not isinstance(data, list):
+        return None
+    rows: list[KeyRow] = []
+    for row in data:
+        if not (isinstance(row, list) and len(row) == 3
+                and all(isinstance(v, int) and not isinstance(v, bool) for v in row)):
+            return None
+        rows.append((row[0], row[1], row[2]))
+    return rows
+
+
+def candidates(keys: Sequence[Sequence[KeyRow]]) -> list[int]:
+    """Indexes of the pairs with a rendering in a group of two or more variants (by
+    digest; the full tables confirm it with the keys themselves, so a digest collision
+    costs a read, never a finding)."""
+    by_en: dict[int, set[int]] = {}
+    by_es: dict[int, set[int]] = {}
+    for rows in keys:
+        for en, es, agreement in rows:
+            by_en.setdefault(en, set()).add(agreement)
+            by_es.setdefault(es, set()).add(en)
+    return [index for index, rows in enumerate(keys)
+            if any(len(by_en[en]) > 1 or len(by_es[es]) > 1 for en, es, _agreement in rows)]
 
 
 @dataclass(frozen=True)

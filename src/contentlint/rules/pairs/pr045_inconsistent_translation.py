@@ -92,10 +92,12 @@ class InconsistentTranslation(LibraryRule):
 
     def check(self, target: Library, ctx: RunContext) -> Iterator[Finding]:
         """Group every pair's sentences and report the places that disagree."""
-        from contentlint.meaning.consistency import inconsistencies
+        from contentlint.meaning.consistency import candidates, inconsistencies
 
         pairs = target.pairs
-        found = inconsistencies(ctx.sentence_tables(pairs))
+        # Digests first: only the pairs in a group with two variants are read in full.
+        involved = [pairs[index] for index in candidates(ctx.sentence_keys(pairs))]
+        found = inconsistencies(ctx.sentence_tables(involved)) if involved else []
         if not found:
             return
         docs = {doc.display: doc for doc in target.documents}
