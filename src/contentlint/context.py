@@ -344,8 +344,16 @@ class RunContext:
         (:func:`contentlint.meaning.consistency.sentence_table`; PR045)."""
         from contentlint.meaning.consistency import sentence_table
 
-        return self._once(("sentences", id(pair.en), id(pair.es)),
-                          lambda: sentence_table(self.aligned_prose(pair), pair.en.display, pair.es.display))
+        def build() -> list[Rendering]:
+            alignment = self.alignment(pair)
+            # A pair with a missing, extra or moved block (PR010-PR013, errors of their
+            # own) may pair a block with its neighbour's translation: its sentences are
+            # left out until the blocks line up, rather than reported as "inconsistent".
+            if not alignment.confident or alignment.moved or alignment.missing or alignment.extra:
+                return []
+            return sentence_table(self.aligned_prose(pair), pair.en.display, pair.es.display)
+
+        return self._once(("sentences", id(pair.en), id(pair.es)), build)
 
     def sentence_tables(self, pairs: list[Pair]) -> list[list[Rendering]]:
         """:meth:`sentence_table` of every pair: from this run, else from the store, else

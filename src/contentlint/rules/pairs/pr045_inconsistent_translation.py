@@ -45,7 +45,9 @@ class InconsistentTranslation(LibraryRule):
     generated from a data file (the Glossary) is never the reported place: its text is
     the data file's, so it names the rendering the guides should follow. Sentences
     of fewer than 4 words ("Yes.", "Next steps") are not compared, nor sentences left
-    in English (PR050 reports those).
+    in English (PR050 reports those), nor the sentences of a pair whose blocks do not
+    line up (a missing, extra or moved block, PR010-PR013): there a block may be paired
+    with its neighbour's translation, and the finding would be wrong.
 
     Two sentences are the same when they differ only in case, white space,
     punctuation, typographic quotes, non-breaking spaces, accents or Unicode
