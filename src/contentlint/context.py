@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from contentlint.bilingual.align import Alignment
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from contentlint.links.extract import LinkIndex
     from contentlint.links.http.results import LinkResult
     from contentlint.links.http.settings import ExternalLinkSettings
+    from contentlint.meaning.consistency import KeyRow, Rendering
     from contentlint.meaning.lexicon import Lexicon
     from contentlint.meaning.pairs import SentenceDifference
     from contentlint.readability import DocumentScore
@@ -82,6 +83,24 @@ class AcronymTable:
     spanish: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
+class PairStore(Protocol):
+    """Per-pair analyses kept between runs (the cache database, through
+    :class:`contentlint.cache.targets.TargetCache`), under a key made of everything
+    a pair's analysis may read: both files, the library context and the tool.
+
+    Only what a library-scope rule needs of *every* pair goes here (PR045's
+    sentence tables): a run that checks one pair then computes that pair's table and
+    reads the others', instead of aligning the whole library again."""
+
+    def recall_pairs(self, kind: str, pairs: list[Pair]) -> dict[int, object]:
+        """The stored values (decoded JSON) of those pairs that have one, by index in ``pairs``."""
+        ...
+
+    def keep_pair(self, kind: str, pair: Pair, value: object) -> None:
+        """Store a pair's value (plain JSON data) for the next run."""
+        ...
+
+
 class RunContext:
     """The shared, memoized analyses of one run (see the module docstring)."""
 
@@ -92,6 +111,8 @@ class RunContext:
         # rules place run-level findings on the first of them).
         self.checked = checked
         self._memo: dict[tuple[Any, ...], Any] = {}
+        # Set by the pipeline when the run has a cache database (see PairStore).
+        self.store: PairStore | None = None
 
     # The tables built from the data files alone (and the link cache file): the same
     # in a later context whose library holds the same data documents.
@@ -317,6 +338,64 @@ class RunContext:
             return pair_differences(prose, self.meaning_lexicon()) if prose else []
 
         return self._once(("meaning", id(pair.en), id(pair.es)), build)
+
+    def sentence_table(self, pair: Pair) -> list[Rendering]:
+        """The one-to-one sentence pairs of a pair's aligned prose, with comparison keys
+        (:func:`contentlint.meaning.consistency.sentence_table`; PR045)."""
+        from contentlint.meaning.consistency import sentence_table
+
+        def build() -> list[Rendering]:
+            alignment = self.alignment(pair)
+            # A pair with a missing, extra or moved block (PR010-PR013, errors of their
+            # own) may pair a block with its neighbour's translation: its sentences are
+            # left out until the blocks line up, rather than reported as "inconsistent".
+            if not alignment.confident or alignment.moved or alignment.missing or alignment.extra:
+                return []
+            return sentence_table(self.aligned_prose(pair), pair.en.display, pair.es.display)
+
+        return self._once(("sentences", id(pair.en), id(pair.es)), build)
+
+    def sentence_tables(self, pairs: list[Pair]) -> list[list[Rendering]]:
+        """:meth:`sentence_table` of every pair: from this run, else from the store, else
+        computed (and stored). The stored row is keyed by both files and the library
+        context, so it is the table this run would compute."""
+        from contentlint.meaning.consistency import table_from_json
+
+        self._recall("sentences", pairs, table_from_json)
+        return [self.sentence_table(pair) for pair in pairs]
+
+    def sentence_keys(self, pairs: list[Pair]) -> list[list[KeyRow]]:
+        """The digests of every pair's sentence keys (what PR045 groups by), stored like
+        :meth:`sentence_tables` but a small part of their size."""
+        from contentlint.meaning.consistency import key_rows, key_rows_from_json
+
+        self._recall("sentence-keys", pairs, key_rows_from_json)
+        out: list[list[KeyRow]] = []
+        for pair in pairs:
+            key = ("sentence-keys", id(pair.en), id(pair.es))
+            found: list[KeyRow] | None = self._get(key)
+            if found is None:
+                found = self._memo[key] = key_rows(self.sentence_table(pair))
+            out.append(found)
+        return out
+
+    def _recall(self, kind: str, pairs: list[Pair], decode: Callable[[object], Any]) -> None:
+        """Fill the memo of ``kind`` from the store for the pairs it lacks; store what the
+        store lacked (computing it: a table and its keys are stored together)."""
+        from contentlint.meaning.consistency import key_rows, table_to_json
+
+        missing = [p for p in pairs if (kind, id(p.en), id(p.es)) not in self._memo]
+        if self.store is None or not missing:
+            return
+        for index, stored in self.store.recall_pairs(kind, missing).items():
+            value = decode(stored)
+            if value is not None:
+                self._memo[(kind, id(missing[index].en), id(missing[index].es))] = value
+        for pair in missing:
+            if (kind, id(pair.en), id(pair.es)) not in self._memo:
+                table = self.sentence_table(pair)
+                self.store.keep_pair("sentences", pair, table_to_json(table))
+                self.store.keep_pair("sentence-keys", pair, [list(row) for row in key_rows(table)])
 
     # -- data tables ------------------------------------------------------------
     def acronyms(self) -> AcronymTable:

@@ -13,6 +13,11 @@ if TYPE_CHECKING:
 
 def locate(doc: Document, block: Block, needle: str = "") -> tuple[int, int]:
     """Line and column of ``needle`` in the block's source lines (the block start if absent)."""
+    return locate_lines(doc, block.line, block.end_line, needle)
+
+
+def locate_lines(doc: Document, first: int, last: int, needle: str = "") -> tuple[int, int]:
+    """Line and column of ``needle`` in lines ``first``..``last`` of ``doc`` (``first`` if absent)."""
     lines = doc.lines
     candidates = [needle] if needle else []
     if needle and " " in needle.strip():
@@ -21,14 +26,14 @@ def locate(doc: Document, block: Block, needle: str = "") -> tuple[int, int]:
         if len(candidate) < 2 and not candidate.isdigit():
             continue
         for fold in (False, True):
-            for line_no in range(block.line, block.end_line + 1):
+            for line_no in range(first, last + 1):
                 if not 0 < line_no <= len(lines):
                     continue
                 text = lines[line_no - 1]
                 found = text.lower().find(candidate.lower()) if fold else text.find(candidate)
                 if found >= 0:
                     return line_no, found + 1
-    return block.line, _first_column(lines[block.line - 1] if 0 < block.line <= len(lines) else "")
+    return first, _first_column(lines[first - 1] if 0 < first <= len(lines) else "")
 
 
 def _first_column(line: str) -> int:

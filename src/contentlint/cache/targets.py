@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from contentlint.cache.db import CacheDB
     from contentlint.config.settings import Config
     from contentlint.content.documents import Document
-    from contentlint.content.library import Library
+    from contentlint.content.library import Library, Pair
 
 # Lines of a guide body that can define an anchor another guide links to: ATX
 # headings (also inside quotes and lists), setext underlines, {#custom} ids and
@@ -218,6 +218,31 @@ class TargetCache:
         from contentlint.cache.run import finding_to_json
 
         self.db.put("targets", key, json.dumps([finding_to_json(f) for f in findings], ensure_ascii=False))
+
+    # -- per-pair analyses (contentlint.context.PairStore) ---------------------------
+    def _analysis_key(self, kind: str, pair: Pair) -> str:
+        # What a pair's rules may read (the library context in ``base``, both files)
+        # holds what an analysis of the pair (its alignment, its sentences) may read;
+        # not its sync mark, which no analysis here reads (a read per pair saved).
+        return _digest(self.base, "analysis", kind, self._document(pair.en), self._document(pair.es))
+
+    def recall_pairs(self, kind: str, pairs: list[Pair]) -> dict[int, object]:
+        """The stored analyses of those pairs that have one, by index (a corrupt row is a miss)."""
+        keys = [self._analysis_key(kind, pair) for pair in pairs]
+        stored = self.db.get_many("memo", keys)
+        out: dict[int, object] = {}
+        for index, key in enumerate(keys):
+            value = stored.get(key)
+            if isinstance(value, str):
+                try:
+                    out[index] = json.loads(value)
+                except (ValueError, RecursionError):
+                    continue
+        return out
+
+    def keep_pair(self, kind: str, pair: Pair, value: object) -> None:
+        """Store a pair's analysis (plain JSON data) for the next run."""
+        self.db.put("memo", self._analysis_key(kind, pair), json.dumps(value, ensure_ascii=False))
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -12,4 +12,6 @@ above both (they are independent of each other and may not import it).
 * :mod:`.markers`: the markers of one sentence: negation, modality, time relation
   and condition, quantity and frequency, parties.
 * :mod:`.compare`: the differences between the markers of an aligned sentence pair.
+* :mod:`.consistency`: each pair's table of aligned sentences with comparison keys, and
+  the places across the library where one English sentence has two renderings (PR045).
 """

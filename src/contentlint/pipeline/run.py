@@ -157,6 +157,7 @@ def _check_loaded(
         from contentlint.cache.targets import TargetCache
 
         cache = TargetCache.open(config, library, db)
+        ctx.store = cache  # per-pair analyses a library rule needs of every pair (PR045)
     recalled = _recall_locale_data(db) if db is not None else set()
     findings, internal = run_rules(rules, selected, ctx, config.settings.jobs, cache)
     if db is not None:

@@ -35,6 +35,7 @@ from contentlint.rules.pairs.pr037_acronym_mismatch import AcronymMismatch
 from contentlint.rules.pairs.pr038_guide_link_mismatch import GuideLinkMismatch
 from contentlint.rules.pairs.pr040_glossary_term_mismatch import GlossaryTermMismatch
 from contentlint.rules.pairs.pr041_known_mistranslation import KnownMistranslation
+from contentlint.rules.pairs.pr045_inconsistent_translation import InconsistentTranslation
 from contentlint.rules.pairs.pr050_untranslated_block import UntranslatedBlock
 from contentlint.rules.pairs.pr051_wrong_language import WrongLanguage
 from contentlint.rules.pairs.pr060_language_switch_mismatch import (
@@ -70,6 +71,7 @@ RULES = (
     GuideLinkMismatch,
     GlossaryTermMismatch,
     KnownMistranslation,
+    InconsistentTranslation,
     UntranslatedBlock,
     WrongLanguage,
     LanguageSwitchMismatch,
