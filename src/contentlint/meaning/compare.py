@@ -96,8 +96,34 @@ def _conflicts(kind: str, en: tuple[Marker, ...], es: tuple[Marker, ...],
 
 
 def relations(en: Marks, es: Marks, lexicon: Lexicon) -> Iterator[Difference]:
-    """A time relation or condition turned into its opposite."""
-    yield from _conflicts("relations", en.relations, es.relations, lexicon.relation_conflicts)
+    """A time relation or condition turned into its opposite, next to the same number.
+
+    Relations attached to a number both sides name are compared number by number
+    ("at least 10 days before ..., and within 30 days after" keeps each relation
+    on its number; swapping them is a finding). The others (attached to an event,
+    or to a number only one side names) are compared as the sentence's sets.
+    """
+    shared = {m.anchor for m in en.relations if m.anchor} & {m.anchor for m in es.relations if m.anchor}
+    conflicts = lexicon.relation_conflicts
+    for number in sorted(shared):
+        en_at = tuple(m for m in en.relations if m.anchor == number)
+        es_at = tuple(m for m in es.relations if m.anchor == number)
+        if found := list(_conflicts("relations", en_at, es_at, _at_number(conflicts, en_at + es_at))):
+            yield from found
+            return
+    en_rest = tuple(m for m in en.relations if m.anchor not in shared)
+    es_rest = tuple(m for m in es.relations if m.anchor not in shared)
+    yield from _conflicts("relations", en_rest, es_rest, conflicts)
+
+
+def _at_number(conflicts: tuple[tuple[str, str], ...],
+               markers: tuple[Marker, ...]) -> tuple[tuple[str, str], ...]:
+    """"10 days after the meeting" is a deadline counted from the meeting, which
+    "within 10 days of the meeting" also says: an "after" that follows its number
+    (instead of governing it: "after 10 days") does not conflict with "within"."""
+    if any(m.governs for m in markers if "after" in m.classes):
+        return conflicts
+    return tuple(pair for pair in conflicts if set(pair) != {"within", "after"})
 
 
 def quantity(en: Marks, es: Marks, lexicon: Lexicon) -> Iterator[Difference]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from contentlint.meaning.lexicon import Classes, Found, Lexicon, normalize
+from contentlint.meaning.lexicon import Classes, Found, Lexicon, normalize, tokens
 
 # A phrase of a class of its own that stops a shorter word matching inside it
 # ("siempre y cuando" is not "siempre").
@@ -46,6 +46,11 @@ class Marker:
     classes: Classes
     # A party joined to another one ("X and Y", "X, Y o Z"): a list of who.
     listed: bool = False
+    # A time relation's number ("within 10 days" -> "10"; "" when it has none) and
+    # whether the relation governs it ("after 10 days": the time that must pass)
+    # or follows it ("10 days after the meeting": the meeting is the reference).
+    anchor: str = ""
+    governs: bool = False
 
 
 @dataclass(frozen=True)
@@ -149,7 +154,7 @@ def _marks(sentence: str, lang: str, lexicon: Lexicon) -> Marks:
         negations=tuple(words for s, e, words, _ in negation if (s, e) in spans),
         absorbs=tuple(words for _, _, words, _ in absorbs),
         modality=_modality(text, lang, modality, lexicon, spans),
-        relations=_plain_markers(relations),
+        relations=_relations(relations, text, lang),
         quantity=_plain_markers(quantity),
         frequency=_plain_markers(frequency),
         parties=_parties(parties, text, lang),
@@ -179,3 +184,53 @@ def _parties(matches: list[Found], text: str, lang: str) -> tuple[Marker, ...]:
         if joiner.fullmatch(between) or (ends_joined and _ARTICLE[lang].fullmatch(between)):
             joined[i] = joined[i + 1] = True
     return tuple(Marker(words, classes, joined[i]) for i, (_, _, words, classes) in enumerate(named))
+
+
+# How far a time relation reaches for its number: forward over a few words
+# ("dentro de los 30", "a más tardar el 1 de mayo"), else back over a unit
+# ("10 days after", "30 días posteriores"); never across punctuation.
+_FORWARD = 4
+_BACKWARD = 3
+_STOP = frozenset(",;:()[]")
+
+
+def _number(token: str, lang: str) -> str:
+    """The value of a token that is a number (digits or a number word), else ""."""
+    if token.isdigit():
+        return str(int(token))
+    from contentlint.facts.numwords import cardinals
+
+    value = cardinals(lang).get(token)
+    return "" if value is None else str(value)
+
+
+def _relations(found: list[Found], text: str, lang: str) -> tuple[Marker, ...]:
+    """The time relations and conditions, each with the number it is attached to."""
+    markers = _plain_markers(found)
+    if not markers:
+        return markers
+    words = tokens(text)
+    starts = [start for start, _, _, classes in found if classes - {IGNORED_CLASS, ""}]
+    ends = [end for _, end, _, classes in found if classes - {IGNORED_CLASS, ""}]
+    anchored = []
+    for marker, start, end in zip(markers, starts, ends, strict=True):
+        anchor, governs = _anchor(words, start, end, lang, starts)
+        anchored.append(Marker(marker.text, marker.classes, anchor=anchor, governs=governs))
+    return tuple(anchored)
+
+
+def _anchor(words: tuple[tuple[int, int, str], ...], start: int, end: int, lang: str,
+            relation_starts: list[int]) -> tuple[str, bool]:
+    first = next((k for k, w in enumerate(words) if w[0] >= end), len(words))
+    for k in range(first, min(first + _FORWARD, len(words))):
+        if words[k][2] in _STOP or words[k][0] in relation_starts:
+            break
+        if value := _number(words[k][2], lang):
+            return value, True
+    last = next((k for k in range(len(words) - 1, -1, -1) if words[k][1] <= start), -1)
+    for k in range(last, max(last - _BACKWARD, -1), -1):
+        if words[k][2] in _STOP:
+            break
+        if value := _number(words[k][2], lang):
+            return value, False
+    return "", False
