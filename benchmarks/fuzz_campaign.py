@@ -21,8 +21,8 @@ into one summary, refusing parts of different seeds or overlapping ranges.
 
 Prints the counts by input kind, command and cache use, the exit codes, the
 failures by class (traceback or internal error, rule crash, unexpected exit
-code, cache disagreement, a write outside the project, a case over 10 s, a
-hang killed after 60 s, a worker that died), the slowest case and the peak
+code, cache disagreement, a write outside the project, a case over 10 s of CPU (the wall time is recorded too: cases over 10 s of wall time that waited for a core are listed as starved), a
+hang: over 60 s of CPU, or no CPU used for 60 s, a worker that died), the slowest case and the peak
 resident memory of any worker. Exit 1 when anything failed.
 """
 
@@ -45,7 +45,7 @@ def main() -> int:
     parser.add_argument("--start", type=int, default=0, help="first case index (to replay one case)")
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--timeout", type=float, default=10.0, help="a case slower than this fails (seconds)")
+    parser.add_argument("--timeout", type=float, default=10.0, help="a case using more CPU seconds than this fails")
     parser.add_argument("--json", type=Path, help="write the summary and the failures here")
     parser.add_argument("--merge", type=Path, nargs="+", help="add up the summaries of a campaign's parts")
     args = parser.parse_args()

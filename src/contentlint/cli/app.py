@@ -146,15 +146,37 @@ def _skip_pydantic_plugin_loader() -> None:
     ``get_plugins()`` returns ``()``, and so does this stand-in. Only when the
     variable says so and pydantic is not imported yet (an embedding program keeps
     its own pydantic untouched).
+
+    The module is private to pydantic, so the stand-in is built to fail safe: any
+    other name asked of it (a later pydantic importing more from its loader) loads
+    the real module and answers from it, at the old cost, never an ImportError.
+    tests/test_pydantic_loader_standin.py checks the names pydantic's own source
+    imports from the loader against the stand-in.
     """
     import types
 
-    name = "pydantic.plugin._loader"
+    name = PYDANTIC_PLUGIN_LOADER
     if os.environ.get("PYDANTIC_DISABLE_PLUGINS") != "__all__" or "pydantic" in sys.modules or name in sys.modules:
         return
     loader = types.ModuleType(name, "contentlint: pydantic plugins disabled (PYDANTIC_DISABLE_PLUGINS=__all__)")
     loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+    loader.__getattr__ = _real_pydantic_loader_attribute  # type: ignore[method-assign]
     sys.modules[name] = loader
+
+
+PYDANTIC_PLUGIN_LOADER = "pydantic.plugin._loader"
+# The names the stand-in answers itself; tests compare them with pydantic's source.
+PYDANTIC_LOADER_NAMES = frozenset({"get_plugins"})
+
+
+def _real_pydantic_loader_attribute(attribute: str) -> object:
+    """Anything but ``get_plugins``: replace the stand-in with the real module."""
+    import importlib
+
+    if attribute.startswith("__"):  # copy, pickle and friends probe dunders: not a request for the loader
+        raise AttributeError(attribute)
+    sys.modules.pop(PYDANTIC_PLUGIN_LOADER, None)
+    return getattr(importlib.import_module(PYDANTIC_PLUGIN_LOADER), attribute)
 
 
 def internal_error(exc: BaseException) -> int:

@@ -489,12 +489,12 @@ def _write_text(rows: list[dict[str, Any]], orphans: list[str]) -> None:
             continue
         when = row["synced"] or msg("the mark")
         if row["confirmed_by"]:
-            line = msg("{path}: stale, {count} English change(s) since {when} (confirmed by {name})", path=row["es"],
-                       count=len(row["changes"]), when=when, name=row["confirmed_by"])
+            status_line = msg("{path}: stale, {count} English change(s) since {when} (confirmed by {name})",
+                              path=row["es"], count=len(row["changes"]), when=when, name=row["confirmed_by"])
         else:
-            line = msg("{path}: stale, {count} English change(s) since {when}", path=row["es"],
-                       count=len(row["changes"]), when=when)
-        out.write(_t(line) + "\n")
+            status_line = msg("{path}: stale, {count} English change(s) since {when}", path=row["es"],
+                              count=len(row["changes"]), when=when)
+        out.write(_t(status_line) + "\n")
         for change in row["changes"]:
             where = f"{row['es']}:{change['es_line']}" if change["es_line"] else _t(msg("(no Spanish block)"))
             english = _t(msg(" (English line {line})", line=change["en_line"])) if change["en_line"] else ""
