@@ -85,6 +85,35 @@ def test_a_party_dropped_from_a_list(cli, tmp_path) -> None:
         ("MP004", "the English names “You and the”; the Spanish sentence does not")]
 
 
+def test_a_party_replaced_by_another_is_named_on_both_sides(cli, tmp_path) -> None:
+    _pair(tmp_path, "Bring your notes. The teacher will call you.", "Traiga sus notas. El director le llamará.")
+    result = cli("check", "--select", "MP", "--format", "json", cwd=tmp_path)
+    [finding] = result.findings()
+    assert (finding["code"], finding["line"], finding["column"]) == ("MP004", 19, 19)
+    assert finding["message"] == "the English names “teacher” and the Spanish names “director” instead"
+
+
+def test_a_party_named_by_a_pronoun_is_not_a_replacement(cli, tmp_path) -> None:
+    # Spanish leaves "the school" to the verb and names the parent: not a replacement
+    # (one side names a party the other leaves implicit, nothing replaced it).
+    _pair(tmp_path, "The school must tell you in writing.", "Usted debe recibir un aviso por escrito de la escuela.")
+    assert cli("check", "--select", "MP", "--format", "json", cwd=tmp_path).findings() == []
+
+
+def test_time_relations_are_compared_number_by_number(cli, tmp_path) -> None:
+    english = "The school sends the notice at least 10 days before the meeting and answers within 30 days after it."
+    _pair(tmp_path, english, "La escuela envía el aviso por lo menos 10 días antes de la reunión y responde "
+                             "dentro de los 30 días posteriores.")
+    assert cli("check", "--select", "MP", "--format", "json", cwd=tmp_path).findings() == []
+    # The same relation words, each moved to the other number.
+    _pair(tmp_path, english, "La escuela envía el aviso como máximo 10 días antes de la reunión y responde "
+                             "por lo menos 30 días después.")
+    [finding] = cli("check", "--select", "MP", "--format", "json", cwd=tmp_path).findings()
+    assert finding["code"] == "MP003"
+    assert finding["message"] == ("the English says “at least” (at least); "
+                                  "the Spanish says “como máximo” (at most)")
+
+
 def test_glossary_renderings_name_parties(cli, tmp_path) -> None:
     glossary = (
         "type: glossary\nid: glossary\nupdated: 2026-11-20\ntitle: {en: Glossary, es: Glosario}\nterms:\n"

@@ -138,8 +138,8 @@ def quantity(en: Marks, es: Marks, lexicon: Lexicon) -> Iterator[Difference]:
         if keep not in es_quantity and (marker := _with(en.quantity, keep)):
             yield Difference("quantity", marker, "", keep, "")
             return
-    en_freq = en.classes("frequency")
-    es_freq = es.classes("frequency")
+    en_freq = _without_never_pole(en.classes("frequency"), es)
+    es_freq = _without_never_pole(es.classes("frequency"), en)
     if en_freq == es_freq:
         return
     dropped = sorted(en_freq - es_freq)
@@ -153,16 +153,39 @@ def quantity(en: Marks, es: Marks, lexicon: Lexicon) -> Iterator[Difference]:
     )
 
 
-def parties(en: Marks, es: Marks) -> Iterator[Difference]:
-    """A party of a list dropped or added.
+# "Never lose" is "conservar siempre": "always" on one side is the other side's
+# "never" said of the opposite verb (a polarity difference, if any, is MP001's).
+_NEVER = frozenset({"never", "nunca", "jamas"})
 
-    Only a party that is part of a list on its side counts ("you and the school";
-    "el maestro, el director y un abogado"): elsewhere Spanish names a party by a
-    pronoun ("le", "lo") or leaves it implicit, and the sentence has not lost it.
+
+def _without_never_pole(found: frozenset[str], other: Marks) -> frozenset[str]:
+    if "always" in found and _NEVER.intersection(other.negations):
+        return found - {"always"}
+    return found
+
+
+def parties(en: Marks, es: Marks, one_to_one: bool = True) -> Iterator[Difference]:
+    """A party of a list dropped or added, or one party replaced by another.
+
+    Only a party that is part of a list on its side counts as dropped or added
+    ("you and the school"; "el maestro, el director y un abogado"): elsewhere
+    Spanish names a party by a pronoun ("le", "lo") or leaves it implicit, and the
+    sentence has not lost it. One party named on each side in place of the other
+    ("the teacher will call you" / "el director le llamará") is a replacement
+    wherever it stands (a pronoun does not name another party), but only in a
+    one-to-one sentence pair: a split or merged group holds a sentence of its own
+    that may name its own party.
     """
     en_parties = en.classes("parties")
     es_parties = es.classes("parties")
-    if en_parties == es_parties or len(en_parties) < 2:
+    if en_parties == es_parties:
+        return
+    dropped = sorted(en_parties - es_parties)
+    added = sorted(es_parties - en_parties)
+    if one_to_one and len(dropped) == 1 and len(added) == 1 and not _alike(en, es):
+        yield Difference("parties", _with(en.parties, dropped[0]), _with(es.parties, added[0]), dropped[0], added[0])
+        return
+    if len(en_parties) < 2:
         return
     en_listed = {c for m in en.parties if m.listed for c in m.classes}
     es_listed = {c for m in es.parties if m.listed for c in m.classes}
@@ -179,12 +202,19 @@ def parties(en: Marks, es: Marks) -> Iterator[Difference]:
     )
 
 
-def differences(en: Marks, es: Marks, lexicon: Lexicon) -> list[Difference]:
-    """Every meaning difference between an English sentence group and its Spanish one."""
+def _alike(en: Marks, es: Marks) -> bool:
+    """A word listed under two parties (a project lexicon may do so) is no
+    evidence that one party replaced another."""
+    return any(len(m.classes) > 1 for m in (*en.parties, *es.parties))
+
+
+def differences(en: Marks, es: Marks, lexicon: Lexicon, one_to_one: bool = True) -> list[Difference]:
+    """Every meaning difference between an English sentence group and its Spanish one
+    (``one_to_one``: one sentence on each side, not a split or a merge)."""
     return [
         *polarity(en, es),
         *modality(en, es, lexicon),
         *relations(en, es, lexicon),
-        *parties(en, es),
+        *parties(en, es, one_to_one),
         *quantity(en, es, lexicon),
     ]

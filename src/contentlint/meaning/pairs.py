@@ -33,5 +33,7 @@ def pair_differences(prose: list[tuple[BlockInfo, BlockInfo]], lexicon: Lexicon)
                 continue
             en_marks = marks(pair.en_text, "en", lexicon)
             es_marks = marks(pair.es_text, "es", lexicon)
-            found.extend(SentenceDifference(en, es, pair, d) for d in differences(en_marks, es_marks, lexicon))
+            one_to_one = len(pair.en) == 1 and len(pair.es) == 1
+            found.extend(SentenceDifference(en, es, pair, d)
+                         for d in differences(en_marks, es_marks, lexicon, one_to_one))
     return found
