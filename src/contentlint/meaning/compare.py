@@ -4,7 +4,8 @@ Each comparison is built to stay silent on a correct translation written another
 way (see tests/meaning/corpus.yaml for the variations it accepts):
 
 * polarity: one side negated and the other not, unless the other side holds a
-  word a translator may render with a negation ("unless" -> "si no");
+  word a translator may render with a negation ("unless" -> "si no") or the
+  negated side negates such a word ("can not refuse" = "está obligado");
   double negation ("no ... nunca") is one negation because only presence counts;
 * modality: reported only when the two sides share no reading at all
   ("must" against "puede"), never for a modal one side leaves implicit;
@@ -48,9 +49,9 @@ def _with(markers: tuple[Marker, ...], cls: str) -> str:
 
 def polarity(en: Marks, es: Marks) -> Iterator[Difference]:
     """One side negated, the other not."""
-    if en.negations and not es.negations and not es.absorbs:
+    if en.negations and not es.negations and not es.absorbs and not en.litotes:
         yield Difference("polarity", en.negations[0], "", "negated", "affirmative")
-    elif es.negations and not en.negations and not en.absorbs:
+    elif es.negations and not en.negations and not en.absorbs and not es.litotes:
         yield Difference("polarity", "", es.negations[0], "affirmative", "negated")
 
 

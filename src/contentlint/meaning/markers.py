@@ -59,6 +59,9 @@ class Marks:
 
     negations: tuple[str, ...]
     absorbs: tuple[str, ...]  # words a translator may render with a negation
+    # A negation of a word of negative sense ("can not refuse", "never lose", "no
+    # puede negarse"): two negations that say something affirmative.
+    litotes: bool
     modality: tuple[Marker, ...]  # classes: the readings (obligation, prohibition, ...)
     relations: tuple[Marker, ...]
     quantity: tuple[Marker, ...]
@@ -91,8 +94,12 @@ def _negated_before(text: str, start: int, negations: list[tuple[int, int]], lan
         if _PUNCT.search(between):
             continue
         words = between.split()
-        if text[neg_start:neg_end] in _SUBJECT_NEGATION[lang] and words and words[0] not in _BRIDGE[lang]:
-            words = words[1:]  # the one noun the determiner negates
+        if text[neg_start:neg_end] in _SUBJECT_NEGATION[lang]:
+            # The noun phrase the determiner negates ("no decision about placement can").
+            subject = 0
+            while subject < min(len(words), _MAX_SUBJECT) and words[subject] not in _BRIDGE[lang]:
+                subject += 1
+            words = words[subject:]
         if len(words) <= _MAX_BRIDGE and all(word in _BRIDGE[lang] for word in words):
             return True
     return False
@@ -100,15 +107,21 @@ def _negated_before(text: str, start: int, negations: list[tuple[int, int]], lan
 
 # Determiners that negate the noun after them, and with it its sentence when that
 # noun is the modal's subject.
+_MAX_SUBJECT = 3
 _SUBJECT_NEGATION = {"en": frozenset({"no"}), "es": frozenset({"ningun", "ninguna", "ningún"})}
 
 
 def _modality(
-    text: str, lang: str, found: list[Found], lexicon: Lexicon, negations: list[tuple[int, int]]
+    text: str, lang: str, found: list[Found], lexicon: Lexicon, negations: list[tuple[int, int]],
+    absorbs: list[tuple[int, int]],
 ) -> tuple[Marker, ...]:
     markers = []
     for match in found:
         readings = _readings(text, lang, lexicon, negations, match)
+        negated = _negated_before(text, match[0], negations, lang) or _NOT_AFTER[lang].match(text, match[1])
+        if negated and _soon_after(text, match[1], absorbs):
+            # "can not refuse" / "no puede negarse": may not refuse = must.
+            readings = readings | {"obligation"}
         if readings:
             markers.append(Marker(match[2], readings))
     return tuple(markers)
@@ -150,15 +163,32 @@ def _marks(sentence: str, lang: str, lexicon: Lexicon) -> Marks:
         (s, e) for s, e, _, _ in negation
         if not any(ns <= s and e <= ne for ns, ne, _, _ in neutral)
     ]
+    absorbed = [(s, e) for s, e, _, _ in absorbs]
     return Marks(
         negations=tuple(words for s, e, words, _ in negation if (s, e) in spans),
         absorbs=tuple(words for _, _, words, _ in absorbs),
-        modality=_modality(text, lang, modality, lexicon, spans),
+        litotes=any(_soon_after(text, end, absorbed) for _, end in spans),
+        modality=_modality(text, lang, modality, lexicon, spans, absorbed),
         relations=_relations(relations, text, lang),
         quantity=_plain_markers(quantity),
         frequency=_plain_markers(frequency),
         parties=_parties(parties, text, lang),
     )
+
+
+# How many words may stand between a negation and the word of negative sense it
+# turns around ("no se puede negar", "does not lose").
+_LITOTES_GAP = 2
+
+
+def _soon_after(text: str, end: int, spans: list[tuple[int, int]]) -> bool:
+    """A span starts within a couple of words after ``end``, with no punctuation between."""
+    for start, _ in spans:
+        if start >= end:
+            between = text[end:start]
+            if not _PUNCT.search(between) and len(between.split()) <= _LITOTES_GAP:
+                return True
+    return False
 
 
 _JOIN_WORDS = {
