@@ -259,6 +259,14 @@ def _plain(table: Mapping[str, Any], name: str) -> Iterator[tuple[str, str]]:
             yield phrase, name
 
 
+def _absorbs(polarity: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
+    """The absorbing phrases, and the litotes words, which absorb too."""
+    entries = [(phrase, "absorbs") for phrase in polarity.get(f"{lang}-absorbs", [])]
+    for phrase in polarity.get(f"{lang}-litotes", []):
+        entries += [(phrase, "absorbs"), (phrase, "litotes")]
+    return entries
+
+
 def _readings(table: Mapping[str, Any]) -> dict[str, Classes]:
     return {normalize(key, "es"): frozenset(v for v in value if isinstance(v, str))
             for key, value in table.items() if isinstance(value, list)}
@@ -342,7 +350,7 @@ def build_lexicon(glossary_en: Mapping[str, tuple[str, ...]], glossary_es: Mappi
         return Side(
             negation=Matcher.build(((p, "neg") for p in polarity.get(lang, [])), lang),
             neutral=Matcher.build(((p, "neutral") for p in polarity.get(f"{lang}-neutral", [])), lang),
-            absorbs=Matcher.build(((p, "absorbs") for p in polarity.get(f"{lang}-absorbs", [])), lang),
+            absorbs=Matcher.build(_absorbs(polarity, lang), lang),
             modality=Matcher.build(_classes(data.get("modality", {}).get(lang, {})), lang),
             relations=Matcher.build(_classes(data.get("relations", {}).get(lang, {})), lang),
             quantity=Matcher.build(_classes(data.get("quantity", {}).get(lang, {})), lang),

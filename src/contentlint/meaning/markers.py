@@ -113,13 +113,13 @@ _SUBJECT_NEGATION = {"en": frozenset({"no"}), "es": frozenset({"ningun", "ningun
 
 def _modality(
     text: str, lang: str, found: list[Found], lexicon: Lexicon, negations: list[tuple[int, int]],
-    absorbs: list[tuple[int, int]],
+    turned: list[tuple[int, int]],
 ) -> tuple[Marker, ...]:
     markers = []
     for match in found:
         readings = _readings(text, lang, lexicon, negations, match)
         negated = _negated_before(text, match[0], negations, lang) or _NOT_AFTER[lang].match(text, match[1])
-        if negated and _soon_after(text, match[1], absorbs):
+        if negated and _soon_after(text, match[1], turned):
             # "can not refuse" / "no puede negarse": may not refuse = must.
             readings = readings | {"obligation"}
         if readings:
@@ -163,13 +163,13 @@ def _marks(sentence: str, lang: str, lexicon: Lexicon) -> Marks:
         (s, e) for s, e, _, _ in negation
         if not any(ns <= s and e <= ne for ns, ne, _, _ in neutral)
     ]
-    absorbed = [(s, e) for s, e, _, _ in absorbs]
+    turned = [(s, e) for s, e, _, classes in absorbs if "litotes" in classes]
     return Marks(
         negations=tuple(words for s, e, words, _ in negation if (s, e) in spans),
         absorbs=tuple(words for _, _, words, _ in absorbs),
-        litotes=any(_soon_after(text, end, absorbed) for _, end in spans),
-        modality=_modality(text, lang, modality, lexicon, spans, absorbed),
-        relations=_relations(relations, text, lang),
+        litotes=any(_soon_after(text, end, turned) for _, end in spans),
+        modality=_modality(text, lang, modality, lexicon, spans, turned),
+        relations=_relations(relations, text, lang, spans),
         quantity=_plain_markers(quantity),
         frequency=_plain_markers(frequency),
         parties=_parties(parties, text, lang),
@@ -193,7 +193,7 @@ def _soon_after(text: str, end: int, spans: list[tuple[int, int]]) -> bool:
 
 _JOIN_WORDS = {
     "en": frozenset({"and", "or", "the", "a", "an", "your", "their"}),
-    "es": frozenset({"y", "e", "o", "u", "ni", "el", "la", "los", "las", "un", "una", "su", "sus"}),
+    "es": frozenset({"y", "e", "o", "u", "ni", "como", "el", "la", "los", "las", "un", "una", "su", "sus"}),
 }
 _ARTICLE = {
     "en": re.compile(r"\s*(?:(?:the|a|an|your|their)\s+)?"),
@@ -234,8 +234,12 @@ def _number(token: str, lang: str) -> str:
     return "" if value is None else str(value)
 
 
-def _relations(found: list[Found], text: str, lang: str) -> tuple[Marker, ...]:
-    """The time relations and conditions, each with the number it is attached to."""
+def _relations(found: list[Found], text: str, lang: str, negations: list[tuple[int, int]]) -> tuple[Marker, ...]:
+    """The time relations and conditions, each with the number it is attached to.
+
+    "Until" after a negation ("can not take place until you are invited"; "no
+    ... hasta que") says "only after": it agrees with an "after" on the other side.
+    """
     markers = _plain_markers(found)
     if not markers:
         return markers
@@ -245,7 +249,10 @@ def _relations(found: list[Found], text: str, lang: str) -> tuple[Marker, ...]:
     anchored = []
     for marker, start, end in zip(markers, starts, ends, strict=True):
         anchor, governs = _anchor(words, start, end, lang, starts)
-        anchored.append(Marker(marker.text, marker.classes, anchor=anchor, governs=governs))
+        classes = marker.classes
+        if "until" in classes and any(neg_end <= start for _, neg_end in negations):
+            classes = classes | {"after"}
+        anchored.append(Marker(marker.text, classes, anchor=anchor, governs=governs))
     return tuple(anchored)
 
 
