@@ -9,6 +9,7 @@ marker keeps the words that expressed it, so a finding can quote them.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from contentlint.meaning.lexicon import Classes, Found, Lexicon, normalize, tokens
@@ -224,13 +225,11 @@ _BACKWARD = 3
 _STOP = frozenset(",;:()[]")
 
 
-def _number(token: str, lang: str) -> str:
+def _number(token: str, words: Mapping[str, int]) -> str:
     """The value of a token that is a number (digits or a number word), else ""."""
     if token.isdigit():
         return str(int(token))
-    from contentlint.facts.numwords import cardinals
-
-    value = cardinals(lang).get(token)
+    value = words.get(token)
     return "" if value is None else str(value)
 
 
@@ -243,12 +242,15 @@ def _relations(found: list[Found], text: str, lang: str, negations: list[tuple[i
     markers = _plain_markers(found)
     if not markers:
         return markers
+    from contentlint.facts.numwords import cardinals  # the facts' number words: "ten" = "diez" = 10
+
+    numbers = cardinals(lang)
     words = tokens(text)
     starts = [start for start, _, _, classes in found if classes - {IGNORED_CLASS, ""}]
     ends = [end for _, end, _, classes in found if classes - {IGNORED_CLASS, ""}]
     anchored = []
     for marker, start, end in zip(markers, starts, ends, strict=True):
-        anchor, governs = _anchor(words, start, end, lang, starts)
+        anchor, governs = _anchor(words, start, end, numbers, starts)
         classes = marker.classes
         if "until" in classes and any(neg_end <= start for _, neg_end in negations):
             classes = classes | {"after"}
@@ -256,18 +258,19 @@ def _relations(found: list[Found], text: str, lang: str, negations: list[tuple[i
     return tuple(anchored)
 
 
-def _anchor(words: tuple[tuple[int, int, str], ...], start: int, end: int, lang: str,
+def _anchor(words: tuple[tuple[int, int, str], ...], start: int, end: int, numbers: Mapping[str, int],
             relation_starts: list[int]) -> tuple[str, bool]:
+    """The number a relation is attached to, and whether it governs it (comes first)."""
     first = next((k for k, w in enumerate(words) if w[0] >= end), len(words))
     for k in range(first, min(first + _FORWARD, len(words))):
         if words[k][2] in _STOP or words[k][0] in relation_starts:
             break
-        if value := _number(words[k][2], lang):
+        if value := _number(words[k][2], numbers):
             return value, True
     last = next((k for k in range(len(words) - 1, -1, -1) if words[k][1] <= start), -1)
     for k in range(last, max(last - _BACKWARD, -1), -1):
         if words[k][2] in _STOP:
             break
-        if value := _number(words[k][2], lang):
+        if value := _number(words[k][2], numbers):
             return value, False
     return "", False
