@@ -65,7 +65,7 @@ def modality(en: Marks, es: Marks, lexicon: Lexicon) -> Iterator[Difference]:
     es_wide = es_readings | {a for r in es_readings for a in lexicon.agree.get(r, ())}
     if en_wide & es_readings or es_wide & en_readings:
         return
-    if _only_limits(en, es, en_readings | es_readings):
+    if _only_limits(en, es, en_readings | es_readings) or _subject_negated(en, es, en_readings | es_readings):
         return
     en_marker = _first(en.modality, es_wide)
     es_marker = _first(es.modality, en_wide)
@@ -79,6 +79,20 @@ def _only_limits(en: Marks, es: Marks, readings: frozenset[str]) -> bool:
     "only" on one side is a prohibition of more on the other."""
     only = "only" in en.classes("quantity") or "only" in es.classes("quantity")
     return only and readings <= {"permission", "prohibition", "possible"}
+
+
+# Determiners that negate a subject ("no single test can", "ninguna prueba por sí
+# sola puede"): how far the subject runs before its modal differs by language.
+_SUBJECT_DETERMINERS = frozenset({"no", "ningun", "ninguna", "ninguno"})
+
+
+def _subject_negated(en: Marks, es: Marks, readings: frozenset[str]) -> bool:
+    """Both sentences negated, one through a negated subject: whether the negation
+    reaches the modal ("can" or "can not") is uncertain, and permission against
+    prohibition is then no evidence."""
+    if not en.negations or not es.negations or not readings <= {"permission", "prohibition", "possible"}:
+        return False
+    return bool(_SUBJECT_DETERMINERS.intersection((*en.negations, *es.negations)))
 
 
 def _label(marker: Marker) -> str:

@@ -108,7 +108,7 @@ def _negated_before(text: str, start: int, negations: list[tuple[int, int]], lan
 
 # Determiners that negate the noun after them, and with it its sentence when that
 # noun is the modal's subject.
-_MAX_SUBJECT = 3
+_MAX_SUBJECT = 4
 _SUBJECT_NEGATION = {"en": frozenset({"no"}), "es": frozenset({"ningun", "ninguna", "ningún"})}
 
 
