@@ -239,6 +239,9 @@ class Lexicon:
     # The markers of each (sentence, language) met in this run: guides repeat
     # sentences (notes, steps, the same warning), and a marker depends on nothing else.
     memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False)
+    # The differences of each (English block, Spanish block) text pair met in this run
+    # (see :func:`contentlint.meaning.pairs.block_differences`).
+    blocks: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False)
 
     def side(self, lang: str) -> Side:
         """The matchers of ``lang`` (en or es)."""
