@@ -4,7 +4,8 @@ Each comparison is built to stay silent on a correct translation written another
 way (see tests/meaning/corpus.yaml for the variations it accepts):
 
 * polarity: one side negated and the other not, unless the other side holds a
-  word a translator may render with a negation ("unless" -> "si no");
+  word a translator may render with a negation ("unless" -> "si no") or the
+  negated side negates such a word ("can not refuse" = "está obligado");
   double negation ("no ... nunca") is one negation because only presence counts;
 * modality: reported only when the two sides share no reading at all
   ("must" against "puede"), never for a modal one side leaves implicit;
@@ -48,9 +49,9 @@ def _with(markers: tuple[Marker, ...], cls: str) -> str:
 
 def polarity(en: Marks, es: Marks) -> Iterator[Difference]:
     """One side negated, the other not."""
-    if en.negations and not es.negations and not es.absorbs:
+    if en.negations and not es.negations and not es.absorbs and not en.litotes:
         yield Difference("polarity", en.negations[0], "", "negated", "affirmative")
-    elif es.negations and not en.negations and not en.absorbs:
+    elif es.negations and not en.negations and not en.absorbs and not es.litotes:
         yield Difference("polarity", "", es.negations[0], "affirmative", "negated")
 
 
@@ -64,7 +65,7 @@ def modality(en: Marks, es: Marks, lexicon: Lexicon) -> Iterator[Difference]:
     es_wide = es_readings | {a for r in es_readings for a in lexicon.agree.get(r, ())}
     if en_wide & es_readings or es_wide & en_readings:
         return
-    if _only_limits(en, es, en_readings | es_readings):
+    if _only_limits(en, es, en_readings | es_readings) or _subject_negated(en, es, en_readings | es_readings):
         return
     en_marker = _first(en.modality, es_wide)
     es_marker = _first(es.modality, en_wide)
@@ -78,6 +79,20 @@ def _only_limits(en: Marks, es: Marks, readings: frozenset[str]) -> bool:
     "only" on one side is a prohibition of more on the other."""
     only = "only" in en.classes("quantity") or "only" in es.classes("quantity")
     return only and readings <= {"permission", "prohibition", "possible"}
+
+
+# Determiners that negate a subject ("no single test can", "ninguna prueba por sí
+# sola puede"): how far the subject runs before its modal differs by language.
+_SUBJECT_DETERMINERS = frozenset({"no", "ningun", "ninguna", "ninguno"})
+
+
+def _subject_negated(en: Marks, es: Marks, readings: frozenset[str]) -> bool:
+    """Both sentences negated, one through a negated subject: whether the negation
+    reaches the modal ("can" or "can not") is uncertain, and permission against
+    prohibition is then no evidence."""
+    if not en.negations or not es.negations or not readings <= {"permission", "prohibition", "possible"}:
+        return False
+    return bool(_SUBJECT_DETERMINERS.intersection((*en.negations, *es.negations)))
 
 
 def _label(marker: Marker) -> str:
@@ -96,8 +111,34 @@ def _conflicts(kind: str, en: tuple[Marker, ...], es: tuple[Marker, ...],
 
 
 def relations(en: Marks, es: Marks, lexicon: Lexicon) -> Iterator[Difference]:
-    """A time relation or condition turned into its opposite."""
-    yield from _conflicts("relations", en.relations, es.relations, lexicon.relation_conflicts)
+    """A time relation or condition turned into its opposite, next to the same number.
+
+    Relations attached to a number both sides name are compared number by number
+    ("at least 10 days before ..., and within 30 days after" keeps each relation
+    on its number; swapping them is a finding). The others (attached to an event,
+    or to a number only one side names) are compared as the sentence's sets.
+    """
+    shared = {m.anchor for m in en.relations if m.anchor} & {m.anchor for m in es.relations if m.anchor}
+    conflicts = lexicon.relation_conflicts
+    for number in sorted(shared):
+        en_at = tuple(m for m in en.relations if m.anchor == number)
+        es_at = tuple(m for m in es.relations if m.anchor == number)
+        if found := list(_conflicts("relations", en_at, es_at, _at_number(conflicts, en_at + es_at))):
+            yield from found
+            return
+    en_rest = tuple(m for m in en.relations if m.anchor not in shared)
+    es_rest = tuple(m for m in es.relations if m.anchor not in shared)
+    yield from _conflicts("relations", en_rest, es_rest, conflicts)
+
+
+def _at_number(conflicts: tuple[tuple[str, str], ...],
+               markers: tuple[Marker, ...]) -> tuple[tuple[str, str], ...]:
+    """"10 days after the meeting" is a deadline counted from the meeting, which
+    "within 10 days of the meeting" also says: an "after" that follows its number
+    (instead of governing it: "after 10 days") does not conflict with "within"."""
+    if any(m.governs for m in markers if "after" in m.classes):
+        return conflicts
+    return tuple(pair for pair in conflicts if set(pair) != {"within", "after"})
 
 
 def quantity(en: Marks, es: Marks, lexicon: Lexicon) -> Iterator[Difference]:
@@ -112,8 +153,8 @@ def quantity(en: Marks, es: Marks, lexicon: Lexicon) -> Iterator[Difference]:
         if keep not in es_quantity and (marker := _with(en.quantity, keep)):
             yield Difference("quantity", marker, "", keep, "")
             return
-    en_freq = en.classes("frequency")
-    es_freq = es.classes("frequency")
+    en_freq = _without_never_pole(en.classes("frequency"), es)
+    es_freq = _without_never_pole(es.classes("frequency"), en)
     if en_freq == es_freq:
         return
     dropped = sorted(en_freq - es_freq)
@@ -127,16 +168,39 @@ def quantity(en: Marks, es: Marks, lexicon: Lexicon) -> Iterator[Difference]:
     )
 
 
-def parties(en: Marks, es: Marks) -> Iterator[Difference]:
-    """A party of a list dropped or added.
+# "Never lose" is "conservar siempre": "always" on one side is the other side's
+# "never" said of the opposite verb (a polarity difference, if any, is MP001's).
+_NEVER = frozenset({"never", "nunca", "jamas"})
 
-    Only a party that is part of a list on its side counts ("you and the school";
-    "el maestro, el director y un abogado"): elsewhere Spanish names a party by a
-    pronoun ("le", "lo") or leaves it implicit, and the sentence has not lost it.
+
+def _without_never_pole(found: frozenset[str], other: Marks) -> frozenset[str]:
+    if "always" in found and _NEVER.intersection(other.negations):
+        return found - {"always"}
+    return found
+
+
+def parties(en: Marks, es: Marks, one_to_one: bool = True) -> Iterator[Difference]:
+    """A party of a list dropped or added, or one party replaced by another.
+
+    Only a party that is part of a list on its side counts as dropped or added
+    ("you and the school"; "el maestro, el director y un abogado"): elsewhere
+    Spanish names a party by a pronoun ("le", "lo") or leaves it implicit, and the
+    sentence has not lost it. One party named on each side in place of the other
+    ("the teacher will call you" / "el director le llamará") is a replacement
+    wherever it stands (a pronoun does not name another party), but only in a
+    one-to-one sentence pair: a split or merged group holds a sentence of its own
+    that may name its own party.
     """
     en_parties = en.classes("parties")
     es_parties = es.classes("parties")
-    if en_parties == es_parties or len(en_parties) < 2:
+    if en_parties == es_parties:
+        return
+    dropped = sorted(en_parties - es_parties)
+    added = sorted(es_parties - en_parties)
+    if one_to_one and len(dropped) == 1 and len(added) == 1 and not _alike(en, es):
+        yield Difference("parties", _with(en.parties, dropped[0]), _with(es.parties, added[0]), dropped[0], added[0])
+        return
+    if len(en_parties) < 2:
         return
     en_listed = {c for m in en.parties if m.listed for c in m.classes}
     es_listed = {c for m in es.parties if m.listed for c in m.classes}
@@ -153,12 +217,19 @@ def parties(en: Marks, es: Marks) -> Iterator[Difference]:
     )
 
 
-def differences(en: Marks, es: Marks, lexicon: Lexicon) -> list[Difference]:
-    """Every meaning difference between an English sentence group and its Spanish one."""
+def _alike(en: Marks, es: Marks) -> bool:
+    """A word listed under two parties (a project lexicon may do so) is no
+    evidence that one party replaced another."""
+    return any(len(m.classes) > 1 for m in (*en.parties, *es.parties))
+
+
+def differences(en: Marks, es: Marks, lexicon: Lexicon, one_to_one: bool = True) -> list[Difference]:
+    """Every meaning difference between an English sentence group and its Spanish one
+    (``one_to_one``: one sentence on each side, not a split or a merge)."""
     return [
         *polarity(en, es),
         *modality(en, es, lexicon),
         *relations(en, es, lexicon),
-        *parties(en, es),
+        *parties(en, es, one_to_one),
         *quantity(en, es, lexicon),
     ]

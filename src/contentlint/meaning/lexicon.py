@@ -239,6 +239,9 @@ class Lexicon:
     # The markers of each (sentence, language) met in this run: guides repeat
     # sentences (notes, steps, the same warning), and a marker depends on nothing else.
     memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False)
+    # The differences of each (English block, Spanish block) text pair met in this run
+    # (see :func:`contentlint.meaning.pairs.block_differences`).
+    blocks: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False)
 
     def side(self, lang: str) -> Side:
         """The matchers of ``lang`` (en or es)."""
@@ -257,6 +260,14 @@ def _plain(table: Mapping[str, Any], name: str) -> Iterator[tuple[str, str]]:
     for phrase in table.get(name, []):
         if isinstance(phrase, str):
             yield phrase, name
+
+
+def _absorbs(polarity: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
+    """The absorbing phrases, and the litotes words, which absorb too."""
+    entries = [(phrase, "absorbs") for phrase in polarity.get(f"{lang}-absorbs", [])]
+    for phrase in polarity.get(f"{lang}-litotes", []):
+        entries += [(phrase, "absorbs"), (phrase, "litotes")]
+    return entries
 
 
 def _readings(table: Mapping[str, Any]) -> dict[str, Classes]:
@@ -342,7 +353,7 @@ def build_lexicon(glossary_en: Mapping[str, tuple[str, ...]], glossary_es: Mappi
         return Side(
             negation=Matcher.build(((p, "neg") for p in polarity.get(lang, [])), lang),
             neutral=Matcher.build(((p, "neutral") for p in polarity.get(f"{lang}-neutral", [])), lang),
-            absorbs=Matcher.build(((p, "absorbs") for p in polarity.get(f"{lang}-absorbs", [])), lang),
+            absorbs=Matcher.build(_absorbs(polarity, lang), lang),
             modality=Matcher.build(_classes(data.get("modality", {}).get(lang, {})), lang),
             relations=Matcher.build(_classes(data.get("relations", {}).get(lang, {})), lang),
             quantity=Matcher.build(_classes(data.get("quantity", {}).get(lang, {})), lang),

@@ -9,9 +9,10 @@ marker keeps the words that expressed it, so a finding can quote them.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from contentlint.meaning.lexicon import Classes, Found, Lexicon, normalize
+from contentlint.meaning.lexicon import Classes, Found, Lexicon, normalize, tokens
 
 # A phrase of a class of its own that stops a shorter word matching inside it
 # ("siempre y cuando" is not "siempre").
@@ -46,6 +47,11 @@ class Marker:
     classes: Classes
     # A party joined to another one ("X and Y", "X, Y o Z"): a list of who.
     listed: bool = False
+    # A time relation's number ("within 10 days" -> "10"; "" when it has none) and
+    # whether the relation governs it ("after 10 days": the time that must pass)
+    # or follows it ("10 days after the meeting": the meeting is the reference).
+    anchor: str = ""
+    governs: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,9 @@ class Marks:
 
     negations: tuple[str, ...]
     absorbs: tuple[str, ...]  # words a translator may render with a negation
+    # A negation of a word of negative sense ("can not refuse", "never lose", "no
+    # puede negarse"): two negations that say something affirmative.
+    litotes: bool
     modality: tuple[Marker, ...]  # classes: the readings (obligation, prohibition, ...)
     relations: tuple[Marker, ...]
     quantity: tuple[Marker, ...]
@@ -86,8 +95,12 @@ def _negated_before(text: str, start: int, negations: list[tuple[int, int]], lan
         if _PUNCT.search(between):
             continue
         words = between.split()
-        if text[neg_start:neg_end] in _SUBJECT_NEGATION[lang] and words and words[0] not in _BRIDGE[lang]:
-            words = words[1:]  # the one noun the determiner negates
+        if text[neg_start:neg_end] in _SUBJECT_NEGATION[lang]:
+            # The noun phrase the determiner negates ("no decision about placement can").
+            subject = 0
+            while subject < min(len(words), _MAX_SUBJECT) and words[subject] not in _BRIDGE[lang]:
+                subject += 1
+            words = words[subject:]
         if len(words) <= _MAX_BRIDGE and all(word in _BRIDGE[lang] for word in words):
             return True
     return False
@@ -95,15 +108,21 @@ def _negated_before(text: str, start: int, negations: list[tuple[int, int]], lan
 
 # Determiners that negate the noun after them, and with it its sentence when that
 # noun is the modal's subject.
+_MAX_SUBJECT = 4
 _SUBJECT_NEGATION = {"en": frozenset({"no"}), "es": frozenset({"ningun", "ninguna", "ningún"})}
 
 
 def _modality(
-    text: str, lang: str, found: list[Found], lexicon: Lexicon, negations: list[tuple[int, int]]
+    text: str, lang: str, found: list[Found], lexicon: Lexicon, negations: list[tuple[int, int]],
+    turned: list[tuple[int, int]],
 ) -> tuple[Marker, ...]:
     markers = []
     for match in found:
         readings = _readings(text, lang, lexicon, negations, match)
+        negated = _negated_before(text, match[0], negations, lang) or _NOT_AFTER[lang].match(text, match[1])
+        if negated and _soon_after(text, match[1], turned):
+            # "can not refuse" / "no puede negarse": may not refuse = must.
+            readings = readings | {"obligation"}
         if readings:
             markers.append(Marker(match[2], readings))
     return tuple(markers)
@@ -145,20 +164,37 @@ def _marks(sentence: str, lang: str, lexicon: Lexicon) -> Marks:
         (s, e) for s, e, _, _ in negation
         if not any(ns <= s and e <= ne for ns, ne, _, _ in neutral)
     ]
+    turned = [(s, e) for s, e, _, classes in absorbs if "litotes" in classes]
     return Marks(
         negations=tuple(words for s, e, words, _ in negation if (s, e) in spans),
         absorbs=tuple(words for _, _, words, _ in absorbs),
-        modality=_modality(text, lang, modality, lexicon, spans),
-        relations=_plain_markers(relations),
+        litotes=any(_soon_after(text, end, turned) for _, end in spans),
+        modality=_modality(text, lang, modality, lexicon, spans, turned),
+        relations=_relations(relations, text, lang, spans),
         quantity=_plain_markers(quantity),
         frequency=_plain_markers(frequency),
         parties=_parties(parties, text, lang),
     )
 
 
+# How many words may stand between a negation and the word of negative sense it
+# turns around ("no se puede negar", "does not lose").
+_LITOTES_GAP = 2
+
+
+def _soon_after(text: str, end: int, spans: list[tuple[int, int]]) -> bool:
+    """A span starts within a couple of words after ``end``, with no punctuation between."""
+    for start, _ in spans:
+        if start >= end:
+            between = text[end:start]
+            if not _PUNCT.search(between) and len(between.split()) <= _LITOTES_GAP:
+                return True
+    return False
+
+
 _JOIN_WORDS = {
     "en": frozenset({"and", "or", "the", "a", "an", "your", "their"}),
-    "es": frozenset({"y", "e", "o", "u", "ni", "el", "la", "los", "las", "un", "una", "su", "sus"}),
+    "es": frozenset({"y", "e", "o", "u", "ni", "como", "el", "la", "los", "las", "un", "una", "su", "sus"}),
 }
 _ARTICLE = {
     "en": re.compile(r"\s*(?:(?:the|a|an|your|their)\s+)?"),
@@ -179,3 +215,62 @@ def _parties(matches: list[Found], text: str, lang: str) -> tuple[Marker, ...]:
         if joiner.fullmatch(between) or (ends_joined and _ARTICLE[lang].fullmatch(between)):
             joined[i] = joined[i + 1] = True
     return tuple(Marker(words, classes, joined[i]) for i, (_, _, words, classes) in enumerate(named))
+
+
+# How far a time relation reaches for its number: forward over a few words
+# ("dentro de los 30", "a más tardar el 1 de mayo"), else back over a unit
+# ("10 days after", "30 días posteriores"); never across punctuation.
+_FORWARD = 4
+_BACKWARD = 3
+_STOP = frozenset(",;:()[]")
+
+
+def _number(token: str, words: Mapping[str, int]) -> str:
+    """The value of a token that is a number (digits or a number word), else ""."""
+    if token.isdigit():
+        return str(int(token))
+    value = words.get(token)
+    return "" if value is None else str(value)
+
+
+def _relations(found: list[Found], text: str, lang: str, negations: list[tuple[int, int]]) -> tuple[Marker, ...]:
+    """The time relations and conditions, each with the number it is attached to.
+
+    "Until" after a negation ("can not take place until you are invited"; "no
+    ... hasta que") says "only after": it agrees with an "after" on the other side.
+    """
+    markers = _plain_markers(found)
+    if not markers:
+        return markers
+    from contentlint.facts.numwords import cardinals  # the facts' number words: "ten" = "diez" = 10
+
+    numbers = cardinals(lang)
+    words = tokens(text)
+    starts = [start for start, _, _, classes in found if classes - {IGNORED_CLASS, ""}]
+    ends = [end for _, end, _, classes in found if classes - {IGNORED_CLASS, ""}]
+    anchored = []
+    for marker, start, end in zip(markers, starts, ends, strict=True):
+        anchor, governs = _anchor(words, start, end, numbers, starts)
+        classes = marker.classes
+        if "until" in classes and any(neg_end <= start for _, neg_end in negations):
+            classes = classes | {"after"}
+        anchored.append(Marker(marker.text, classes, anchor=anchor, governs=governs))
+    return tuple(anchored)
+
+
+def _anchor(words: tuple[tuple[int, int, str], ...], start: int, end: int, numbers: Mapping[str, int],
+            relation_starts: list[int]) -> tuple[str, bool]:
+    """The number a relation is attached to, and whether it governs it (comes first)."""
+    first = next((k for k, w in enumerate(words) if w[0] >= end), len(words))
+    for k in range(first, min(first + _FORWARD, len(words))):
+        if words[k][2] in _STOP or words[k][0] in relation_starts:
+            break
+        if value := _number(words[k][2], numbers):
+            return value, True
+    last = next((k for k in range(len(words) - 1, -1, -1) if words[k][1] <= start), -1)
+    for k in range(last, max(last - _BACKWARD, -1), -1):
+        if words[k][2] in _STOP:
+            break
+        if value := _number(words[k][2], numbers):
+            return value, False
+    return "", False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,10 +29,27 @@ def pair_differences(prose: list[tuple[BlockInfo, BlockInfo]], lexicon: Lexicon)
     """Every meaning difference of a pair's aligned prose blocks, in block order."""
     found: list[SentenceDifference] = []
     for en, es in prose:
-        for pair in align_sentences(en.text, es.text):
-            if not plausible(pair):
-                continue
-            en_marks = marks(pair.en_text, "en", lexicon)
-            es_marks = marks(pair.es_text, "es", lexicon)
-            found.extend(SentenceDifference(en, es, pair, d) for d in differences(en_marks, es_marks, lexicon))
+        found.extend(SentenceDifference(en, es, pair, d) for pair, d in block_differences(en.text, es.text, lexicon))
     return found
+
+
+def block_differences(en_text: str, es_text: str, lexicon: Lexicon) -> list[tuple[SentencePair, Difference]]:
+    """The differences of one aligned block pair, memoized for the run by the two
+    texts: guides repeat whole blocks (notes, warnings, steps), and the sentence
+    alignment and comparison depend on nothing else."""
+    key = (en_text, es_text)
+    known: list[tuple[SentencePair, Difference]] | None = lexicon.blocks.get(key)
+    if known is None:
+        known = lexicon.blocks[key] = list(_compare_block(en_text, es_text, lexicon))
+    return known
+
+
+def _compare_block(en_text: str, es_text: str, lexicon: Lexicon) -> Iterator[tuple[SentencePair, Difference]]:
+    for pair in align_sentences(en_text, es_text):
+        if not plausible(pair):
+            continue
+        en_marks = marks(pair.en_text, "en", lexicon)
+        es_marks = marks(pair.es_text, "es", lexicon)
+        one_to_one = len(pair.en) == 1 and len(pair.es) == 1
+        for difference in differences(en_marks, es_marks, lexicon, one_to_one):
+            yield pair, difference

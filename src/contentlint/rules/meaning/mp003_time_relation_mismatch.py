@@ -24,6 +24,17 @@ class TimeRelationMismatch(MeaningRule):
     at most, unless against only if) when each side has one of the two and not
     the other. "Hasta" reads as until or at most.
 
+    A relation is attached to the number next to it ("within 10 days", "dentro
+    de los 30 días", "10 days before", "los 30 días posteriores"), and the
+    relations of a number both sentences name are compared number by number:
+    "at least 10 days before the meeting, and within 30 days after" is silent
+    when each number keeps its relation and reported when two are swapped. The
+    relations attached to an event ("before the meeting") or to a number only
+    one side names are compared as the sentence's sets. "10 days after the
+    meeting" counts a deadline from the meeting, as "within 10 days of the
+    meeting" does; only "after 10 days" (once they have passed) conflicts with
+    "within".
+
     ## Why is this bad?
     A parent who reads "después de 10 días" waits for the deadline to pass
     instead of acting before it; "solo si" for "unless" reverses a condition.
@@ -32,6 +43,9 @@ class TimeRelationMismatch(MeaningRule):
     ```markdown
     English: You can ask for a hearing within 2 years.
     Spanish: Puede pedir una audiencia después de 2 años.   <- MP003
+
+    English: Send it at least 10 days before the meeting and answer within 30 days after it.
+    Spanish: Envíelo como máximo 10 días antes de la reunión y responda por lo menos 30 días después.   <- MP003
     ```
 
     ## Options
