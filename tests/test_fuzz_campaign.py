@@ -10,6 +10,9 @@ case over 10 s.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -19,7 +22,7 @@ from clitools import guide_text, run_process, write_project
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
 
-from runner import run_campaign, summarize
+from runner import run_campaign, run_case, summarize
 
 REPLAY_SEED = 12
 REPLAY_CASES = 160
@@ -104,3 +107,30 @@ def test_a_word_no_dictionary_can_suggest_for_is_reported_without_a_suggestion(t
     words = sorted(f["message"].split("'")[1] for f in result.findings())
     assert words == ["aaaaaaaaaaaaaaaaaaa", "evaluationnnnnnnnnnnn"]
     assert all("did you mean" not in (f["hint"] or "") for f in result.findings())
+
+
+CAMPAIGN_3185 = (20261203, 3185)  # fuzzed Spanish front matter: 8.4 s of CPU in spylls' suggestion search
+
+
+def test_hunspells_own_search_is_never_run_when_the_word_set_is_shipped(tmp_path):
+    # The campaign (seed 20261203, case 3185) found three words of fuzzed front matter
+    # that cost 8.4 s of CPU in spylls' edit search: one call cannot be interrupted, so
+    # the per-run budget (checked between words) could not stop it. With the shipped
+    # word set, suggestions come only from its bounded search; spylls is never loaded.
+    body = "\nPregunte por el qzxvbnmkwpt y el kjhgfdsaq hoy.\n"
+    root = write_project(tmp_path, {"content/en/sample-guide.md": guide_text() + body})
+    code = (
+        "import sys; from contentlint.cli import main; "
+        "code = main(['check', '--no-cache', '--select', 'LQ001', '--format', 'json']); "
+        "print('SPYLLS', 'spylls.hunspell' in sys.modules, file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")})
+    assert "SPYLLS False" in result.stderr, result.stderr[-500:]
+    findings = json.loads(result.stdout)["findings"]
+    assert {f["message"].split("'")[1] for f in findings} >= {"qzxvbnmkwpt", "kjhgfdsaq"}
+
+
+def test_the_campaigns_slow_front_matter_case_passes():
+    outcome = run_case(*CAMPAIGN_3185)
+    assert outcome.failure == "", outcome.detail
