@@ -12,6 +12,8 @@ as the fallback where no wheel exists.
 from __future__ import annotations
 
 import bisect
+import contextlib
+import os
 import re
 from functools import lru_cache
 from typing import Any
@@ -78,6 +80,64 @@ class _Positions:
         return self.data[start:end].decode("utf-8", "replace")
 
 
+def _tree_off_the_terminal(body: str) -> Any:
+    """``_parser().tree(body)``, with a panic's message kept off the terminal.
+
+    Rust's panic hook writes "thread '<unnamed>' panicked at ..." straight to file
+    descriptor 2, past Python's ``sys.stderr``: a writer would see it although the
+    caller recovers (the Python parser reads the body instead). So descriptor 2
+    points at a private scratch file during the call; whatever else was written
+    there meanwhile (another thread's output) is passed on afterwards, and only
+    the panic hook's lines are dropped.
+    """
+    scratch = _scratch().fileno()
+    try:
+        saved = os.dup(2)
+    except OSError:  # no descriptor 2 at all: nothing can reach a terminal
+        return _parser().tree(body)
+    os.dup2(scratch, 2)
+    panicked = True
+    try:
+        tree = _parser().tree(body)
+        panicked = False
+        return tree
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        if os.lseek(scratch, 0, os.SEEK_CUR):
+            _pass_on(scratch, drop_panic=panicked)
+
+
+@lru_cache(maxsize=1)
+def _scratch() -> Any:
+    """An unnamed temporary file (unlinked at once) that stands in for descriptor 2."""
+    import tempfile
+
+    return tempfile.TemporaryFile(buffering=0)
+
+
+def _pass_on(scratch: int, *, drop_panic: bool) -> None:
+    """Write what the scratch file caught to the real descriptor 2, then empty it."""
+    size = os.lseek(scratch, 0, os.SEEK_CUR)
+    os.lseek(scratch, 0, os.SEEK_SET)
+    caught = os.read(scratch, min(size, 1 << 20))
+    os.ftruncate(scratch, 0)
+    os.lseek(scratch, 0, os.SEEK_SET)  # or the next write would leave a hole of NULs
+    if drop_panic:
+        caught = _PANIC_REPORT.sub(b"", caught, count=1)
+    if caught:
+        with contextlib.suppress(OSError):  # a closed terminal: nothing more to do
+            os.write(2, caught)
+
+
+# The panic hook's report: "thread '<unnamed>' panicked at src/...:87:33:", the
+# message, and the note about RUST_BACKTRACE (or, with RUST_BACKTRACE set, the
+# backtrace to the end of what was caught).
+_PANIC_REPORT = re.compile(
+    rb"thread '[^'\n]*' panicked at .*?(?:note: run with `RUST_BACKTRACE[^\n]*\n?|\Z)", re.DOTALL
+)
+
+
 def reset() -> None:
     """Drop the parser after a panic; the next call builds a fresh one."""
     _parser.cache_clear()
@@ -85,7 +145,7 @@ def reset() -> None:
 
 def parse_blocks(body: str, first_line: int) -> list[Block]:
     """Blocks of ``body`` (whose first line is file line ``first_line``)."""
-    tree = _parser().tree(body)
+    tree = _tree_off_the_terminal(body)
     flattener = _Flattener(_Positions(body, first_line))
     for child in tree.children:
         flattener.block(child, depth=0, quote=False, ordered=False, number=0)
