@@ -126,20 +126,21 @@ _SPOTTERS = {
     lang: frozenset(key for table in tables for key, value in table.items() if value >= 2 and " " not in key)
     for lang, tables in _TABLES.items()
 }
-_PUNCTUATION = str.maketrans({c: " " for c in ",.;:!?¡¿()\"'“”«»"})
 
 
 def values_in_words(text: str, lang: str) -> set[int]:
     """The values of 2 and more written in words in ``text`` ("three years" -> {3}), so that
-    alignment can tie "3 years" to "tres años"; a set-membership test first, as most
-    blocks have none."""
+    alignment can tie "3 years" to "tres años"; a set test first, as most blocks have none."""
     spotters = _SPOTTERS.get(lang)
     if not spotters:
         return set()
-    # Most blocks have no number word; only the words with a non-ASCII letter are
-    # folded ("dieciséis"), not the whole block.
-    words = text.lower().translate(_PUNCTUATION).split()
-    if not any(word in spotters or (not word.isascii() and strip_accents(word) in spotters) for word in words):
+    # The words as word_values reads them, tested against the spotters in C; only the
+    # words with a letter beyond ASCII ("dieciséis") are folded, in one string.
+    lowered = text.lower()
+    words = _WORD_RE.findall(lowered)
+    if spotters.isdisjoint(words) and (
+        lowered.isascii() or spotters.isdisjoint(strip_accents(" ".join(w for w in words if not w.isascii())).split())
+    ):
         return set()
     return {value for value in word_values(text, lang) if value >= 2}
 

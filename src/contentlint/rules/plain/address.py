@@ -131,42 +131,42 @@ def imperatives(text: str, list_item: bool) -> Iterator[Imperative]:
 
 
 def _in_sentence(sentence: str, start: int, list_item: bool) -> Iterator[Imperative]:
-    # Most sentences hold no imperative: the words are listed only when a cheap test
-    # says one may be there (an accented letter for an attached pronoun, a known verb
-    # first, a leading "Si ..." clause).
+    # Most sentences hold no imperative, so the sentence's words are listed only when a
+    # cheap test says one may be there (a known verb first, a leading "Si ..." clause);
+    # attached pronouns are looked for only in the words that can carry them (with a
+    # letter beyond ASCII, or "haz"/"pon"/"ten" first), and only in a sentence with a
+    # written accent or such a monosyllable.
     stripped = sentence.lstrip()
-    first = _WORD_RE.match(stripped)
-    lowered = stripped.lower()
-    opener = lowered.startswith(_CLAUSE_OPENERS) and "," in sentence
-    accented = any(c in sentence for c in "áéíóúÁÉÍÓÚ") or _MONOSYLLABLE_RE.search(sentence) is not None
-    if not accented and not opener and (first is None or first.group().lower() not in _PLAIN):
+    opener = "," in sentence and stripped.lower().startswith(_CLAUSE_OPENERS)
+    accented = _ACCENT_OR_MONOSYLLABLE_RE.search(sentence) is not None
+    found_at: set[int] = set()  # offsets in the block
+    if accented:
+        for candidate in _ATTACHED_CANDIDATE_RE.finditer(sentence):
+            who = _attached(candidate.group())
+            if who is not None:
+                found_at.add(candidate.start() + start)
+                yield Imperative(candidate.group(), candidate.start() + start, who)
+    head = _WORD_RE.search(sentence)
+    leads = head is not None and head.group().lower() in _PLAIN
+    if leads and not (accented or opener or head.start() == len(sentence) - len(stripped)):
+        leads = False  # "**Guarda ...": the first word is not the sentence's start
+    if not leads and not opener:
         return
     words = [(m.group(), m.start() + start) for m in _WORD_RE.finditer(sentence)]
-    if not words:
-        return
-    found_at: set[int] = set()
-    if accented:
-        for index, (word, offset) in enumerate(words):
-            if word.isascii() and not word.lower().startswith(_MONOSYLLABLES):
-                continue  # no written accent and no "haz"/"pon"/"ten": _attached says None
-            who = _attached(word)
-            if who is not None:
-                found_at.add(index)
-                yield Imperative(word, offset, who)
-    who = _leading(words, 0, list_item)
-    if who is not None and 0 not in found_at:
-        found_at.add(0)
+    who = _leading(words, 0, list_item) if leads else None
+    if who is not None and words[0][1] not in found_at:
+        found_at.add(words[0][1])
         yield Imperative(words[0][0], words[0][1], who)
         yield from _coordinated(words, 0, who, found_at)
     if opener:
         after = sentence.index(",")
         main = next((i for i, (_, offset) in enumerate(words) if offset - start > after), None)
-        if main is not None and main not in found_at:
+        if main is not None and words[main][1] not in found_at:
             who = _leading(words, main, True)
             # Only usted: "Si la escuela acepta, paga el costo" keeps the clause's subject
             # for a verb spelled like the tú imperative; "pida" can only be addressed.
             if who == "usted":
-                found_at.add(main)
+                found_at.add(words[main][1])
                 yield Imperative(words[main][0], words[main][1], who)
                 yield from _coordinated(words, main, who, found_at)
 
@@ -205,15 +205,21 @@ def _leading(words: list[tuple[str, int]], index: int, list_item: bool) -> str |
 
 
 def _coordinated(words: list[tuple[str, int]], index: int, who: str, found_at: set[int]) -> Iterator[Imperative]:
-    """Imperatives of the same form joined by "y"/"o" to the one at ``index``."""
+    """Imperatives of the same form joined by "y"/"o" to the one at ``index`` (``found_at``: offsets taken)."""
     for position in range(index + 1, len(words) - 1):
-        if words[position][0].lower() in ("y", "o") and position + 1 not in found_at:
+        if words[position][0].lower() in ("y", "o") and words[position + 1][1] not in found_at:
             word, offset = words[position + 1]
             if _PLAIN.get(word.lower()) == who:
-                found_at.add(position + 1)
+                found_at.add(offset)
                 yield Imperative(word, offset, who)
 
 
 _PLAIN_FOLDED = frozenset(_fold(form) for form in _PLAIN)
 _MONOSYLLABLES = ("haz", "pon", "ten")  # "hazlo", "ponla": no written accent needed
 _MONOSYLLABLE_RE = re.compile(r"(?<!\w)(?:haz|pon|ten)(?:me|te|le|lo|la|nos|se)", re.IGNORECASE)
+_ACCENT_OR_MONOSYLLABLE_RE = re.compile("[áéíóú]|" + _MONOSYLLABLE_RE.pattern, re.IGNORECASE)
+# A whole word that _attached may accept: one with a letter beyond ASCII, or one that
+# starts with "haz"/"pon"/"ten" (linear: each try starts at a word's first letter).
+_ATTACHED_CANDIDATE_RE = re.compile(
+    r"(?<![^\W\d_])(?:[^\W\d_]*[^\W\d_\x00-\x7f][^\W\d_]*|(?:haz|pon|ten)[^\W\d_]*)", re.IGNORECASE
+)

@@ -27,6 +27,7 @@ _TU_WORDS = (
 _TU = re.compile(r"(?<!\w)(" + "|".join(_TU_WORDS) + r")(?!\w)", re.IGNORECASE)
 _TU_POSSESSIVE = re.compile(r"(?<!\w)(tu|tus|te)\s+\w", re.IGNORECASE)
 _USTED = re.compile(r"(?<!\w)(usted|ustedes)(?!\w)", re.IGNORECASE)
+_ANY_PRONOUN = re.compile("|".join(f"(?:{each.pattern})" for each in (_TU, _TU_POSSESSIVE, _USTED)), re.IGNORECASE)
 
 
 class MixedAddress(FileRule):
@@ -106,7 +107,10 @@ Marker = tuple[int, int, str]  # line, column, word
 
 
 def _pronoun_markers(doc: Document, block: Block, tu: list[Marker], usted: list[Marker]) -> None:
-    for number in range(block.line, min(block.end_line, len(doc.lines)) + 1):
+    last = min(block.end_line, len(doc.lines))
+    if _ANY_PRONOUN.search("\n".join(doc.lines[block.line - 1 : last])) is None:
+        return  # one scan settles most blocks; the three below can overlap, so they stay apart
+    for number in range(block.line, last + 1):
         text = doc.lines[number - 1]
         tu += [(number, m.start() + 1, m.group(0)) for m in _TU.finditer(text)]
         tu += [(number, m.start() + 1, m.group(1)) for m in _TU_POSSESSIVE.finditer(text)]
