@@ -147,9 +147,13 @@ def _in_sentence(sentence: str, start: int, list_item: bool) -> Iterator[Imperat
                 found_at.add(candidate.start() + start)
                 yield Imperative(candidate.group(), candidate.start() + start, who)
     head = _WORD_RE.search(sentence)
-    leads = head is not None and head.group().lower() in _PLAIN
-    if leads and not (accented or opener or head.start() == len(sentence) - len(stripped)):
-        leads = False  # "**Guarda ...": the first word is not the sentence's start
+    # A known verb first; "**Guarda ..." (the first word not at the sentence's start)
+    # counts only where the sentence is looked at anyway.
+    leads = (
+        head is not None
+        and head.group().lower() in _PLAIN
+        and (accented or opener or head.start() == len(sentence) - len(stripped))
+    )
     if not leads and not opener:
         return
     words = [(m.group(), m.start() + start) for m in _WORD_RE.finditer(sentence)]
