@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from contentlint.content.text import strip_accents
 
@@ -104,7 +105,7 @@ def word_values(text: str, lang: str) -> Counter[int]:
     """Every value written in words in ``text`` (cardinals and ordinals), counted."""
     cards, ords = _TABLES[lang]
     out: Counter[int] = Counter()
-    tokens = [strip_accents(t.lower()) for t in _WORD_RE.findall(text)]
+    tokens = [_folded(t.lower()) for t in _WORD_RE.findall(text)]
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -118,6 +119,12 @@ def word_values(text: str, lang: str) -> Counter[int]:
                 value, index = compound, index + 2
         out[value] += 1
     return out
+
+
+
+@lru_cache(maxsize=1 << 16)  # guides repeat their words; bounded for hostile input
+def _folded(word: str) -> str:
+    return strip_accents(word)
 
 
 # One-word numbers of 2 and more ("one"/"un"/"una" are articles as often as numbers),
@@ -135,11 +142,11 @@ def values_in_words(text: str, lang: str) -> set[int]:
     if not spotters:
         return set()
     # The words as word_values reads them, tested against the spotters in C; only the
-    # words with a letter beyond ASCII ("dieciséis") are folded, in one string.
+    # words with a letter beyond ASCII ("dieciséis") are folded, each once per run.
     lowered = text.lower()
     words = _WORD_RE.findall(lowered)
     if spotters.isdisjoint(words) and (
-        lowered.isascii() or spotters.isdisjoint(strip_accents(" ".join(w for w in words if not w.isascii())).split())
+        lowered.isascii() or not any(_folded(word) in spotters for word in words if not word.isascii())
     ):
         return set()
     return {value for value in word_values(text, lang) if value >= 2}
