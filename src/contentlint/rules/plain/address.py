@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -128,6 +128,34 @@ def imperatives(text: str, list_item: bool) -> Iterator[Imperative]:
     """The imperatives of one block's plain text (``list_item``: the block is a list item)."""
     for sentence in _SENTENCE_RE.finditer(text):
         yield from _in_sentence(sentence.group(), sentence.start(), list_item)
+
+
+def imperative_forms(blocks: Iterable[tuple[str, bool]]) -> set[str]:
+    """The forms ("tú", "usted") of every imperative :func:`imperatives` could find in
+    these blocks (plain text, is a list item), a superset judged from single words: a
+    guide that cannot hold one of the forms is settled without the sentence scan.
+
+    A tú imperative is a form with attached pronouns, or a verb of the list starting a
+    sentence of a list item (one joined to it by "y"/"o" needs that one first); usted
+    is counted wherever one of its forms appears."""
+    forms: set[str] = set()
+    words: set[str] = set()
+    for text, list_item in blocks:
+        words.update(word.lower() for word in _WORD_RE.findall(text))
+        if list_item and "tú" not in forms:
+            for sentence in _SENTENCE_RE.finditer(text):
+                first = _WORD_RE.search(sentence.group())
+                if first is not None and _PLAIN.get(first.group().lower()) == "tú":
+                    forms.add("tú")
+                    break
+    if any(_PLAIN[word] == "usted" for word in words.intersection(_PLAIN)):
+        forms.add("usted")
+    for word in words:
+        if not word.isascii() or word.startswith(_MONOSYLLABLES):
+            who = _attached(word)
+            if who is not None:
+                forms.add(who)
+    return forms
 
 
 def _in_sentence(sentence: str, start: int, list_item: bool) -> Iterator[Imperative]:

@@ -76,16 +76,24 @@ class MixedAddress(FileRule):
         usted: list[tuple[int, int, str]] = []
         body = target.body
         lowered = body.lower()
-        # Most guides use one form only: whole-body tests settle the pronouns and
-        # forms first (a plain substring test before the slow regexes).
-        pronouns = (
-            "usted" in lowered
-            or (any(word in lowered for word in _TU_WORDS) and _TU.search(body) is not None)
-            or _TU_POSSESSIVE.search(body) is not None
-        )
-        for block in target.blocks:
-            if block.kind in ("code", "html"):
-                continue
+        blocks = [block for block in target.blocks if block.kind not in ("code", "html")]
+        # Most guides use one form only: whole-body tests settle the pronouns first (a
+        # plain substring test before the slow regexes).
+        tu_pronoun = (
+            any(word in lowered for word in _TU_WORDS) and _TU.search(body) is not None
+        ) or _TU_POSSESSIVE.search(body) is not None
+        usted_pronoun = "usted" in lowered
+        if not (tu_pronoun and usted_pronoun):
+            # A finding needs both forms. A form that no pronoun shows and no word of the
+            # blocks could be an imperative of is absent: the sentence scan (most of this
+            # rule's time) would find nothing to report.
+            from contentlint.rules.plain.address import imperative_forms
+
+            possible = imperative_forms((block.plain, block.kind == "list_item") for block in blocks)
+            if not (tu_pronoun or "tú" in possible) or not (usted_pronoun or "usted" in possible):
+                return
+        pronouns = tu_pronoun or usted_pronoun
+        for block in blocks:
             if pronouns:
                 _pronoun_markers(target, block, tu, usted)
             _imperative_markers(target, block, tu, usted)
