@@ -111,6 +111,34 @@ def test_a_panic_is_recovered_without_a_word_on_descriptor_2(monkeypatch, capfd)
     assert captured.err == ""
 
 
+def test_parses_in_many_threads_leave_descriptor_2_where_it_was(monkeypatch, capfd):
+    # The language server may parse in more than one thread; interleaved swaps of
+    # descriptor 2 could leave it pointing at the scratch file for good.
+    import threading
+
+    from contentlint.content.markdown import parse
+
+    if not parse._use_rust():
+        pytest.skip("markdown-it-pyrs is not installed")
+    monkeypatch.setattr(parse, "rust_may_panic", lambda text: False)
+    before = os.fstat(2)
+    bodies = [TYPO, *UNFORESEEN_PANICS, "Plain [link](x.md) and `code`."] * 20
+
+    def work() -> None:
+        for body in bodies:
+            parse.parse_blocks(body, 1)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    after = os.fstat(2)
+    assert (after.st_dev, after.st_ino) == (before.st_dev, before.st_ino)
+    os.write(2, b"still the terminal\n")
+    assert capfd.readouterr().err == "still the terminal\n"
+
+
 def test_what_else_reaches_descriptor_2_during_a_parse_is_passed_on(monkeypatch, capfd):
     # Descriptor 2 points at a scratch file during the Rust call; only the panic hook's
     # report is dropped, anything else written meanwhile still reaches the terminal.

@@ -11,6 +11,7 @@ as the fallback where no wheel exists.
 
 from __future__ import annotations
 
+import _thread
 import bisect
 import contextlib
 import os
@@ -90,22 +91,28 @@ def _tree_off_the_terminal(body: str) -> Any:
     there meanwhile (another thread's output) is passed on afterwards, and only
     the panic hook's lines are dropped.
     """
-    scratch = _scratch().fileno()
-    try:
-        saved = os.dup(2)
-    except OSError:  # no descriptor 2 at all: nothing can reach a terminal
-        return _parser().tree(body)
-    os.dup2(scratch, 2)
-    panicked = True
-    try:
-        tree = _parser().tree(body)
-        panicked = False
-        return tree
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-        if os.lseek(scratch, 0, os.SEEK_CUR):
-            _pass_on(scratch, drop_panic=panicked)
+    # One parse at a time swaps the descriptor (the language server may parse in more
+    # than one thread): interleaved swaps could leave descriptor 2 on the scratch file.
+    with _SWAP_LOCK:
+        scratch = _scratch().fileno()
+        try:
+            saved = os.dup(2)
+        except OSError:  # no descriptor 2 at all: nothing can reach a terminal
+            return _parser().tree(body)
+        os.dup2(scratch, 2)
+        panicked = True
+        try:
+            tree = _parser().tree(body)
+            panicked = False
+            return tree
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            if os.lseek(scratch, 0, os.SEEK_CUR):
+                _pass_on(scratch, drop_panic=panicked)
+
+
+_SWAP_LOCK = _thread.allocate_lock()  # _thread: built in, nothing more to import
 
 
 @lru_cache(maxsize=1)
