@@ -121,7 +121,6 @@ def word_values(text: str, lang: str) -> Counter[int]:
     return out
 
 
-
 @lru_cache(maxsize=1 << 16)  # guides repeat their words; bounded for hostile input
 def _folded(word: str) -> str:
     return strip_accents(word)
