@@ -234,3 +234,41 @@ def test_hunspells_own_search_is_never_run_when_the_word_set_is_shipped(tmp_path
 def test_the_campaigns_slow_front_matter_case_passes():
     outcome = run_case(*CAMPAIGN_3185)
     assert outcome.failure == "", outcome.detail
+
+
+CAMPAIGN_80761 = (20261203, 80761)  # a Spanish guide whose one line is 1,575,000 nines
+
+
+def test_the_campaigns_megabyte_number_case_passes():
+    # 15 s of CPU on the campaign's revision: RD002 built a search pattern from the
+    # sentence's first word (a megabyte "word" took seconds to compile), and the sentence
+    # filter and the syllables of a long figure went through it character by character.
+    outcome = run_case(*CAMPAIGN_80761)
+    assert outcome.failure == "", outcome.detail
+
+
+def test_a_sentences_column_is_found_after_a_huge_word(tmp_path):
+    from types import SimpleNamespace
+
+    from contentlint.rules.readability.common import sentence_column
+
+    word = "9" * 200_000
+    doc = SimpleNamespace(lines=["Intro. **" + word + " nines** end."])
+    assert sentence_column(doc, SimpleNamespace(line=1, text=word + " nines end.")) == 10
+    assert sentence_column(doc, SimpleNamespace(line=1, text="Intro.")) == 1
+
+
+def test_letters_and_figures_are_judged_as_before():
+    import random
+
+    from contentlint.meaning.sentences import _has_letter
+    from contentlint.readability import numbers
+
+    rng = random.Random(80761)
+    for _ in range(20_000):
+        text = "".join(rng.choice("a9½²_ é٣-.,!ⅷ") for _ in range(rng.randint(0, 8)))
+        assert _has_letter(text) == any(c.isalpha() for c in text), text
+        digits = "".join(rng.choice("0123456789") for _ in range(rng.randint(1, 30)))
+        assert numbers._en_digits(digits) == sum(1 if d == "0" else numbers._EN_ONES[int(d)] for d in digits)
+        assert numbers._es_digits(digits) == numbers._es_count([numbers._ES_UNITS[int(d)] for d in digits])
+

@@ -13,6 +13,7 @@ difference the MP rules can name, and the block rules report missing text.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from contentlint.readability.segment import split_sentences
@@ -57,7 +58,20 @@ class SentencePair:
 
 def sentences(text: str, lang: str) -> list[Sentence]:
     """The sentences of one block's text (pieces without a letter are left out)."""
-    return [Sentence(offset, piece) for offset, piece in split_sentences(text, lang) if any(c.isalpha() for c in piece)]
+    return [Sentence(offset, piece) for offset, piece in split_sentences(text, lang) if _has_letter(piece)]
+
+
+def _has_letter(text: str) -> bool:
+    """Whether ``text`` has a letter (``str.isalpha``), found by a pattern in C: a piece
+    can be a megabyte of digits. The pattern also takes numerals such as "½", which
+    are checked again."""
+    found = _LETTER_OR_NUMERAL.search(text)
+    while found is not None and not found.group().isalpha():
+        found = _LETTER_OR_NUMERAL.search(text, found.end())
+    return found is not None
+
+
+_LETTER_OR_NUMERAL = re.compile(r"[^\W\d_]")
 
 
 def _cost(en: list[Sentence], es: list[Sentence]) -> float:

@@ -47,7 +47,9 @@ def _en_int(n: int) -> int:
 
 
 def _en_digits(digits: str) -> int:
-    return sum(1 if d == "0" else _EN_ONES[int(d)] for d in digits)  # 0 read "oh"
+    # Counted per digit value, not per character: a fuzzed guide's number of a
+    # million digits is read in C ("0" is read "oh").
+    return sum(digits.count(d) * (1 if d == "0" else _EN_ONES[int(d)]) for d in "0123456789")
 
 
 def _en_integer_text(digits: str) -> int:
@@ -109,12 +111,13 @@ def _es_count(words: list[str]) -> int:
 
 def _es_integer_text(digits: str) -> int:
     if (len(digits) > 1 and digits.startswith("0")) or len(digits) > 12:
-        return _es_count([_ES_UNITS[int(d)] for d in digits])
+        return _es_digits(digits)
     return _es_count(_es_words(int(digits)))
 
 
 def _es_digits(digits: str) -> int:
-    return _es_count([_ES_UNITS[int(d)] for d in digits])
+    # Per digit value, as in _en_digits.
+    return sum(digits.count(d) * syllables_es.count_syllables(_ES_UNITS[int(d)]) for d in "0123456789")
 
 
 # ---------------------------------------------------------------- both

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 GUIDE_TYPES = ("how-to", "topic", "faq", "checklist", "index")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _QUOTE_WORDS = 8
+_PATTERN_WORD = 64  # letters of a word that enter a search pattern
 
 
 def document_position(doc: Document) -> tuple[int, int]:
@@ -29,14 +30,23 @@ def sentence_column(doc: Document, sentence: SentenceScore) -> int:
         return 1
     line = doc.lines[sentence.line - 1]
     words = _WORD.findall(sentence.text)[:4]
+    # A pattern is built from the text, so a word is cut at _PATTERN_WORD letters: a
+    # fuzzed guide's one-megabyte "word" took seconds to compile. The prefixes stop at
+    # a cut word, which has no end to look for.
+    cut = False
+    for index, word in enumerate(words):
+        if len(word) > _PATTERN_WORD:
+            words, cut = [*words[:index], word[:_PATTERN_WORD]], True
+            break
     # Markup, link brackets or line breaks may sit between the words: allow any
     # non-word run there, and try shorter prefixes when the line breaks early.
     while words:
-        pattern = r"(?<![\w])" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?![\w])"
+        end = "" if cut else r"(?![\w])"
+        pattern = r"(?<![\w])" + r"[\W_]+".join(re.escape(w) for w in words) + end
         found = re.search(pattern, line)
         if found:
             return found.start() + 1
-        words = words[:-1]
+        words, cut = words[:-1], False
     return 1
 
 
