@@ -272,3 +272,20 @@ def test_letters_and_figures_are_judged_as_before():
         assert numbers._en_digits(digits) == sum(1 if d == "0" else numbers._EN_ONES[int(d)] for d in digits)
         assert numbers._es_digits(digits) == numbers._es_count([numbers._ES_UNITS[int(d)] for d in digits])
 
+
+
+@pytest.mark.parametrize("cache", [True, False], ids=["cache", "no-cache"])
+def test_a_megabyte_glossary_term_is_a_schema_finding_not_a_search_pattern(tmp_path, cache):
+    # Data-file texts become search patterns (whole-word matching of glossary terms);
+    # a term of a megabyte would take seconds to compile, so texts are bounded.
+    glossary = (
+        "type: glossary\nid: glossary\nupdated: 2026-12-02\ntitle: {en: Glossary, es: Glosario}\nterms:\n"
+        "  - id: huge\n    en:\n      term: " + "a" * 1_000_000 + "\n      definition: A long one.\n"
+        "    es:\n      term: una\n      definition: Una larga.\n"
+    )
+    root = write_project(tmp_path, {"content/en/sample-guide.md": guide_text(), "content/data/glossary.yaml": glossary})
+    result = run_process(["check", "--format", "json"] + ([] if cache else ["--no-cache"]), cwd=root)
+    assert result.code == 1, result.err
+    schema = [f for f in result.findings() if f["path"].endswith("glossary.yaml") and f["code"].startswith("SC")]
+    assert schema and schema[0]["line"] == 8, schema
+    assert "2000" in schema[0]["message"] or "2,000" in schema[0]["message"], schema[0]["message"]

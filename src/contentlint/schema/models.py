@@ -22,7 +22,9 @@ Slug = Annotated[
     StringConstraints(pattern=ID_PATTERN, max_length=100),
     Field(description="The file name without .md: lower-case ASCII words joined by hyphens."),
 ]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+# Long enough for any definition (the longest bundled one has 359 characters); bounded because
+# data-file texts become search patterns (a glossary term of a megabyte would take seconds).
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=False)]
 Language = Literal["en", "es"]
 GuideType = Literal["how-to", "topic", "faq", "checklist", "index", "reference"]
 
