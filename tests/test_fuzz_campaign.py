@@ -247,7 +247,7 @@ def test_the_campaigns_megabyte_number_case_passes():
     assert outcome.failure == "", outcome.detail
 
 
-def test_a_sentences_column_is_found_after_a_huge_word(tmp_path):
+def test_a_sentences_column_is_found_after_a_huge_word():
     from types import SimpleNamespace
 
     from contentlint.rules.readability.common import sentence_column

@@ -44,11 +44,11 @@ def rust_may_panic(body: str) -> bool:
     markdown-it-py, which reads the same CommonMark.
 
     The test covers every panicking input found by the fuzz campaign and by
-    fuzzing the parser alone (it is wider than they are): a body with a bracket and a backtick run that has
-    no closing run of the same length after it, in the whole body or within one
-    line or one table cell (code spans end with their paragraph, and a link
-    destination or a cell can take a run's partner away), or with an escaped
-    backtick (which shortens a run). Panics outside it are still recovered by
+    fuzzing the parser alone (it is wider than they are): a body with a bracket
+    and a backtick run that has no closing run of the same length after it, in
+    the whole body or within one line or one table cell (code spans end with
+    their paragraph, and a link destination or a cell can take a run's partner
+    away), or with an escaped backtick (which shortens a run). Panics outside it are still recovered by
     :func:`parse_blocks` and kept off the terminal by :mod:`.rust`."""
     if "`" not in body or "[" not in body:
         return False
