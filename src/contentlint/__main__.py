@@ -1,5 +1,5 @@
 """``python -m contentlint``."""
 
-from contentlint.cli import main
+from contentlint.cli import entry
 
-raise SystemExit(main())
+entry()

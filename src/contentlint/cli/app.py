@@ -28,6 +28,7 @@ FEATURE_COMMANDS: dict[str, tuple[str, str]] = {
     "lsp": ("contentlint.cli.lsp", "the language server for editors (stdio; needs the 'lsp' extra)"),
     "generate": ("contentlint.cli.generate", "write the Glossary and Acronym Decoder pages from content/data"),
     "new": ("contentlint.cli.new", "start a guide pair (or an English guide) from its type's template"),
+    "daemon": ("contentlint.cli.daemon", "a warm background process for check --daemon (start, stop, status)"),
 }
 
 
@@ -64,6 +65,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     check.add_argument("--output", "-o", type=Path, help="write the report to this file")
     check.add_argument(
         "--no-cache", action="store_true", help="ignore and do not write the caches (.contentlint_cache/)"
+    )
+    check.add_argument(
+        "--daemon", action="store_true",
+        help="run in a warm background process (started on first use; never in CI): for pre-commit hooks",
     )
     _add_ui_lang(check)
 
