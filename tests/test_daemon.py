@@ -213,3 +213,57 @@ def test_a_served_run_colours_the_writers_terminal_as_a_run_in_the_process(
     assert served == alone
     assert served[0] == 1 and b"\x1b[" in served[1]  # coloured: the worker wrote to the terminal itself
     assert "(1 runs;" in _status(project, runtime).out
+
+
+def test_a_served_run_runs_git_and_writes_reports_with_the_callers_umask(
+    project: Path, runtime: Path, stop: object
+) -> None:
+    import subprocess
+
+    git = ["git", "-c", "user.email=w@example.org", "-c", "user.name=Writer"]
+    subprocess.run([*git, "init", "-q"], cwd=project, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "library"], cwd=project, check=True)
+    _edit(project, "Ask again within 10 school days.", "Vuelva a pedirlo dentro de 15 días escolares.")
+    assert _run(["daemon", "start", "--idle", "120"], project, runtime).code == 0
+    _wait_for_daemon(project, runtime)
+    old = os.umask(0o077)  # the caller's umask decides a report's mode, not the daemon's
+    try:
+        served = _run(["check", "--daemon", "--changed-since", "HEAD", "-o", "served.txt"], project, runtime)
+        alone = _run(["check", "--no-cache", "--changed-since", "HEAD", "-o", "alone.txt"], project, runtime)
+    finally:
+        os.umask(old)
+    assert (served.code, served.out, served.err) == (alone.code, alone.out, alone.err) and served.code == 1
+    assert (project / "served.txt").read_bytes() == (project / "alone.txt").read_bytes()
+    assert (project / "served.txt").stat().st_mode & 0o777 == 0o600
+    assert "(1 runs;" in _status(project, runtime).out
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="counts the daemon's workers in /proc")
+def test_a_worker_ends_when_its_caller_is_killed(project: Path, runtime: Path, stop: object) -> None:
+    import re
+    import signal
+    import subprocess
+
+    assert _run(["daemon", "start", "--idle", "120"], project, runtime).code == 0
+    pid = int(re.search(r"daemon (\d+) serving", _wait_for_daemon(project, runtime)).group(1))
+
+    def workers() -> list[str]:
+        return [
+            child for task in Path(f"/proc/{pid}/task").iterdir()
+            for child in (task / "children").read_text().split()
+        ]
+
+    env = {**os.environ, **_env(runtime), "NO_COLOR": "1"}
+    caller = subprocess.Popen([sys.executable, "-m", "contentlint", "check", "--daemon", "--no-cache"],
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while not workers() and caller.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert workers(), "the full check ended before a worker was seen"
+    caller.send_signal(signal.SIGTERM)
+    caller.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while workers() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not workers()
