@@ -44,11 +44,15 @@ def test_any_change_invalidates(cli, tmp_path):
 def test_corrupt_cache_is_a_miss_not_an_error(cli, tmp_path):
     write_project(tmp_path, {"content/en/sample-guide.md": guide_text(updated="2026-02-30")})
     assert cli("check", "--select", "SC", cwd=tmp_path).code == 1
-    cache = tmp_path / ".contentlint_cache/results-v1.json"
-    cache.write_bytes(b"\x00{not json")
+    folder = tmp_path / ".contentlint_cache/results-v2"
+    stored = list(folder.glob("*.json"))
+    assert len(stored) == 2  # the run's entry and its rule table
+    for path in stored:
+        path.write_bytes(b"\x00{not json")
     result = cli("check", "--select", "SC", cwd=tmp_path)
     assert result.code == 1 and "SC008" in result.out
-    assert json.loads(cache.read_text())["format"] == 1  # rebuilt
+    entries = [p for p in folder.glob("*.json") if not p.name.startswith("rules-")]
+    assert [json.loads(p.read_text())["format"] for p in entries] == [2]  # rebuilt
 
 
 def test_two_runs_at_once_share_the_cache_safely(tmp_path):
@@ -60,9 +64,11 @@ def test_two_runs_at_once_share_the_cache_safely(tmp_path):
     outputs = [run.communicate(timeout=120) for run in runs]
     assert all(run.returncode == 0 for run in runs), outputs
     assert all(err == "" for _, err in outputs)
-    data = json.loads((tmp_path / ".contentlint_cache/results-v1.json").read_text())
-    assert data["format"] == 1 and data["entries"]
-    assert not list((tmp_path / ".contentlint_cache").glob("*.tmp"))
+    folder = tmp_path / ".contentlint_cache/results-v2"
+    entries = [p for p in folder.glob("*.json") if not p.name.startswith("rules-")]
+    assert len(entries) == 3  # one per configuration
+    assert all(json.loads(p.read_text())["format"] == 2 for p in entries)
+    assert not list((tmp_path / ".contentlint_cache").rglob("*.tmp"))
 
 
 def test_no_cache_flag_and_ui_language_survive_the_cache(tmp_path):

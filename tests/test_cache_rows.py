@@ -7,6 +7,7 @@ file, then asserts a cached run answers exactly as a ``--no-cache`` run does.
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import time
 from pathlib import Path
@@ -16,7 +17,7 @@ import pytest
 from clitools import guide_text, run_process, write_project
 
 DB = ".contentlint_cache/cache-v1.sqlite"
-RESULTS = ".contentlint_cache/results-v1.json"
+RESULTS = ".contentlint_cache/results-v2"
 
 
 def _project(tmp_path: Path) -> Path:
@@ -35,7 +36,12 @@ def _rows(root: Path, sql: str, *args: object) -> None:
 
 
 def _drop_results(root: Path) -> None:
-    (root / RESULTS).unlink(missing_ok=True)  # the whole-run cache would answer first
+    shutil.rmtree(root / RESULTS, ignore_errors=True)  # the whole-run cache would answer first
+
+
+def _entries(root: Path) -> list[Path]:
+    """The stored runs of the whole-run cache (beside them: the rule tables they share)."""
+    return [p for p in (root / RESULTS).glob("*.json") if not p.name.startswith("rules-")]
 
 
 @pytest.mark.parametrize("value", ["{}", '{"a": 1}', "null", "[1]", "[{}]", '"text"', "[[]]", "[" * 5000])
@@ -144,20 +150,31 @@ def test_an_odd_whole_run_entry_is_a_miss(cli, tmp_path, change):
     root = _project(tmp_path)
     expected = _answer(cli, root, "--no-cache")
     _answer(cli, root)
-    data = json.loads((root / RESULTS).read_text())
-    for entry in data["entries"].values():
-        change(entry)
-    (root / RESULTS).write_text(json.dumps(data))
+    (path,) = _entries(root)
+    entry = json.loads(path.read_text())
+    change(entry)
+    path.write_text(json.dumps(entry))
     assert _answer(cli, root) == expected
 
 
-@pytest.mark.parametrize("entries", [[], "x", {"k": []}, None])
-def test_an_odd_results_file_is_a_miss(cli, tmp_path, entries):
+@pytest.mark.parametrize("value", [[], "x", {"k": []}, None, {"format": 2}, {"format": 1, "entries": {}}])
+@pytest.mark.parametrize("which", ["entry", "rules"])
+def test_an_odd_results_file_is_a_miss(cli, tmp_path, value, which):
     root = _project(tmp_path)
     expected = _answer(cli, root, "--no-cache")
-    (root / ".contentlint_cache").mkdir(exist_ok=True)
-    (root / RESULTS).write_text(json.dumps({"format": 1, "entries": entries}))
+    assert _answer(cli, root) == expected  # fills the cache
+    (path,) = _entries(root) if which == "entry" else (root / RESULTS).glob("rules-*.json")
+    path.write_text(json.dumps(value))
     assert _answer(cli, root) == expected
+    assert _answer(cli, root) == expected
+
+
+def test_a_rule_table_evicted_makes_its_entries_misses(cli, tmp_path):
+    root = _project(tmp_path)
+    expected = _answer(cli, root, "--no-cache")
+    assert _answer(cli, root) == expected
+    for table in (root / RESULTS).glob("rules-*.json"):
+        table.unlink()
     assert _answer(cli, root) == expected
 
 

@@ -244,7 +244,7 @@ def test_new_files_respect_the_umask_and_existing_keep_their_mode(cli, tmp_path,
         os.umask(old)
     expected = 0o666 & ~umask
     for path in [root / "content/sync/a.yaml", root / "reports/contentlint.json", root / "out.json",
-                 root / ".contentlint_cache/results-v1.json"]:
+                 *(root / ".contentlint_cache/results-v2").glob("*.json")]:
         assert stat.S_IMODE(path.stat().st_mode) == expected, path
     os.chmod(root / "content/sync/a.yaml", 0o640)
     (root / "content/en/a.md").write_text(_guide("a", "en") + "\nA new paragraph.\n", encoding="utf-8")

@@ -60,7 +60,7 @@ def _same_as_uncached(cli, root: Path, caplog: pytest.LogCaptureFixture, *args: 
     """Run cached and uncached; assert identical reports; return (reused, targets)."""
     caplog.clear()
     # The whole-run cache must not answer: each cached run has to go through the target cache.
-    (root / ".contentlint_cache/results-v1.json").unlink(missing_ok=True)
+    shutil.rmtree(root / ".contentlint_cache/results-v2", ignore_errors=True)
     cached = cli("check", "--format", "json", *args, cwd=root)
     reused = _reused(caplog)
     fresh = cli("check", "--format", "json", "--no-cache", *args, cwd=root)
@@ -171,7 +171,7 @@ def test_a_damaged_or_locked_cache_database_only_turns_caching_off(cli, library,
     database = library / ".contentlint_cache" / cachedb.DB_FILE
     database.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)  # a header, then garbage
     _replace(library, "content/en/library.md", "\n\n", "\n\nA first paragraph.\n\n")
-    (library / ".contentlint_cache/results-v1.json").unlink(missing_ok=True)
+    shutil.rmtree(library / ".contentlint_cache/results-v2", ignore_errors=True)
     damaged = cli("check", "--format", "json", cwd=library)
     fresh = cli("check", "--format", "json", "--no-cache", cwd=library)
     assert (damaged.code, damaged.out) == (fresh.code, fresh.out)
@@ -185,7 +185,7 @@ def test_a_damaged_or_locked_cache_database_only_turns_caching_off(cli, library,
     holder.execute("BEGIN EXCLUSIVE")  # another run in the middle of its write
     try:
         _replace(library, "content/en/library.md", "A first paragraph.", "A changed paragraph.")
-        (library / ".contentlint_cache/results-v1.json").unlink(missing_ok=True)
+        shutil.rmtree(library / ".contentlint_cache/results-v2", ignore_errors=True)
         locked = cli("check", "--format", "json", cwd=library)
         fresh = cli("check", "--format", "json", "--no-cache", cwd=library)
         assert (locked.code, locked.out) == (fresh.code, fresh.out)
@@ -212,7 +212,7 @@ def test_rows_unused_for_some_runs_are_dropped(cli, library, caplog, monkeypatch
     _replace(library, "content/es/biblioteca.md", "\n\n", "\n\nUn párrafo nuevo.\n\n")
     _same_as_uncached(cli, library, caplog)
     assert rows() == first + 3  # the file, its English file and the pair under new keys
-    (library / ".contentlint_cache/results-v1.json").unlink()
+    shutil.rmtree(library / ".contentlint_cache/results-v2")
     cli("check", "--format", "json", cwd=library)
     assert rows() == first  # the three old rows went unused for a run: gone
 

@@ -13,7 +13,7 @@ import pytest
 from clitools import ROOT, write_project
 
 DB = ".contentlint_cache/cache-v1.sqlite"
-RESULTS = ".contentlint_cache/results-v1.json"
+RESULTS = ".contentlint_cache/results-v2"
 PAIR = ("content/en/prior-written-notice.md", "content/es/notificacion-previa-por-escrito.md")
 
 
@@ -43,10 +43,12 @@ def test_the_result_file_keeps_one_rule_table_per_configuration(cli, library):
     for number in range(4):
         _edit(library, number)
         assert _findings(cli, library)[0] == 1
-    data = json.loads((library / RESULTS).read_text(encoding="utf-8"))
-    assert len(data["entries"]) == 4
-    assert len(data["rules"]) == 1
-    assert all(isinstance(entry["report"]["rules"], str) for entry in data["entries"].values())
+    stored = sorted((library / RESULTS).glob("*.json"))
+    tables = [p for p in stored if p.name.startswith("rules-")]
+    entries = [json.loads(p.read_text(encoding="utf-8")) for p in stored if p not in tables]
+    assert len(entries) == 4
+    assert len(tables) == 1
+    assert all(entry["report"]["rules"] == tables[0].name[len("rules-"):-len(".json")] for entry in entries)
 
 
 def test_the_locale_data_is_kept_and_gives_the_same_findings(cli, library):

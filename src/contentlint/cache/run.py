@@ -7,13 +7,15 @@ every file under the content folder (data files and sync marks included). Any
 change to any of them is a miss. A hit needs only the standard library: no
 YAML, Markdown or pydantic import, which is what makes it fast.
 
-The cache lives in ``<project>/.contentlint_cache/``. Writes are atomic (temp
-file + rename), so two runs at once cannot corrupt it: the last writer wins. An
-unreadable or corrupt cache file is a miss, never an error.
+The cache lives in ``<project>/.contentlint_cache/results-v2/``: one file per
+stored run, named by its key, and the rule tables they share. Writes are atomic
+(temp file + rename), so two runs at once cannot corrupt it: the last writer
+wins. An unreadable or corrupt cache file is a miss, never an error.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -34,8 +36,15 @@ from contentlint.i18n import from_data, to_data
 from contentlint.report import Report, RuleInfo, Views
 
 CACHE_DIR = fileio.CACHE_DIR
-CACHE_FILE = "results-v1.json"
+# One file per stored run (the key's digest), and the rule tables they share: a run
+# reads only its own entry (a miss is one failed open) and writes only its own, where
+# a single file of every entry was read and rewritten by each run (30-60 ms).
+CACHE_FOLDER = "results-v2"
+OLD_CACHE_FILE = "results-v1.json"
+FORMAT = 2
+RULES_PREFIX = "rules-"
 MAX_ENTRIES = 16
+MAX_RULE_TABLES = 4
 _CONTENT_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
 
 
@@ -140,7 +149,7 @@ class RunCache:
         self.root = root
         self.key = key
         self.table = table
-        self.path = root / CACHE_DIR / CACHE_FILE
+        self.folder = root / CACHE_DIR / CACHE_FOLDER
 
     @classmethod
     def open(
@@ -172,29 +181,27 @@ class RunCache:
             return None
         return cls(root, key, table)
 
-    def _read(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        """The stored entries, and the rule tables they share (by digest)."""
+    def _read_json(self, path: Path) -> Any:
+        """One stored file, decoded (None: missing, unreadable or not JSON: a miss)."""
         try:
             from contentlint.content.read import STATE_FILE_MAX_BYTES, read_text_safely
 
-            data = json.loads(read_text_safely(self.path, STATE_FILE_MAX_BYTES, self.root, follow=False))
+            return json.loads(read_text_safely(path, STATE_FILE_MAX_BYTES, self.root, follow=False))
         except (OSError, ValueError, RecursionError):
-            return {}, {}
-        if not isinstance(data, dict) or data.get("format") != 1:
-            return {}, {}
-        entries, rules = data.get("entries"), data.get("rules")
-        return (entries if isinstance(entries, dict) else {}), (rules if isinstance(rules, dict) else {})
+            return None
 
     def lookup(self) -> tuple[CachedSettings, Report] | None:
-        """The stored result for this key, if any (a row of any other shape is a miss)."""
-        entries, rules = self._read()
-        entry = entries.get(self.key)
-        if not isinstance(entry, dict):
+        """The stored result for this key, if any (a file of any other shape is a miss)."""
+        entry = self._read_json(self.folder / f"{self.key}.json")
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT:
             return None
         try:
             settings = CachedSettings(self.root, Severity.parse(_typed(entry["fail_on"], str)))
             data = dict(_typed(entry["report"], dict))
-            data["rules"] = rules[_typed(data["rules"], str)]
+            digest = _typed(data["rules"], str)
+            if not _is_digest(digest):
+                return None
+            data["rules"] = self._read_json(self.folder / f"{RULES_PREFIX}{digest}.json")
             report = _report_from_json(data)
         except DECODE_ERRORS:
             return None
@@ -204,27 +211,59 @@ class RunCache:
         """Remember this run's result (never a run with internal errors)."""
         if report.internal_errors:
             return
-        from contentlint.fileio import atomic_write_text, cache_folder
+        from contentlint.fileio import atomic_write_text, cache_folder, safe_folder
 
-        entries, rules = self._read()
-        entries.pop(self.key, None)
         data = _report_to_json(report)
         # The rules' metadata (their documentation: most of a report's bytes) is the
-        # same for every run of a configuration: stored once, by digest, so the file
-        # every pre-commit run reads and rewrites stays small.
-        table = data["rules"]
-        digest = hashlib.blake2b(json.dumps(table, ensure_ascii=False).encode(), digest_size=16).hexdigest()
-        entries[self.key] = {"fail_on": fail_on.label, "report": {**data, "rules": digest}}
-        while len(entries) > MAX_ENTRIES:
-            entries.pop(next(iter(entries)))
-        rules[digest] = table
-        shared = {key: rules[key] for key in _rule_digests(entries) if key in rules}
-        document = {"format": 1, "entries": entries, "rules": shared}
+        # same for every run of a configuration: stored once, by digest, beside the
+        # entries that refer to it.
+        table = json.dumps(data["rules"], ensure_ascii=False)
+        digest = hashlib.blake2b(table.encode(), digest_size=16).hexdigest()
+        entry = {"format": FORMAT, "fail_on": fail_on.label, "report": {**data, "rules": digest}}
         try:
             cache_folder(self.root)  # never through a symbolic link
-            atomic_write_text(self.path, json.dumps(document, ensure_ascii=False), self.root, durable=False)
+            safe_folder(self.folder, self.root)
+            rules = self.folder / f"{RULES_PREFIX}{digest}.json"
+            if rules.is_symlink() or not rules.is_file():
+                atomic_write_text(rules, table, self.root, durable=False)
+            else:
+                os.utime(rules, follow_symlinks=False)  # in use: the newest rule table is kept
+            atomic_write_text(self.folder / f"{self.key}.json", json.dumps(entry, ensure_ascii=False), self.root,
+                              durable=False)
+            self._evict()
+            (self.root / CACHE_DIR / OLD_CACHE_FILE).unlink(missing_ok=True)  # the single file of format 1
         except OSError:
             pass  # a read-only checkout (or a symlinked cache folder) still gets its results, just not cached
+
+    def _evict(self) -> None:
+        """Keep the newest MAX_ENTRIES entries and MAX_RULE_TABLES rule tables (an
+        entry whose table was evicted is a miss). Only names this cache writes are
+        removed; unlink never follows a symbolic link."""
+        entries: list[tuple[int, str]] = []
+        tables: list[tuple[int, str]] = []
+        with os.scandir(self.folder) as listing:
+            for item in listing:
+                name = item.name
+                if not name.endswith(".json"):
+                    continue
+                stem = name[:-5]
+                table = stem.startswith(RULES_PREFIX)
+                if not _is_digest(stem[len(RULES_PREFIX):] if table else stem):
+                    continue
+                try:
+                    when = item.stat(follow_symlinks=False).st_mtime_ns
+                except OSError:
+                    continue
+                (tables if table else entries).append((when, name))
+        for kept, found in ((MAX_ENTRIES, entries), (MAX_RULE_TABLES, tables)):
+            for _when, name in sorted(found, reverse=True)[kept:]:
+                with contextlib.suppress(OSError):
+                    os.unlink(self.folder / name)
+
+
+def _is_digest(text: str) -> bool:
+    """A hexadecimal digest as this cache names its files (nothing else is read or removed)."""
+    return 0 < len(text) <= 64 and all(c in "0123456789abcdef" for c in text)
 
 
 # What decoding a malformed cache row can raise; every one of them is a miss.
@@ -379,17 +418,6 @@ def finding_from_json(item: Any) -> Finding:
 def findings_from_json(data: Any) -> list[Finding]:
     """A list of stored findings (one of DECODE_ERRORS when the row is not a list of findings)."""
     return [finding_from_json(item) for item in _typed(data, list)]
-
-
-def _rule_digests(entries: dict[str, Any]) -> set[str]:
-    """The rule tables the entries refer to (a malformed entry refers to none)."""
-    out: set[str] = set()
-    for entry in entries.values():
-        report = entry.get("report") if isinstance(entry, dict) else None
-        digest = report.get("rules") if isinstance(report, dict) else None
-        if isinstance(digest, str):
-            out.add(digest)
-    return out
 
 
 def _report_to_json(report: Report) -> dict[str, Any]:
