@@ -91,12 +91,21 @@ PROCESS_VARIABLES = ("CONTENTLINT_MARKDOWN", "PYTHONHASHSEED", "PYTHONUTF8", "PY
 
 def identity() -> dict[str, object]:
     """What must be equal on both sides for the daemon to run this process's check:
-    the interpreter and its flags, the contentlint package it imports, and the
-    variables read once per process."""
+    the interpreter and its flags, the environment it imports from (the virtual
+    environment and the import path: two environments on one interpreter may hold
+    different versions of pydantic), the contentlint package it imports, and the
+    variables read once per process.
+
+    The first entry of the import path is left out: it is the script's folder or the
+    current folder, never where contentlint or its libraries are installed, and the
+    daemon's is its own (it starts in ``/``). So a served run does not import a
+    module that happens to lie in the folder it was started from."""
     import contentlint
 
     return {
-        "executable": os.path.realpath(sys.executable),
+        "executable": sys.executable,
+        "prefix": sys.prefix,
+        "path": sys.path[1:],
         "package": os.path.dirname(os.path.realpath(contentlint.__file__)),
         "version": sys.version,
         "flags": list(sys.flags),
@@ -107,7 +116,8 @@ def identity() -> dict[str, object]:
 def socket_name(ident: dict[str, object]) -> str:
     """One daemon per interpreter and package (a short name: socket paths are limited
     to about 100 bytes)."""
-    key = f"{ident['executable']}|{ident['package']}|{ident['version']}".encode("utf-8", "surrogateescape")
+    key = f"{ident['executable']}|{ident['prefix']}|{ident['package']}|{ident['version']}".encode(
+        "utf-8", "surrogateescape")
     return hashlib.blake2b(key, digest_size=8).hexdigest() + ".sock"
 
 
