@@ -267,3 +267,14 @@ def test_a_worker_ends_when_its_caller_is_killed(project: Path, runtime: Path, s
     while workers() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not workers()
+
+
+def test_a_runtime_folder_too_deep_for_a_socket_starts_no_daemon(project: Path, tmp_path: Path) -> None:
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    deep.mkdir(parents=True)
+    result = run_process(["check", "--daemon", EN, ES], project, XDG_RUNTIME_DIR=str(deep), CI="")
+    assert result.code == 0, result.err
+    served = run_process(["daemon", "serve", "--idle", "5"], project, XDG_RUNTIME_DIR=str(deep), CI="")
+    assert served.code == 2 and "too long for a socket" in served.err
+    time.sleep(0.5)
+    assert not list(deep.rglob("*.sock")) and not list(deep.rglob("*.lock"))

@@ -74,13 +74,13 @@ def _control(action: str) -> dict[str, Any] | None:
     """Ask the daemon of this interpreter and package for its status, or to stop."""
     import socket
 
-    folder = client.private_folder(create=False)
-    if folder is None:
+    address = client.socket_address(client.identity(), create=False)
+    if address is None:
         return None
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
         sock.settimeout(client.CONNECT_TIMEOUT_S)
         try:
-            sock.connect(str(folder / client.socket_name(client.identity())))
+            sock.connect(str(address))
             sock.sendall(client.frame({"protocol": client.PROTOCOL, "control": action}))
             return client.read_frame(sock)
         except OSError:
@@ -124,7 +124,11 @@ def serve(idle: int) -> int:
     if folder is None:
         sys.stderr.write(f"contentlint: error: {client.runtime_folder()} is not a private folder of this user\n")
         return EXIT_ERROR
-    address = folder / client.socket_name(identity)
+    address = client.socket_address(identity, create=False)
+    if address is None:
+        sys.stderr.write(f"contentlint: error: {folder}: the path is too long for a socket;"
+                         " set XDG_RUNTIME_DIR to a shorter folder\n")
+        return EXIT_ERROR
     lock = open(address.with_suffix(".lock"), "a")  # noqa: SIM115 - held for the daemon's life
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -137,6 +141,9 @@ def serve(idle: int) -> int:
     previous = os.umask(0o177)
     try:
         listener.bind(str(address))
+    except OSError as exc:
+        sys.stderr.write(f"contentlint: error: cannot listen on {address}: {exc.strerror or exc}\n")
+        return EXIT_ERROR
     finally:
         os.umask(previous)
     listener.listen(16)

@@ -114,11 +114,24 @@ def identity() -> dict[str, object]:
 
 
 def socket_name(ident: dict[str, object]) -> str:
-    """One daemon per interpreter and package (a short name: socket paths are limited
-    to about 100 bytes)."""
+    """One daemon per interpreter, environment and package (a short name)."""
     key = f"{ident['executable']}|{ident['prefix']}|{ident['package']}|{ident['version']}".encode(
         "utf-8", "surrogateescape")
     return hashlib.blake2b(key, digest_size=8).hexdigest() + ".sock"
+
+
+# A Unix socket's path has room for 108 bytes on Linux and 104 on macOS.
+MAX_SOCKET_PATH_BYTES = 100
+
+
+def socket_address(ident: dict[str, object], create: bool) -> Path | None:
+    """The daemon's socket, or None where there can be none (no private folder, or a
+    path too long for a socket: then no daemon is started in vain)."""
+    folder = private_folder(create)
+    if folder is None:
+        return None
+    address = folder / socket_name(ident)
+    return address if len(os.fsencode(address)) <= MAX_SOCKET_PATH_BYTES else None
 
 
 def frame(payload: dict[str, object]) -> bytes:
@@ -176,11 +189,9 @@ def run_in_daemon(arguments: list[str]) -> int | None:
     run is served (this one is not slowed: it goes on at once)."""
     import socket
 
-    ident = identity()
-    folder = private_folder(create=True)
-    if folder is None:
+    address = socket_address(identity(), create=True)
+    if address is None:
         return None
-    address = folder / socket_name(ident)
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         sock.settimeout(CONNECT_TIMEOUT_S)
