@@ -80,7 +80,7 @@ def _control(action: str) -> dict[str, Any] | None:
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
         sock.settimeout(client.CONNECT_TIMEOUT_S)
         try:
-            sock.connect(str(address))
+            sock.connect(address)
             sock.sendall(client.frame({"protocol": client.PROTOCOL, "control": action}))
             return client.read_frame(sock)
         except OSError:
@@ -115,6 +115,7 @@ def package_stamp() -> list[tuple[str, int, int]]:
 
 def serve(idle: int) -> int:
     """Serve runs until idle, stopped or out of date."""
+    import contextlib
     import fcntl
     import signal
     import socket
@@ -129,18 +130,19 @@ def serve(idle: int) -> int:
         sys.stderr.write(f"contentlint: error: {folder}: the path is too long for a socket;"
                          " set XDG_RUNTIME_DIR to a shorter folder\n")
         return EXIT_ERROR
-    lock = open(address.with_suffix(".lock"), "a")  # noqa: SIM115 - held for the daemon's life
+    lock = open(address.removesuffix(".sock") + ".lock", "a")  # noqa: SIM115 - held for the daemon's life
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         return EXIT_CLEAN  # another daemon of this interpreter and package runs or is starting
     _warm_up()
     stamp = package_stamp()
-    address.unlink(missing_ok=True)  # a socket left by a daemon that was killed: we hold the lock
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(address)  # a socket left by a daemon that was killed: we hold the lock
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     previous = os.umask(0o177)
     try:
-        listener.bind(str(address))
+        listener.bind(address)
     except OSError as exc:
         sys.stderr.write(f"contentlint: error: cannot listen on {address}: {exc.strerror or exc}\n")
         return EXIT_ERROR
@@ -166,7 +168,8 @@ def serve(idle: int) -> int:
                     return EXIT_CLEAN
     finally:
         listener.close()
-        address.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(address)
 
 
 def _handle(conn: Any, identity: dict[str, object], stamp: list[tuple[str, int, int]], state: dict[str, Any]) -> bool:

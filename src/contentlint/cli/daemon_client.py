@@ -30,7 +30,8 @@ import json
 import os
 import struct
 import sys
-from pathlib import Path
+
+# Paths are strings here: pathlib is a few milliseconds of a client's import.
 
 PROTOCOL = 1
 # The largest message either side accepts: an argument list and an environment.
@@ -54,16 +55,16 @@ def wanted(arguments: list[str]) -> bool:
     return command == "check" and OPTION in options
 
 
-def runtime_folder() -> Path:
+def runtime_folder() -> str:
     """The folder of this user's daemon sockets (private to the user)."""
     base = os.environ.get("XDG_RUNTIME_DIR", "")
     if base and os.path.isabs(base):
-        return Path(base) / "contentlint"
+        return os.path.join(base, "contentlint")
     temp = os.environ.get("TMPDIR", "")
-    return Path(temp if os.path.isabs(temp) else "/tmp") / f"contentlint-{os.getuid()}"
+    return os.path.join(temp if os.path.isabs(temp) else "/tmp", f"contentlint-{os.getuid()}")
 
 
-def private_folder(create: bool) -> Path | None:
+def private_folder(create: bool) -> str | None:
     """The runtime folder, if it is a real folder owned by this user that nobody else
     can enter (else None: a socket another user could replace is never used)."""
     import stat
@@ -71,7 +72,9 @@ def private_folder(create: bool) -> Path | None:
     folder = runtime_folder()
     if create:
         try:
-            folder.mkdir(mode=0o700, parents=False, exist_ok=True)
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            pass
         except OSError:
             return None
     try:
@@ -124,13 +127,13 @@ def socket_name(ident: dict[str, object]) -> str:
 MAX_SOCKET_PATH_BYTES = 100
 
 
-def socket_address(ident: dict[str, object], create: bool) -> Path | None:
+def socket_address(ident: dict[str, object], create: bool) -> str | None:
     """The daemon's socket, or None where there can be none (no private folder, or a
     path too long for a socket: then no daemon is started in vain)."""
     folder = private_folder(create)
     if folder is None:
         return None
-    address = folder / socket_name(ident)
+    address = os.path.join(folder, socket_name(ident))
     return address if len(os.fsencode(address)) <= MAX_SOCKET_PATH_BYTES else None
 
 
@@ -196,7 +199,7 @@ def run_in_daemon(arguments: list[str]) -> int | None:
     try:
         sock.settimeout(CONNECT_TIMEOUT_S)
         try:
-            sock.connect(str(address))
+            sock.connect(address)
         except OSError:
             start_daemon()
             return None
