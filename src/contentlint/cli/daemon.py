@@ -88,28 +88,35 @@ def _control(action: str) -> dict[str, Any] | None:
 
 
 def package_stamp() -> list[tuple[str, int, int]]:
-    """Size and modification time of every file of contentlint and the packages it
-    runs on: a daemon whose code changed on disk must not answer for the new code."""
+    """Size and modification time of every file of contentlint, and of every folder of
+    the packages it runs on: a daemon whose code changed on disk must not answer for
+    the new code. contentlint's own files one by one (an editable install is edited in
+    place); for the libraries their folders are enough, and much cheaper (babel alone
+    has a thousand files): an installer writes new files and renames them into place,
+    which changes the folder's time."""
     import importlib.util
 
-    folders = [Path(str(client.identity()["package"]))]
+    out = _stamp(str(client.identity()["package"]), files=True)
     for name in _STAMPED_PACKAGES:
         try:
             spec = importlib.util.find_spec(name)
         except (ImportError, ValueError):
             continue
         for location in (spec.submodule_search_locations or []) if spec is not None else []:
-            folders.append(Path(location))
+            out += _stamp(location, files=False)
+    return out
+
+
+def _stamp(folder: str, files: bool) -> list[tuple[str, int, int]]:
     out = []
-    for folder in folders:
-        for base, dirs, files in os.walk(folder):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                try:
-                    info = os.stat(os.path.join(base, name))
-                except OSError:
-                    continue
-                out.append((os.path.join(base, name), info.st_size, info.st_mtime_ns))
+    for base, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for path in [os.path.join(base, n) for n in sorted(names)] if files else [base]:
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            out.append((path, info.st_size, info.st_mtime_ns))
     return out
 
 
