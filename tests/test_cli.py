@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+
+import pytest
 
 from clitools import ROOT, guide_text, run_process, write_project
 
@@ -163,3 +168,25 @@ def test_changed_since_checks_changed_files_and_their_neighbours(cli, tmp_path):
     assert result.json()["summary"]["files_checked"] == 3
     bad = cli("check", "--changed-since", "no-such-ref", cwd=tmp_path)
     assert bad.code == 2 and "--changed-since" in bad.err
+
+
+def test_the_command_leaves_quietly_when_its_reader_goes_away(tmp_path):
+    """`contentlint check | head -1`: the command ends without interpreter teardown
+    (cli.entry); a reader that stopped reading is no error and no traceback."""
+    reader = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.readline()"], stdin=subprocess.PIPE)
+    done = subprocess.run([sys.executable, "-m", "contentlint", "check", "--no-cache", str(ROOT / "content")],
+                          cwd=tmp_path, stdout=reader.stdin, stderr=subprocess.PIPE, text=True, timeout=120,
+                          check=False)
+    reader.stdin.close()
+    reader.wait(timeout=30)
+    assert done.stderr == ""
+    assert done.returncode in (0, 1)  # what the check found; the pipe is no error
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_output_that_cannot_be_written_is_exit_2_not_a_pass(tmp_path):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "contentlint", "check", str(ROOT / "content")], cwd=tmp_path,
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+    assert done.returncode == 2
+    assert "No space left on device" in done.stderr and "Traceback" not in done.stderr

@@ -51,6 +51,8 @@ def entry() -> NoReturn:
         except BrokenPipeError:
             # The reader went away (`| head`): as Python's own exit would, say nothing more.
             pass
-        except (OSError, ValueError):
-            code = code or 2
+        except ValueError:
+            pass  # closed by the command itself (the language server closes stdout on exit)
+        except OSError:
+            code = code or 2  # the output is incomplete (a full disk): never exit 0 on it
     os._exit(code)
