@@ -278,3 +278,27 @@ def test_a_runtime_folder_too_deep_for_a_socket_starts_no_daemon(project: Path, 
     assert served.code == 2 and "too long for a socket" in served.err
     time.sleep(0.5)
     assert not list(deep.rglob("*.sock")) and not list(deep.rglob("*.lock"))
+
+
+def test_runs_at_once_from_two_projects_each_get_their_own_answer(
+    project: Path, runtime: Path, tmp_path: Path, stop: object
+) -> None:
+    import subprocess
+
+    other = tmp_path / "other"
+    shutil.copytree(project, other, ignore=shutil.ignore_patterns(".contentlint_cache"))
+    guide = other / ES
+    guide.write_text(guide.read_text(encoding="utf-8").replace("updated: 2026-11-20", "updated: 2026-02-30"),
+                     encoding="utf-8")
+    expected = {root: _run(["check", "--no-cache", "--format", "json"], root, runtime) for root in (project, other)}
+    assert expected[project].code == 0 and expected[other].code == 1  # the impossible date
+    assert _run(["daemon", "start", "--idle", "120"], project, runtime).code == 0
+    _wait_for_daemon(project, runtime)
+    env = {**os.environ, **_env(runtime), "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "contentlint", "check", "--daemon", "--no-cache", "--format", "json"]
+    runs = [(root, subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    text=True)) for root in (project, other, project, other)]
+    for root, run in runs:
+        out, err = run.communicate(timeout=120)
+        assert (run.returncode, out, err) == (expected[root].code, expected[root].out, expected[root].err)
+    assert "(4 runs;" in _status(project, runtime).out
