@@ -8,6 +8,7 @@ the process itself wherever the daemon cannot or must not serve.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sys
@@ -239,28 +240,50 @@ def test_a_served_run_runs_git_and_writes_reports_with_the_callers_umask(
     assert "(1 runs;" in _status(project, runtime).out
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="counts the daemon's workers in /proc")
-def test_a_worker_ends_when_its_caller_is_killed(project: Path, runtime: Path, stop: object) -> None:
+def _workers(pid: int) -> list[str]:
+    """The daemon's running workers (its child processes), from /proc."""
+    return [child for task in Path(f"/proc/{pid}/task").iterdir() for child in (task / "children").read_text().split()]
+
+
+def _full_check_with_a_worker(project: Path, runtime: Path) -> tuple[int, object]:
+    """The daemon's pid, and a caller whose full check a worker is running."""
     import re
-    import signal
     import subprocess
 
     assert _run(["daemon", "start", "--idle", "120"], project, runtime).code == 0
     pid = int(re.search(r"daemon (\d+) serving", _wait_for_daemon(project, runtime)).group(1))
-
-    def workers() -> list[str]:
-        return [
-            child for task in Path(f"/proc/{pid}/task").iterdir()
-            for child in (task / "children").read_text().split()
-        ]
-
     env = {**os.environ, **_env(runtime), "NO_COLOR": "1"}
     caller = subprocess.Popen([sys.executable, "-m", "contentlint", "check", "--daemon", "--no-cache"],
-                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 30
-    while not workers() and caller.poll() is None and time.monotonic() < deadline:
+    while not _workers(pid) and caller.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
-    assert workers(), "the full check ended before a worker was seen"
+    assert _workers(pid), "the full check ended before a worker was seen"
+    return pid, caller
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the daemon's workers in /proc")
+def test_a_caller_whose_worker_dies_says_so_and_exits_2(project: Path, runtime: Path, stop: object) -> None:
+    import signal
+    import subprocess
+
+    pid, caller = _full_check_with_a_worker(project, runtime)
+    assert isinstance(caller, subprocess.Popen)
+    for worker in _workers(pid):
+        os.kill(int(worker), signal.SIGKILL)  # out of memory, say
+    _out, err = caller.communicate(timeout=60)
+    assert caller.returncode == 2  # never 0: the check did not finish
+    assert "the daemon's worker ended without an exit code" in err
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="counts the daemon's workers in /proc")
+def test_a_worker_ends_when_its_caller_is_killed(project: Path, runtime: Path, stop: object) -> None:
+    import signal
+    import subprocess
+
+    pid, caller = _full_check_with_a_worker(project, runtime)
+    assert isinstance(caller, subprocess.Popen)
+    workers = functools.partial(_workers, pid)
     caller.send_signal(signal.SIGTERM)
     caller.wait(timeout=30)
     deadline = time.monotonic() + 10

@@ -222,14 +222,17 @@ def _served(sock: object, arguments: list[str]) -> int | None:
             os.fstat(fd)  # a closed standard stream: the worker could not stand in for it
         socket.send_fds(sock, [frame(request(arguments))], [0, 1, 2, here])
         answer = read_frame(sock)
-        if answer is None or answer.get("accepted") is not True:
-            return None  # refused (another package, a stale daemon) or gone before the run began
+    except OSError:
+        return None  # gone before the run began: run it here
+    finally:
+        os.close(here)
+    if answer is None or answer.get("accepted") is not True:
+        return None  # refused (another package, a stale daemon) or gone before the run began
+    try:
         sock.settimeout(None)  # the run takes what it takes
         done = read_frame(sock)
     except OSError:
-        return None
-    finally:
-        os.close(here)
+        done = None
     code = None if done is None else done.get("exit")
     if not isinstance(code, int):
         # The run began in the caller's terminal but its worker died (killed, out of
