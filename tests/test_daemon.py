@@ -132,6 +132,8 @@ def test_a_runtime_folder_others_can_enter_is_never_used(project: Path, runtime:
     assert result.code == 0, result.err
     served = _run(["daemon", "serve", "--idle", "5"], project, runtime)
     assert served.code == 2 and "not a private folder" in served.err
+    started = _run(["daemon", "start"], project, runtime)
+    assert started.code == 2 and "others cannot enter" in started.err
     assert not list(folder.iterdir())
 
 

@@ -54,6 +54,11 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "serve":
         return serve(args.idle)
     if args.action == "start":
+        if client.socket_address(client.identity(), create=True) is None:
+            sys.stderr.write(f"contentlint: error: no daemon can listen in {client.runtime_folder()}: it must be a"
+                             " folder of this user's that others cannot enter, with a short path;"
+                             " set XDG_RUNTIME_DIR to another folder\n")
+            return EXIT_ERROR
         if _control("status") is None:
             client.start_daemon(args.idle)
         sys.stdout.write("contentlint: daemon starting (check --daemon uses it once it answers)\n")
