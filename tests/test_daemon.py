@@ -258,10 +258,26 @@ def _full_check_with_a_worker(project: Path, runtime: Path) -> tuple[int, object
     caller = subprocess.Popen([sys.executable, "-m", "contentlint", "check", "--daemon", "--no-cache"],
                               cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 30
-    while not _workers(pid) and caller.poll() is None and time.monotonic() < deadline:
+    while not _in_project(_workers(pid), project) and caller.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
-    assert _workers(pid), "the full check ended before a worker was seen"
+    assert _in_project(_workers(pid), project), "the full check ended before a worker was seen"
+    # The worker has taken the caller's folder: it accepts the run a moment later, and
+    # the full check then takes a second or more. Until it has accepted, the caller
+    # would rightly run the check itself.
+    time.sleep(0.3)
+    assert caller.poll() is None, "the full check ended too soon"
     return pid, caller
+
+
+def _in_project(workers: list[str], project: Path) -> bool:
+    """A worker that has moved into the caller's folder (it is taking the run over)."""
+    for worker in workers:
+        try:
+            if Path(f"/proc/{worker}/cwd").resolve() == project.resolve():
+                return True
+        except OSError:
+            continue
+    return False
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the daemon's workers in /proc")
