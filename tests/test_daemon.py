@@ -88,6 +88,8 @@ def test_served_runs_print_what_a_run_in_the_process_prints(project: Path, runti
     started = _run(["daemon", "start", "--idle", "120"], project, runtime)
     assert started.code == 0, started.err
     assert "serving" in _wait_for_daemon(project, runtime)
+    again = _run(["daemon", "start"], project, runtime)
+    assert again.code == 0 and "is already running" in again.out
     # A planted mistake: the Spanish deadline differs from the English one.
     _edit(project, "Ask again within 10 school days.", "Vuelva a pedirlo dentro de 15 días escolares.")
     for form in (["--format", "text"], ["--format", "json"], ["--format", "concise", "--statistics"]):

@@ -10,10 +10,11 @@ The daemon itself never reads content, so nothing one run leaves behind reaches
 another: every worker starts from the same warmed state.
 
 It serves only its own user (the folder's mode, and the peer's user id where
-the system tells it), only clients running the same interpreter and the same
-contentlint files, and it stops when those files change on disk (an upgrade, a
-``git pull`` of an editable install), after ``--idle`` seconds without a run,
-on ``contentlint daemon stop`` or on SIGTERM.
+the system tells it), only clients with the same interpreter, flags, environment
+and contentlint files (:func:`contentlint.cli.daemon_client.identity`), and it
+stops when contentlint's files or its libraries' folders change on disk (an
+upgrade, a ``git pull`` of an editable install), after ``--idle`` seconds
+without a run, on ``contentlint daemon stop`` or on SIGTERM.
 
 ``start`` starts one in the background (``check --daemon`` does too, when none
 answers); ``status`` says whether one runs; ``stop`` ends it.
@@ -59,8 +60,11 @@ def run(args: argparse.Namespace) -> int:
                              " folder of this user's that others cannot enter, with a short path;"
                              " set XDG_RUNTIME_DIR to another folder\n")
             return EXIT_ERROR
-        if _control("status") is None:
-            client.start_daemon(args.idle)
+        running = _control("status")
+        if running is not None:
+            sys.stdout.write(f"contentlint: daemon {running.get('pid')} is already running\n")
+            return EXIT_CLEAN
+        client.start_daemon(args.idle)
         sys.stdout.write("contentlint: daemon starting (check --daemon uses it once it answers)\n")
         return EXIT_CLEAN
     answer = _control(args.action)
